@@ -1,0 +1,95 @@
+#include "app.h"
+
+#include <SQLiteCpp/Exception.h>
+
+#include <iostream>
+
+#include "core/error.h"
+#include "i18n/i18n.h"
+
+namespace tongxin::cli {
+
+const std::vector<Subcommand>& subcommands() {
+  static const std::vector<Subcommand> k_list = {
+      {"init", "help.init", setup_init},
+      {"store", "help.store", setup_store},
+  };
+  return k_list;
+}
+
+std::unique_ptr<CLI::App> build_app(Globals& globals, Environment& env) {
+  auto app = std::make_unique<CLI::App>(i18n::tr("help.tongxin"), "tongxin");
+  app->set_version_flag("--version", std::string("tongxin ") + TONGXIN_VERSION);
+  app->require_subcommand(1);
+  app->fallthrough();
+  app->add_option("-C", globals.dir, i18n::tr("help.opt_dir"))->type_name("DIR");
+  app->add_option("--store", globals.store, i18n::tr("help.opt_store"))->type_name("PATH");
+  app->add_option("--lang", globals.lang, i18n::tr("help.opt_lang"))
+      ->check(CLI::IsMember({"zh", "en"}));
+  app->add_option("--actor", globals.actor, i18n::tr("help.opt_actor"))->type_name("NAME");
+  app->add_flag("-q,--quiet", globals.quiet, i18n::tr("help.opt_quiet"));
+  app->add_flag("-v,--verbose", globals.verbose, i18n::tr("help.opt_verbose"));
+  app->add_flag("--no-color", globals.no_color, i18n::tr("help.opt_no_color"));
+  for (const Subcommand& sub : subcommands()) {
+    sub.setup(*app, globals, env);
+  }
+  return app;
+}
+
+namespace {
+
+// Looks for --lang and -C before parsing so that --help is already in the right language.
+void prescan_language(const std::vector<std::string>& args, const Environment& env) {
+  std::string lang;
+  std::string dir;
+  for (size_t i = 1; i < args.size(); ++i) {
+    if (args[i] == "--lang" && i + 1 < args.size()) {
+      lang = args[i + 1];
+    } else if (args[i].starts_with("--lang=")) {
+      lang = args[i].substr(7);
+    } else if (args[i] == "-C" && i + 1 < args.size()) {
+      dir = args[i + 1];
+    }
+  }
+  const std::filesystem::path start = dir.empty() ? env.cwd : env.cwd / dir;
+  choose_language(lang, start, env.lang_env);
+}
+
+int report(std::ostream& err, const Error& e) {
+  err << "tongxin: " << i18n::tr("error.prefix") << ": " << e.what() << '\n';
+  for (const std::string& line : e.details()) {
+    err << "  " << line << '\n';
+  }
+  return static_cast<int>(e.code());
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, Environment env) {
+  prescan_language(args, env);
+  Globals globals;
+  std::unique_ptr<CLI::App> app;
+  try {
+    app = build_app(globals, env);
+    std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);
+    app->parse(reversed);
+    return 0;
+  } catch (const CLI::CallForHelp&) {
+    *env.out << app->help();
+    return 0;
+  } catch (const CLI::CallForAllHelp&) {
+    *env.out << app->help("", CLI::AppFormatMode::All);
+    return 0;
+  } catch (const CLI::CallForVersion& e) {
+    *env.out << e.what() << '\n';
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    return report(*env.err, Error(ExitCode::usage, e.what(), {i18n::tr("error.see_help")}));
+  } catch (const Error& e) {
+    return report(*env.err, e);
+  } catch (const SQLite::Exception& e) {
+    return report(*env.err, Error(ExitCode::store, i18n::tr("store.error", e.what())));
+  }
+}
+
+}  // namespace tongxin::cli

@@ -1,0 +1,39 @@
+// The tongxin command line: global options, the subcommand registry and the one place errors
+// become exit codes. Each subcommand lives in its own file (init.cpp, store.cpp, ...) with an
+// options struct, a setup function and a run function.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "context.h"
+
+namespace tongxin::cli {
+
+// A top-level subcommand: its name, a catalogue key for its one-line summary, and the function
+// that adds its options and callback to the app.
+struct Subcommand {
+  const char* name;
+  const char* summary_key;
+  std::function<void(CLI::App&, Globals&, Environment&)> setup;
+};
+
+// Every top-level subcommand, in help order. Feeds --help, completions and the man-page test.
+const std::vector<Subcommand>& subcommands();
+
+// Setup functions, one per file.
+void setup_init(CLI::App& app, Globals& globals, Environment& env);
+void setup_store(CLI::App& app, Globals& globals, Environment& env);
+
+// Runs tongxin with `args` (args[0] is the program name) in `env`; returns the exit code.
+// Prints `tongxin: error: …` and details to env.err for any tongxin::Error.
+int run(const std::vector<std::string>& args, Environment env);
+
+// Builds the full CLI11 app (for run() and for tests that inspect options).
+std::unique_ptr<CLI::App> build_app(Globals& globals, Environment& env);
+
+}  // namespace tongxin::cli

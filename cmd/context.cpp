@@ -1,0 +1,125 @@
+#include "context.h"
+
+#include <unistd.h>
+
+#include <ctime>
+#include <iostream>
+
+#include "core/error.h"
+#include "i18n/i18n.h"
+
+namespace tongxin::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string env_or(const char* name, const std::string& fallback) {
+  const char* value = std::getenv(name);
+  return value != nullptr && *value != '\0' ? std::string(value) : fallback;
+}
+
+std::string local_time(const char* format) {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buffer[64];
+  std::strftime(buffer, sizeof buffer, format, &tm);
+  return buffer;
+}
+
+}  // namespace
+
+Environment real_environment(std::ostream& out, std::ostream& err) {
+  Environment env;
+  env.out = &out;
+  env.err = &err;
+  env.stdout_tty = isatty(STDOUT_FILENO) == 1;
+  env.stderr_tty = isatty(STDERR_FILENO) == 1;
+  env.lang_env = env_or("LANG", "");
+  env.user = env_or("USER", env_or("LOGNAME", "unknown"));
+  env.no_color_env = std::getenv("NO_COLOR") != nullptr;
+  env.today = env_or("TONGXIN_TODAY", local_time("%Y-%m-%d"));
+  env.now = env_or("TONGXIN_NOW", local_time("%Y-%m-%dT%H:%M:%S%z"));
+  std::error_code ec;
+  env.cwd = fs::current_path(ec);
+  return env;
+}
+
+void choose_language(const std::string& lang_flag, const fs::path& start,
+                     const std::string& lang_env) {
+  if (const auto lang = i18n::parse_lang(lang_flag)) {
+    i18n::set_language(*lang);
+    return;
+  }
+  i18n::set_language(i18n::lang_from_env(lang_env.c_str()));
+  if (const auto root = config::find_workspace_root(start)) {
+    try {
+      const auto cfg = config::parse_workspace_config(
+          config::k_workspace_file, config::read_file(*root / config::k_workspace_file));
+      i18n::set_language(i18n::parse_lang(cfg.language).value_or(i18n::Lang::zh));
+    } catch (const Error&) {
+      // A broken tongxin.yaml is reported by the command that loads it, in the LANG language.
+    }
+  }
+}
+
+Context::Context(const Globals& globals, const Environment& env) : m_globals(globals), m_env(env) {
+  const auto today = parse_iso_date(env.today);
+  if (!today) {
+    throw Error(ExitCode::usage, i18n::tr("env.bad_today", env.today));
+  }
+  m_today = *today;
+}
+
+void Context::notice(const std::string& line) const {
+  if (!m_globals.quiet && (m_globals.verbose || m_env.stderr_tty)) {
+    *m_env.err << line << '\n';
+  }
+}
+
+bool Context::color() const {
+  return m_env.stdout_tty && !m_globals.no_color && !m_env.no_color_env;
+}
+
+output::RenderOptions Context::render_options() const { return {.color = color()}; }
+
+std::string Context::actor() const {
+  return m_globals.actor.empty() ? m_env.user : m_globals.actor;
+}
+
+fs::path Context::start_dir() const {
+  if (m_globals.dir.empty()) {
+    return m_env.cwd;
+  }
+  const fs::path dir(m_globals.dir);
+  return dir.is_absolute() ? dir : m_env.cwd / dir;
+}
+
+const config::Workspace& Context::workspace() {
+  if (!m_workspace) {
+    const auto root = config::find_workspace_root(start_dir());
+    if (!root) {
+      throw Error(ExitCode::config, i18n::tr("workspace.not_found", start_dir().string()));
+    }
+    m_workspace = config::load_workspace(*root);
+  }
+  return *m_workspace;
+}
+
+fs::path Context::store_path() {
+  if (!m_globals.store.empty()) {
+    const fs::path store(m_globals.store);
+    return store.is_absolute() ? store : m_env.cwd / store;
+  }
+  return workspace().store_path();
+}
+
+SQLite::Database& Context::db(bool create) {
+  if (!m_db) {
+    m_db = store::open(store_path(), {.create = create});
+  }
+  return *m_db;
+}
+
+}  // namespace tongxin::cli

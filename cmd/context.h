@@ -1,0 +1,84 @@
+// What every subcommand needs from the global options and the process environment: the
+// language, the workspace, the store, output settings, "today" and "now". Built from Globals by
+// the CLI; lib/ receives the pieces as parameters, never this struct.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "config/workspace.h"
+#include "core/date.h"
+#include "output/table.h"
+#include "store/store.h"
+
+namespace tongxin::cli {
+
+// Global options (tongxin(1)). Defaults as documented there.
+struct Globals {
+  std::string dir;       // -C DIR
+  std::string store;     // --store PATH
+  std::string lang;      // --lang zh|en
+  std::string actor;     // --actor NAME, default $USER
+  bool quiet = false;    // -q
+  bool verbose = false;  // -v: notices even when not on a terminal
+  bool no_color = false; // --no-color (also NO_COLOR)
+};
+
+// The process environment, read once in main and injectable by tests.
+struct Environment {
+  std::ostream* out = nullptr;
+  std::ostream* err = nullptr;
+  bool stdout_tty = false;
+  bool stderr_tty = false;
+  std::string lang_env;   // LANG
+  std::string user;       // USER
+  bool no_color_env = false;  // NO_COLOR set
+  std::string today;      // TONGXIN_TODAY (YYYY-MM-DD), else the local date
+  std::string now;        // TONGXIN_NOW, else the local time, ISO 8601 with offset
+  std::filesystem::path cwd;
+};
+
+// Reads the real environment (isatty, getenv, the clock).
+Environment real_environment(std::ostream& out, std::ostream& err);
+
+class Context {
+ public:
+  Context(const Globals& globals, const Environment& env);
+
+  std::ostream& out() const { return *m_env.out; }
+  // Prints a notice (what was done) to stderr unless quiet; shown when stderr is a terminal or
+  // with -v, so scripts and cron stay quiet by default.
+  void notice(const std::string& line) const;
+  bool color() const;
+  output::RenderOptions render_options() const;
+
+  Date today() const { return m_today; }
+  const std::string& now() const { return m_env.now; }
+  std::string actor() const;
+
+  // The workspace (found by walking up from -C or the current directory), loaded once;
+  // exit 5 when there is none. Also applies the workspace language unless --lang was given.
+  const config::Workspace& workspace();
+  // The store (from --store or the workspace), opened once.
+  SQLite::Database& db(bool create = false);
+  std::filesystem::path store_path();
+  // The folder commands start from: -C or the current directory.
+  std::filesystem::path start_dir() const;
+
+ private:
+  Globals m_globals;
+  Environment m_env;
+  Date m_today;
+  std::optional<config::Workspace> m_workspace;
+  std::unique_ptr<SQLite::Database> m_db;
+};
+
+// Sets the process language from --lang, else the workspace found from the start folder, else
+// LANG. Called before the CLI is built so --help speaks the user's language.
+void choose_language(const std::string& lang_flag, const std::filesystem::path& start,
+                     const std::string& lang_env);
+
+}  // namespace tongxin::cli

@@ -1,0 +1,134 @@
+// tongxin store info|check|migrate|backup FILE: look after the SQLite store.
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "app.h"
+#include "core/error.h"
+#include "i18n/i18n.h"
+
+namespace tongxin::cli {
+
+namespace {
+
+struct StoreOptions {
+  std::string format = "table";
+  std::string backup_file;
+};
+
+// One row per fact: a stable key (CSV, TSV) and a label in the user's language (terminal).
+struct InfoRow {
+  std::string key;
+  std::string sub;  // table name or access action, for rows.* and access.*
+  std::string value;
+};
+
+std::vector<InfoRow> info_rows(const store::Info& info) {
+  std::vector<InfoRow> rows = {{"path", "", info.path},
+                               {"schema_version", "", std::to_string(info.version)},
+                               {"binary_schema_version", "", std::to_string(info.latest)},
+                               {"size_bytes", "", std::to_string(info.size_bytes)}};
+  for (const auto& [table, count] : info.table_rows) {
+    rows.push_back({"rows", table, std::to_string(count)});
+  }
+  for (const auto& [action, count] : info.access_by_action) {
+    rows.push_back({"access", action, std::to_string(count)});
+  }
+  return rows;
+}
+
+nlohmann::ordered_json info_json(const store::Info& info) {
+  nlohmann::ordered_json doc;
+  doc["path"] = info.path;
+  doc["schema_version"] = info.version;
+  doc["binary_schema_version"] = info.latest;
+  doc["size_bytes"] = info.size_bytes;
+  doc["tables"] = nlohmann::ordered_json::object();
+  for (const auto& [name, rows] : info.table_rows) {
+    doc["tables"][name] = rows;
+  }
+  doc["access"] = nlohmann::ordered_json::object();
+  for (const auto& [action, count] : info.access_by_action) {
+    doc["access"][action] = count;
+  }
+  return doc;
+}
+
+void run_info(const StoreOptions& options, Context& ctx) {
+  const auto format = output::parse_format(options.format);
+  const auto info = store::info(ctx.db(), ctx.store_path());
+  if (format == output::Format::json) {
+    ctx.out() << info_json(info).dump(2) << '\n';
+    return;
+  }
+  const bool labels = format == output::Format::table;
+  output::Table table;
+  table.columns = {{"item", i18n::tr("store.col_item")},
+                   {"value", i18n::tr("store.col_value"), true}};
+  for (const InfoRow& row : info_rows(info)) {
+    const std::string name = labels ? i18n::tr("store.item." + row.key, row.sub)
+                                    : (row.sub.empty() ? row.key : row.key + "." + row.sub);
+    table.rows.push_back({name, row.value});
+  }
+  output::write(ctx.out(), table, format, ctx.render_options());
+}
+
+void run_check(Context& ctx) {
+  const auto problems = store::check(ctx.db());
+  for (const auto& p : problems) {
+    ctx.out() << p << '\n';
+  }
+  if (!problems.empty()) {
+    throw Error(ExitCode::check_failed, i18n::tr("store.check_failed", problems.size()));
+  }
+  ctx.notice(i18n::tr("store.check_ok", ctx.store_path().string()));
+}
+
+void run_migrate(Context& ctx) {
+  const auto path = ctx.store_path();
+  auto db = store::open(path, {.create = true, .migrate = true});
+  ctx.notice(i18n::tr("store.migrated", path.string(), store::schema_version(*db)));
+}
+
+void run_backup(const StoreOptions& options, Context& ctx) {
+  const std::filesystem::path dest(options.backup_file);
+  store::backup(ctx.db(), dest.is_absolute() ? dest : ctx.start_dir() / dest);
+  ctx.notice(i18n::tr("store.backed_up", options.backup_file));
+}
+
+}  // namespace
+
+void setup_store(CLI::App& app, Globals& globals, Environment& env) {
+  auto options = std::make_shared<StoreOptions>();
+  CLI::App* store = app.add_subcommand("store", i18n::tr("help.store"));
+  store->require_subcommand(1);
+
+  CLI::App* info = store->add_subcommand("info", i18n::tr("help.store_info"));
+  info->add_option("--format", options->format, i18n::tr("help.opt_format"))
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json"}));
+  info->callback([options, &globals, &env] {
+    Context ctx(globals, env);
+    run_info(*options, ctx);
+  });
+
+  CLI::App* check = store->add_subcommand("check", i18n::tr("help.store_check"));
+  check->callback([&globals, &env] {
+    Context ctx(globals, env);
+    run_check(ctx);
+  });
+
+  CLI::App* migrate = store->add_subcommand("migrate", i18n::tr("help.store_migrate"));
+  migrate->callback([&globals, &env] {
+    Context ctx(globals, env);
+    run_migrate(ctx);
+  });
+
+  CLI::App* backup = store->add_subcommand("backup", i18n::tr("help.store_backup"));
+  backup->add_option("FILE", options->backup_file, i18n::tr("help.store_backup_file"))
+      ->required();
+  backup->callback([options, &globals, &env] {
+    Context ctx(globals, env);
+    run_backup(*options, ctx);
+  });
+}
+
+}  // namespace tongxin::cli

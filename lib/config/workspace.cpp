@@ -1,0 +1,169 @@
+#include "config/workspace.h"
+
+#include <fnmatch.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "config/yaml_reader.h"
+#include "core/error.h"
+#include "i18n/i18n.h"
+
+namespace tongxin::config {
+
+namespace fs = std::filesystem;
+
+const Community* Workspace::community(const std::string& id) const {
+  for (const Community& c : communities) {
+    if (c.id == id) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+std::optional<fs::path> find_workspace_root(const fs::path& start) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec);
+  while (!dir.empty()) {
+    if (fs::is_regular_file(dir / k_workspace_file, ec)) {
+      return dir;
+    }
+    if (dir == dir.parent_path()) {
+      break;
+    }
+    dir = dir.parent_path();
+  }
+  return std::nullopt;
+}
+
+std::string read_file(const fs::path& path, int code) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error(static_cast<ExitCode>(code), i18n::tr("file.cannot_read", path.string()));
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+namespace {
+
+void read_privacy(MapReader& r, Privacy& privacy) {
+  privacy.min_cell = static_cast<int>(r.integer("min_cell", 1, 1000).value_or(5));
+  privacy.mask = r.boolean("mask").value_or(true);
+  r.map("sensitive_fields", [&](MapReader& fields) {
+    for (const std::string& name : {std::string("ethnicity"), std::string("religion")}) {
+      fields.map(name, [&](MapReader& f) {
+        SensitiveField field;
+        field.purpose = f.string("purpose", true).value_or("");
+        privacy.sensitive_fields[name] = field;
+      });
+    }
+  });
+}
+
+}  // namespace
+
+WorkspaceConfig parse_workspace_config(const std::string& file, const std::string& text) {
+  Diagnostics diagnostics(file);
+  WorkspaceConfig config;
+  const YAML::Node root = parse_yaml(text, diagnostics);
+  if (root.IsDefined()) {
+    MapReader r(root, "", diagnostics);
+    config.version = static_cast<int>(r.integer("version", 1, 1, true).value_or(1));
+    r.map("jurisdiction", [&](MapReader& j) {
+      config.jurisdiction_name = j.string("name", true).value_or("");
+      config.jurisdiction_code = j.string("code").value_or("");
+    });
+    config.language = r.string("language").value_or("zh");
+    if (!i18n::parse_lang(config.language)) {
+      r.report("language", i18n::tr("config.bad_choice", config.language, "zh, en"));
+    }
+    config.store = r.string("store").value_or("tongxin.db");
+    config.standard = r.string("standard").value_or("");
+    config.plan = r.string("plan").value_or("");
+    config.communities = r.string("communities").value_or("communities/*.yaml");
+    r.map("privacy", [&](MapReader& p) { read_privacy(p, config.privacy); });
+  }
+  diagnostics.throw_if_any(text);
+  return config;
+}
+
+std::vector<fs::path> glob_files(const fs::path& root, const std::string& pattern) {
+  const fs::path relative(pattern);
+  const fs::path dir = root / relative.parent_path();
+  const std::string name_pattern = relative.filename().string();
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.is_regular_file() &&
+        fnmatch(name_pattern.c_str(), entry.path().filename().c_str(), 0) == 0) {
+      files.push_back(entry.path());
+    }
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+namespace {
+
+// Loads a YAML document that another module defines; only syntax is checked here.
+YAML::Node load_raw_document(const fs::path& root, const std::string& relative,
+                             std::vector<std::string>& problems) {
+  if (relative.empty()) {
+    return YAML::Node();
+  }
+  const fs::path path = root / relative;
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) {
+    problems.push_back(i18n::tr("config.missing_file", relative));
+    return YAML::Node();
+  }
+  Diagnostics diagnostics(relative);
+  YAML::Node node = parse_yaml(read_file(path), diagnostics);
+  for (const Diagnostic& d : diagnostics.list()) {
+    problems.push_back(format_diagnostic(relative, d));
+  }
+  return node;
+}
+
+void load_communities(Workspace& ws, std::vector<std::string>& problems) {
+  std::set<std::string> seen;
+  for (const fs::path& path : glob_files(ws.root, ws.config.communities)) {
+    const std::string relative = fs::relative(path, ws.root).string();
+    try {
+      Community c = parse_community(relative, read_file(path));
+      if (!seen.insert(c.id).second) {
+        problems.push_back(i18n::tr("config.duplicate_community", relative, c.id));
+        continue;
+      }
+      ws.communities.push_back(std::move(c));
+    } catch (const Error& e) {
+      problems.insert(problems.end(), e.details().begin(), e.details().end());
+    }
+  }
+  std::sort(ws.communities.begin(), ws.communities.end(),
+            [](const Community& a, const Community& b) { return a.id < b.id; });
+}
+
+}  // namespace
+
+Workspace load_workspace(const fs::path& root) {
+  Workspace ws;
+  ws.root = root;
+  const fs::path file = root / k_workspace_file;
+  ws.config = parse_workspace_config(k_workspace_file, read_file(file));
+  std::vector<std::string> problems;
+  load_communities(ws, problems);
+  ws.standard = load_raw_document(root, ws.config.standard, problems);
+  ws.plan = load_raw_document(root, ws.config.plan, problems);
+  if (!problems.empty()) {
+    throw Error(ExitCode::config, i18n::tr("config.workspace_invalid", root.string()), problems);
+  }
+  return ws;
+}
+
+}  // namespace tongxin::config

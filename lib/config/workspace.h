@@ -1,0 +1,71 @@
+// The workspace: a folder with tongxin.yaml at its root (found by walking up from the current
+// directory, like git, or given with -C), its community files, and raw standard and plan
+// documents (their own modules define them).
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/community.h"
+
+namespace tongxin::config {
+
+struct SensitiveField {
+  std::string purpose;  // required: why the office processes it (PIPL Art. 28)
+};
+
+struct Privacy {
+  int min_cell = 5;   // counts below this are suppressed in sensitive breakdowns
+  bool mask = true;   // ID numbers and phones masked unless --reveal
+  std::map<std::string, SensitiveField> sensitive_fields;  // ethnicity, religion; off unless listed
+};
+
+struct WorkspaceConfig {
+  int version = 1;
+  std::string jurisdiction_name;
+  std::string jurisdiction_code;
+  std::string language = "zh";
+  std::string store = "tongxin.db";
+  std::string standard;                       // relative path; may be empty
+  std::string plan;                           // relative path; may be empty
+  std::string communities = "communities/*.yaml";
+  Privacy privacy;
+};
+
+struct Workspace {
+  std::filesystem::path root;
+  WorkspaceConfig config;
+  std::vector<Community> communities;  // sorted by id
+  YAML::Node standard;                 // raw; null when none configured
+  YAML::Node plan;                     // raw; null when none configured
+
+  std::filesystem::path store_path() const { return root / config.store; }
+  // The community with this id, or nullptr.
+  const Community* community(const std::string& id) const;
+};
+
+inline constexpr const char* k_workspace_file = "tongxin.yaml";
+
+// The nearest folder at or above `start` holding tongxin.yaml; std::nullopt when none.
+std::optional<std::filesystem::path> find_workspace_root(const std::filesystem::path& start);
+
+// Parses tongxin.yaml text; throws tongxin::Error (exit 5) listing every problem.
+WorkspaceConfig parse_workspace_config(const std::string& file, const std::string& text);
+
+// Loads tongxin.yaml, every community file, and the standard and plan documents under `root`.
+// Collects the problems of every file before throwing (exit 5), so one run shows them all.
+Workspace load_workspace(const std::filesystem::path& root);
+
+// The files under `root` matching a workspace pattern such as "communities/*.yaml", sorted.
+std::vector<std::filesystem::path> glob_files(const std::filesystem::path& root,
+                                              const std::string& pattern);
+
+// Reads a whole file; throws tongxin::Error with `code` naming the path when it cannot.
+std::string read_file(const std::filesystem::path& path, int code = 5);
+
+}  // namespace tongxin::config

@@ -1,0 +1,92 @@
+#include "core/date.h"
+
+#include <fmt/format.h>
+
+#include <charconv>
+
+namespace tongxin {
+
+// Howard Hinnant's days_from_civil / civil_from_days: exact for the proleptic Gregorian calendar.
+long Date::days() const {
+  const int y = month <= 2 ? year - 1 : year;
+  const long era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned mp = static_cast<unsigned>(month > 2 ? month - 3 : month + 9);
+  const unsigned doy = (153 * mp + 2) / 5 + static_cast<unsigned>(day) - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<long>(doe) - 719468;
+}
+
+Date Date::from_days(long z) {
+  z += 719468;
+  const long era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const long y = static_cast<long>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return Date{static_cast<int>(m <= 2 ? y + 1 : y), static_cast<int>(m), static_cast<int>(d)};
+}
+
+int Date::weekday() const {
+  const long d = days();  // 1970-01-01 was a Thursday (3 in ISO order from Monday = 0)
+  return static_cast<int>(((d % 7) + 7 + 3) % 7);
+}
+
+std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+
+bool is_leap_year(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int days_in_month(int year, int month) {
+  static constexpr int k_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month == 2 && is_leap_year(year)) {
+    return 29;
+  }
+  return k_days[month - 1];
+}
+
+namespace {
+
+std::optional<int> parse_digits(std::string_view text) {
+  int value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') {
+      return std::nullopt;
+    }
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+std::optional<Date> parse_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+    return std::nullopt;
+  }
+  const auto y = parse_digits(text.substr(0, 4));
+  const auto m = parse_digits(text.substr(5, 2));
+  const auto d = parse_digits(text.substr(8, 2));
+  if (!y || !m || !d || *m < 1 || *m > 12 || *d < 1 || *d > days_in_month(*y, *m)) {
+    return std::nullopt;
+  }
+  return Date{*y, *m, *d};
+}
+
+std::optional<Date> parse_user_date(std::string_view text, Date today) {
+  if (text == "today") {
+    return today;
+  }
+  if (text.size() >= 3 && (text[0] == '+' || text[0] == '-') && text.back() == 'd') {
+    const auto n = parse_digits(text.substr(1, text.size() - 2));
+    if (!n) {
+      return std::nullopt;
+    }
+    return today.plus_days(text[0] == '+' ? *n : -*n);
+  }
+  return parse_iso_date(text);
+}
+
+}  // namespace tongxin

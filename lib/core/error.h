@@ -1,0 +1,36 @@
+// The one error type of tongxin. Every failure that reaches the user is a tongxin::Error carrying
+// the exit code of DESIGN.md; main() catches it once and prints it.
+#pragma once
+
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace tongxin {
+
+// Exit codes, exactly as DESIGN.md defines them.
+enum class ExitCode : int {
+  ok = 0,
+  check_failed = 1,  // a check found problems (audit failed, roster check, overdue)
+  usage = 2,         // usage error
+  bad_input = 3,     // bad input data; nothing was written
+  store = 4,         // store locked, corrupt or needing migration
+  config = 5,        // bad configuration
+};
+
+class Error : public std::runtime_error {
+ public:
+  // `what` is the first line the user sees (what happened and where); `details` are printed
+  // after it, one per line (every bad row, every bad key).
+  Error(ExitCode code, const std::string& what, std::vector<std::string> details = {})
+      : std::runtime_error(what), m_code(code), m_details(std::move(details)) {}
+
+  ExitCode code() const { return m_code; }
+  const std::vector<std::string>& details() const { return m_details; }
+
+ private:
+  ExitCode m_code;
+  std::vector<std::string> m_details;
+};
+
+}  // namespace tongxin

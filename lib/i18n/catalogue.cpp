@@ -1,0 +1,96 @@
+// Every user-facing string, in Chinese and English. Keys are grouped by module; the vector is
+// sorted once at start-up, and a test checks that keys are unique and both texts are present.
+#include "i18n/catalogue.h"
+
+#include <algorithm>
+
+namespace tongxin::i18n {
+
+namespace {
+
+std::vector<Message> build() {
+  std::vector<Message> m = {
+      // errors and files
+      {"error.prefix", "错误", "error"},
+      {"error.see_help", "用 --help 查看用法", "run with --help for usage"},
+      {"env.bad_today", "TONGXIN_TODAY 不是 YYYY-MM-DD 日期：{}", "TONGXIN_TODAY is not a YYYY-MM-DD date: {}"},
+      {"file.cannot_read", "无法读取文件 {}", "cannot read {}"},
+      {"file.cannot_write", "无法写入文件 {}", "cannot write {}"},
+      {"workspace.not_found", "在 {} 及其上级目录中找不到 tongxin.yaml（用 tongxin init 新建工作区，或用 -C 指定）",
+       "no tongxin.yaml in {} or any parent folder (create one with tongxin init, or pass -C DIR)"},
+      // configuration
+      {"config.invalid", "{} 有 {} 处配置错误", "{}: {} configuration problem(s)"},
+      {"config.workspace_invalid", "工作区 {} 的配置有错误", "the workspace at {} has configuration problems"},
+      {"config.yaml_syntax", "YAML 语法错误：{}", "YAML syntax error: {}"},
+      {"config.expected_mapping", "应为映射（键: 值）", "expected a mapping (key: value)"},
+      {"config.unknown_key", "未知的键，可用的键：{}", "unknown key, expected one of: {}"},
+      {"config.unknown_key_guess", "未知的键，是否想写 '{}'？可用的键：{}", "unknown key, did you mean '{}'? expected one of: {}"},
+      {"config.wrong_type", "类型错误，应为 {}", "wrong type, expected {}"},
+      {"config.wrong_type_value", "类型错误，应为 {}，实际为 '{}'", "wrong type, expected {}, got '{}'"},
+      {"config.missing_key", "缺少必填的键", "required key missing"},
+      {"config.out_of_range", "数值 {} 超出范围，应在 {} 到 {} 之间", "value {} out of range, expected {} to {}"},
+      {"config.below_min", "数值 {} 过小，应不小于 {}", "value {} too small, expected at least {}"},
+      {"config.bad_date", "日期无效 '{}'，应为存在的日期 YYYY-MM-DD", "bad date '{}', expected an existing date YYYY-MM-DD"},
+      {"config.bad_choice", "取值无效 '{}'，应为：{}", "bad value '{}', expected one of: {}"},
+      {"config.unknown_code", "未知代码 '{}'，应为 {}", "unknown code '{}', expected {}"},
+      {"config.bad_id", "编号 '{}' 只能包含小写字母、数字和连字符", "id '{}' may hold only lower-case letters, digits and hyphens"},
+      {"config.missing_file", "找不到配置中引用的文件 {}", "file named in the configuration not found: {}"},
+      {"config.duplicate_community", "{}：社区编号 '{}' 与其他文件重复", "{}: community id '{}' is used by another file too"},
+      // store
+      {"store.missing", "找不到数据库 {}（用 tongxin init 或 tongxin store migrate 创建）", "no store at {} (create it with tongxin init or tongxin store migrate)"},
+      {"store.cannot_open", "无法打开数据库 {}：{}", "cannot open the store {}: {}"},
+      {"store.too_new", "数据库 {} 的结构版本为 {}，比本程序支持的版本 {} 新；请升级 tongxin", "the store {} has schema version {}, newer than this binary's {}; upgrade tongxin"},
+      {"store.needs_migration", "数据库 {} 的结构版本为 {}，本程序需要版本 {}；请先备份，再运行 tongxin store migrate", "the store {} has schema version {}, this binary needs {}; back it up, then run tongxin store migrate"},
+      {"store.locked", "数据库被其他进程占用，等待超时：{}", "the store is locked by another process past the timeout: {}"},
+      {"store.error", "数据库错误：{}", "store error: {}"},
+      {"store.backup_exists", "备份文件 {} 已存在，不会覆盖", "backup file {} exists; not overwriting it"},
+      {"store.backup_failed", "备份到 {} 失败：{}", "backup to {} failed: {}"},
+      {"store.backed_up", "已备份到 {}", "backed up to {}"},
+      {"store.check_failed", "数据库检查发现 {} 个问题", "the store check found {} problem(s)"},
+      {"store.check_ok", "数据库 {} 完好", "the store {} is healthy"},
+      {"store.migrated", "数据库 {} 已是结构版本 {}", "the store {} is at schema version {}"},
+      {"store.col_item", "项目", "item"},
+      {"store.col_value", "值", "value"},
+      {"store.item.path", "数据库文件", "store file"},
+      {"store.item.schema_version", "结构版本", "schema version"},
+      {"store.item.binary_schema_version", "程序支持的结构版本", "binary schema version"},
+      {"store.item.size_bytes", "文件大小（字节）", "size (bytes)"},
+      {"store.item.rows", "{} 表行数", "rows in {}"},
+      {"store.item.access", "访问记录：{}", "access log: {}"},
+      // init
+      {"init.unknown_example", "没有名为 '{}' 的示例，可用：{}", "no example named '{}'; available: {}"},
+      {"init.exists", "{} 已有工作区文件，不会覆盖：", "{} already holds workspace files; nothing was overwritten:"},
+      {"init.created", "已在 {} 创建工作区（{} 个文件，数据库 {}）", "created a workspace in {} ({} files, store {})"},
+      {"init.next_steps", "下一步：tongxin -C {} store info", "next: tongxin -C {} store info"},
+      // help
+      {"help.tongxin", "同心：社区统战工作台账、验收、工作计划与总结工具", "tongxin: register, acceptance checks, work plans and summaries for community United Front offices"},
+      {"help.opt_dir", "在 DIR 中运行（如同先 cd 到 DIR）", "run as if started in DIR"},
+      {"help.opt_store", "使用指定的数据库文件", "use this store file"},
+      {"help.opt_lang", "输出语言：zh 或 en", "output language: zh or en"},
+      {"help.opt_actor", "记入变更日志的操作人（默认 $USER）", "who is recorded in the change log (default $USER)"},
+      {"help.opt_quiet", "不输出提示信息", "print no notices"},
+      {"help.opt_verbose", "即使不在终端上也输出提示信息", "print notices even when not on a terminal"},
+      {"help.opt_no_color", "不使用颜色（也可设置 NO_COLOR）", "no colour (NO_COLOR works too)"},
+      {"help.opt_format", "输出格式", "output format"},
+      {"help.init", "新建工作区，或复制内置示例", "create a workspace, or copy a bundled example"},
+      {"help.init_dir", "工作区目录（默认当前目录）", "workspace folder (default: the current one)"},
+      {"help.init_example", "复制内置示例：{}", "copy a bundled example: {}"},
+      {"help.store", "数据库维护：info、check、migrate、backup", "look after the store: info, check, migrate, backup"},
+      {"help.store_info", "显示数据库路径、结构版本、大小和各表行数", "show the store's path, schema version, size and row counts"},
+      {"help.store_check", "检查数据库完整性和外键", "check the store's integrity and foreign keys"},
+      {"help.store_migrate", "创建数据库或升级到本程序的结构版本", "create the store or bring it to this binary's schema version"},
+      {"help.store_backup", "在线备份数据库到 FILE（其他进程写入时也一致）", "back the store up to FILE (consistent while others write)"},
+      {"help.store_backup_file", "备份文件（不得已存在）", "backup file (must not exist)"},
+  };
+  std::sort(m.begin(), m.end(), [](const Message& a, const Message& b) { return a.key < b.key; });
+  return m;
+}
+
+}  // namespace
+
+const std::vector<Message>& catalogue() {
+  static const std::vector<Message> k_catalogue = build();
+  return k_catalogue;
+}
+
+}  // namespace tongxin::i18n

@@ -1,0 +1,48 @@
+// Tabular results and their renderings: aligned terminal tables (by display width), CSV
+// (RFC 4180), TSV and JSON. Every listing command builds a Table and hands it here, so all
+// formats stay consistent.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace tongxin::output {
+
+enum class Format { table, csv, tsv, json };
+
+struct Column {
+  std::string key;    // stable snake_case key: CSV/TSV header and JSON member name
+  std::string label;  // header shown in terminal tables, in the user's language
+  bool right_align = false;
+  bool numeric = false;  // JSON writes the cell as a number when it parses as one
+};
+
+struct Table {
+  std::vector<Column> columns;
+  std::vector<std::vector<std::string>> rows;  // each row has columns.size() cells
+};
+
+struct RenderOptions {
+  bool color = false;       // bold header on a terminal
+  bool utf8_bom = false;    // CSV for Excel: a byte-order mark first
+  bool guard_formulas = false;  // neutralise cells starting with = + - @ (spreadsheet exports)
+};
+
+// Parses "table", "csv", "tsv", "json"; throws tongxin::Error (exit 2) otherwise.
+Format parse_format(const std::string& name);
+
+void write_table(std::ostream& out, const Table& table, const RenderOptions& options = {});
+void write_csv(std::ostream& out, const Table& table, const RenderOptions& options = {});
+void write_tsv(std::ostream& out, const Table& table, const RenderOptions& options = {});
+void write_json(std::ostream& out, const Table& table);
+void write(std::ostream& out, const Table& table, Format format, const RenderOptions& options = {});
+
+// A cell made safe for spreadsheets: one starting with = + - @ (or tab/CR) gets a leading
+// apostrophe so Excel and LibreOffice show it as text instead of evaluating it.
+std::string guard_formula(const std::string& cell);
+
+// One CSV field, quoted when it holds a separator, quote or line break (RFC 4180).
+std::string csv_field(const std::string& cell, char separator = ',');
+
+}  // namespace tongxin::output

@@ -1,0 +1,184 @@
+#include "store/store.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <SQLiteCpp/Backup.h>
+#include <fmt/format.h>
+
+#include "core/error.h"
+#include "core/resources.h"
+#include "i18n/i18n.h"
+
+namespace tongxin::store {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view k_migrations = "schemas/sql/";
+
+std::vector<resources::Resource> migrations() {
+  std::vector<resources::Resource> list;
+  for (const auto& r : resources::under(k_migrations)) {
+    if (r.path.ends_with(".sql")) {
+      list.push_back(r);
+    }
+  }
+  return list;
+}
+
+bool has_user_tables(SQLite::Database& db) {
+  return db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table'").getInt() > 0;
+}
+
+void configure(SQLite::Database& db, int busy_timeout_ms) {
+  db.setBusyTimeout(busy_timeout_ms);
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA synchronous = NORMAL");
+}
+
+}  // namespace
+
+int latest_version() { return static_cast<int>(migrations().size()); }
+
+void create_private_file(const fs::path& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd >= 0) {
+    ::close(fd);
+  }
+}
+
+int schema_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+int migrate(SQLite::Database& db) {
+  const auto list = migrations();
+  const int from = schema_version(db);
+  if (from >= static_cast<int>(list.size())) {
+    return 0;
+  }
+  WriteTransaction tx(db);
+  for (size_t i = static_cast<size_t>(from); i < list.size(); ++i) {
+    db.exec(std::string(list[i].data));
+  }
+  db.exec(fmt::format("PRAGMA user_version = {}", list.size()));
+  tx.commit();
+  return static_cast<int>(list.size()) - from;
+}
+
+std::unique_ptr<SQLite::Database> open(const fs::path& path, const OpenOptions& options) {
+  std::error_code ec;
+  const bool exists = fs::exists(path, ec);
+  if (!exists && !options.create) {
+    throw Error(ExitCode::store, i18n::tr("store.missing", path.string()));
+  }
+  if (!exists) {
+    create_private_file(path);
+  }
+  std::unique_ptr<SQLite::Database> db;
+  int version = 0;
+  try {
+    db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+    version = schema_version(*db);
+    configure(*db, options.busy_timeout_ms);
+  } catch (const SQLite::Exception& e) {
+    throw Error(ExitCode::store, i18n::tr("store.cannot_open", path.string(), e.what()));
+  }
+  const int latest = latest_version();
+  if (version > latest) {
+    throw Error(ExitCode::store, i18n::tr("store.too_new", path.string(), version, latest));
+  }
+  const bool fresh = version == 0 && !has_user_tables(*db);
+  if (version < latest && !fresh && !options.migrate) {
+    throw Error(ExitCode::store, i18n::tr("store.needs_migration", path.string(), version, latest));
+  }
+  if (version < latest) {
+    migrate(*db);
+  }
+  return db;
+}
+
+WriteTransaction::WriteTransaction(SQLite::Database& db) : m_db(db) {
+  try {
+    m_db.exec("BEGIN IMMEDIATE");
+  } catch (const SQLite::Exception& e) {
+    throw Error(ExitCode::store, i18n::tr("store.locked", e.what()));
+  }
+}
+
+WriteTransaction::~WriteTransaction() {
+  if (!m_done) {
+    try {
+      m_db.exec("ROLLBACK");
+    } catch (...) {
+      // Nothing to do: the connection closes the transaction anyway.
+    }
+  }
+}
+
+void WriteTransaction::commit() {
+  m_db.exec("COMMIT");
+  m_done = true;
+}
+
+Info info(SQLite::Database& db, const fs::path& path) {
+  Info result;
+  result.path = path.string();
+  result.version = schema_version(db);
+  result.latest = latest_version();
+  std::error_code ec;
+  result.size_bytes = static_cast<long long>(fs::file_size(path, ec));
+  SQLite::Statement tables(db,
+                           "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                           "LIKE 'sqlite_%' ORDER BY name");
+  while (tables.executeStep()) {
+    const std::string name = tables.getColumn(0).getString();
+    const long long rows = db.execAndGet("SELECT count(*) FROM \"" + name + "\"").getInt64();
+    result.table_rows.emplace_back(name, rows);
+  }
+  if (db.tableExists("access_log")) {
+    SQLite::Statement access(db, "SELECT action, count(*) FROM access_log GROUP BY action");
+    while (access.executeStep()) {
+      result.access_by_action[access.getColumn(0).getString()] = access.getColumn(1).getInt64();
+    }
+  }
+  return result;
+}
+
+std::vector<std::string> check(SQLite::Database& db) {
+  std::vector<std::string> problems;
+  SQLite::Statement integrity(db, "PRAGMA integrity_check");
+  while (integrity.executeStep()) {
+    const std::string line = integrity.getColumn(0).getString();
+    if (line != "ok") {
+      problems.push_back("integrity: " + line);
+    }
+  }
+  SQLite::Statement keys(db, "PRAGMA foreign_key_check");
+  while (keys.executeStep()) {
+    problems.push_back(fmt::format("foreign key: {} row {} refers to missing {}",
+                                   keys.getColumn(0).getString(), keys.getColumn(1).getInt64(),
+                                   keys.getColumn(2).getString()));
+  }
+  return problems;
+}
+
+void backup(SQLite::Database& db, const fs::path& dest) {
+  std::error_code ec;
+  if (fs::exists(dest, ec)) {
+    throw Error(ExitCode::usage, i18n::tr("store.backup_exists", dest.string()));
+  }
+  create_private_file(dest);
+  try {
+    SQLite::Database target(dest.string(), SQLite::OPEN_READWRITE);
+    SQLite::Backup copy(target, db);
+    copy.executeStep();  // -1 pages: the whole database in one step
+  } catch (const SQLite::Exception& e) {
+    fs::remove(dest, ec);
+    throw Error(ExitCode::store, i18n::tr("store.backup_failed", dest.string(), e.what()));
+  }
+}
+
+}  // namespace tongxin::store

@@ -1,0 +1,72 @@
+// The SQLite store: people and events. Opened in WAL mode with a busy timeout and foreign keys
+// on; schema migrations (schemas/sql/NNN_*.sql, compiled in) run in one transaction and are
+// recorded in PRAGMA user_version. Files the store creates are mode 0600.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace tongxin::store {
+
+// The schema version this binary writes: the number of the last migration.
+int latest_version();
+
+struct OpenOptions {
+  bool create = false;   // create (0600) and migrate when the file does not exist
+  bool migrate = false;  // bring an older schema up to date (store migrate)
+  int busy_timeout_ms = 5000;
+};
+
+// Opens the store at `path`. Throws tongxin::Error (exit 4) when it is missing (and !create),
+// not a database, newer than this binary, or older and !migrate.
+std::unique_ptr<SQLite::Database> open(const std::filesystem::path& path,
+                                       const OpenOptions& options = {});
+
+// PRAGMA user_version.
+int schema_version(SQLite::Database& db);
+
+// Applies every migration above the current version in one transaction; returns how many ran.
+int migrate(SQLite::Database& db);
+
+// BEGIN IMMEDIATE on construction (so a writer waits for the lock up front, never mid-way);
+// rolls back unless commit() was called.
+class WriteTransaction {
+ public:
+  explicit WriteTransaction(SQLite::Database& db);
+  ~WriteTransaction();
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+  void commit();
+
+ private:
+  SQLite::Database& m_db;
+  bool m_done = false;
+};
+
+struct Info {
+  std::string path;
+  int version = 0;
+  int latest = 0;
+  long long size_bytes = 0;
+  std::vector<std::pair<std::string, long long>> table_rows;  // user tables in name order
+  std::map<std::string, long long> access_by_action;           // access_log counts
+};
+
+Info info(SQLite::Database& db, const std::filesystem::path& path);
+
+// Problems found by PRAGMA integrity_check and foreign_key_check (empty when healthy).
+std::vector<std::string> check(SQLite::Database& db);
+
+// Copies the store to `dest` with SQLite's online backup API (consistent while others write);
+// `dest` is created 0600 and must not exist (exit 2 otherwise).
+void backup(SQLite::Database& db, const std::filesystem::path& dest);
+
+// Creates `path` as an empty file with mode 0600 if it does not exist.
+void create_private_file(const std::filesystem::path& path);
+
+}  // namespace tongxin::store
