@@ -63,7 +63,7 @@ void run_info(const StoreOptions& options, Context& ctx) {
   const bool labels = format == output::Format::table;
   output::Table table;
   table.columns = {{"item", i18n::tr("store.col_item")},
-                   {"value", i18n::tr("store.col_value"), true}};
+                   {"value", i18n::tr("store.col_value")}};
   for (const InfoRow& row : info_rows(info)) {
     const std::string name = labels ? i18n::tr("store.item." + row.key, row.sub)
                                     : (row.sub.empty() ? row.key : row.key + "." + row.sub);

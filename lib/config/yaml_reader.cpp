@@ -53,7 +53,8 @@ YAML::Node parse_yaml(const std::string& text, Diagnostics& diagnostics) {
   } catch (const YAML::Exception& e) {
     diagnostics.add(line_of(e.mark), column_of(e.mark), "",
                     i18n::tr("config.yaml_syntax", e.msg));
-    return YAML::Node();
+    // Undefined, not null: callers skip reading a document that did not parse.
+    return YAML::Node(YAML::NodeType::Undefined);
   }
 }
 

@@ -16,7 +16,8 @@
 
 namespace tongxin::config {
 
-// Loads a YAML document from `text`; a syntax error becomes a diagnostic and returns a null node.
+// Loads a YAML document from `text`; a syntax error becomes a diagnostic and returns an
+// undefined node (IsDefined() false).
 YAML::Node parse_yaml(const std::string& text, Diagnostics& diagnostics);
 
 class MapReader {

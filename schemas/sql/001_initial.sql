@@ -21,6 +21,8 @@ CREATE TABLE member (
   id               INTEGER PRIMARY KEY,
   community        TEXT NOT NULL,
   name             TEXT NOT NULL,
+  name_pinyin      TEXT,              -- full pinyin, lower-case ASCII, for search
+  name_initials    TEXT,              -- pinyin initials, for search
   sex              TEXT,              -- sex code (schemas/codes/sex.yaml)
   birth_date       TEXT,              -- YYYY-MM-DD
   id_number        TEXT UNIQUE,       -- normalised 18-character 公民身份号码, upper-case X

@@ -1,0 +1,123 @@
+#include <doctest/doctest.h>
+
+#include "config/community.h"
+#include "config/workspace.h"
+#include "core/error.h"
+#include "i18n/i18n.h"
+
+using namespace tongxin;
+
+namespace {
+
+std::vector<std::string> problems_of(const std::string& text) {
+  try {
+    config::parse_community("communities/x.yaml", text);
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::config);
+    std::vector<std::string> first_lines;
+    for (const auto& line : e.details()) {
+      if (line.rfind("communities/x.yaml:", 0) == 0) {
+        first_lines.push_back(line);
+      }
+    }
+    return first_lines;
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("a valid community file loads into typed structs") {
+  i18n::set_language(i18n::Lang::en);
+  const auto c = config::parse_community("c.yaml", R"(id: dongjie
+name: 东街社区
+pilot: true
+stars: 3
+organisation:
+  leading_group:
+    established: 2011-11-25
+    leader: {name: 张建国, post: 书记}
+  liaison_officers:
+    - {name: 赵敏, kind: full_time}
+facilities:
+  dedicated_funds: {present: true, annual_budget_yuan: 5000}
+activity_room: {files: false}
+institutions:
+  - {code: sys_regular_meeting, adopted: 2011-12-05}
+wall_displays:
+  - {code: wall_leading_group}
+)");
+  CHECK(c.id == "dongjie");
+  CHECK(c.stars == 3);
+  CHECK(c.leading_group.present);
+  CHECK(c.leading_group.established == Date{2011, 11, 25});
+  CHECK(c.leading_group.leader->name == "张建国");
+  CHECK_FALSE(c.coordination_group.present);
+  CHECK(c.liaison_officers.at(0).kind == "full_time");
+  CHECK(c.facilities.at("dedicated_funds").annual_budget_yuan == 5000);
+  CHECK_FALSE(c.facilities.contains("office"));
+  CHECK(c.activity_room.at("files") == false);
+  CHECK(c.institutions.at(0).adopted == Date{2011, 12, 5});
+}
+
+TEST_CASE("every problem of a community file is reported with line and column") {
+  i18n::set_language(i18n::Lang::en);
+  const auto problems = problems_of(R"(id: x
+name: 测试
+stars: many
+organisation:
+  leading_gruop:
+    leader: {name: 张三}
+  coordination_group:
+    established: 2011-13-45
+)");
+  REQUIRE(problems.size() == 3);
+  CHECK(problems[0] == "communities/x.yaml:3:8: stars: wrong type, expected integer, got 'many'");
+  CHECK(problems[1].rfind("communities/x.yaml:5:3: organisation.leading_gruop: unknown key, did "
+                          "you mean 'leading_group'?", 0) == 0);
+  CHECK(problems[2] == "communities/x.yaml:8:18: organisation.coordination_group.established: "
+                       "bad date '2011-13-45', expected an existing date YYYY-MM-DD");
+}
+
+TEST_CASE("community codes and closed choices are checked") {
+  i18n::set_language(i18n::Lang::en);
+  SUBCASE("unknown institution code") {
+    CHECK(problems_of("id: x\nname: y\ninstitutions:\n  - {code: sys_regular_meting}\n").size() ==
+          1);
+  }
+  SUBCASE("liaison kind") {
+    CHECK(problems_of("id: x\nname: y\norganisation:\n  liaison_officers:\n    - {name: a, kind: "
+                      "sometimes}\n").size() == 1);
+  }
+  SUBCASE("friendship group category") {
+    CHECK(problems_of("id: x\nname: y\norganisation:\n  friendship_groups:\n    - {name: a, "
+                      "category: believers}\n").size() == 1);
+  }
+  SUBCASE("missing id and name, bad id") {
+    CHECK(problems_of("township: t\n").size() == 2);
+    CHECK(problems_of("id: Bad Id\nname: y\n").size() == 1);
+  }
+  SUBCASE("YAML syntax") {
+    CHECK(problems_of("id: [unclosed\n").size() == 1);
+  }
+}
+
+TEST_CASE("tongxin.yaml is strict too") {
+  i18n::set_language(i18n::Lang::en);
+  const auto cfg = config::parse_workspace_config("tongxin.yaml", R"(version: 1
+jurisdiction: {name: 永登县, code: "620121"}
+language: en
+privacy:
+  min_cell: 10
+  sensitive_fields:
+    ethnicity: {purpose: 少数民族节日慰问}
+)");
+  CHECK(cfg.language == "en");
+  CHECK(cfg.privacy.min_cell == 10);
+  CHECK(cfg.privacy.sensitive_fields.at("ethnicity").purpose == "少数民族节日慰问");
+  CHECK_THROWS_AS(config::parse_workspace_config("t", "version: 2\n"), Error);
+  CHECK_THROWS_AS(config::parse_workspace_config("t", "version: 1\nlanguage: fr\n"), Error);
+  CHECK_THROWS_AS(config::parse_workspace_config("t", "version: 1\nprivacy: {sensitive_fields: "
+                                                      "{religion: {}}}\n"),
+                  Error);
+}

@@ -1,0 +1,69 @@
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "output/table.h"
+#include "text/width.h"
+
+using namespace tongxin;
+
+TEST_CASE("display width counts CJK as two columns") {
+  CHECK(text::display_width("abc") == 3);
+  CHECK(text::display_width("东街社区") == 8);
+  CHECK(text::display_width("A东") == 3);
+  CHECK(text::display_width("（统战）") == 8);  // fullwidth parentheses
+  CHECK(text::display_width("e\xCC\x81") == 1);  // combining accent takes no column
+  CHECK(text::pad("东", 4) == "东  ");
+  CHECK(text::pad("7", 3, true) == "  7");
+}
+
+TEST_CASE("terminal tables align mixed Chinese and Latin text") {
+  output::Table t;
+  t.columns = {{"id", "编号"}, {"name", "名称"}, {"n", "人数", true}};
+  t.rows = {{"chengguan-dongjie", "东街社区", "12"}, {"x", "Weixing 卫星", "7"}};
+  std::ostringstream out;
+  output::write_table(out, t);
+  CHECK(out.str() ==
+        "编号               名称          人数\n"
+        "chengguan-dongjie  东街社区        12\n"
+        "x                  Weixing 卫星     7\n");
+}
+
+TEST_CASE("CSV follows RFC 4180") {
+  output::Table t;
+  t.columns = {{"a", "A"}, {"b", "B"}};
+  t.rows = {{"plain", "has,comma"}, {"say \"hi\"", "two\nlines"}};
+  std::ostringstream out;
+  output::write_csv(out, t);
+  CHECK(out.str() == "a,b\r\nplain,\"has,comma\"\r\n\"say \"\"hi\"\"\",\"two\nlines\"\r\n");
+  SUBCASE("a BOM for Excel on request") {
+    std::ostringstream bom;
+    output::write_csv(bom, t, {.utf8_bom = true});
+    CHECK(bom.str().rfind("\xEF\xBB\xBF" "a,b", 0) == 0);
+  }
+}
+
+TEST_CASE("formula injection is neutralised in spreadsheet exports") {
+  CHECK(output::guard_formula("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")");
+  CHECK(output::guard_formula("+86 138") == "'+86 138");
+  CHECK(output::guard_formula("-1") == "'-1");
+  CHECK(output::guard_formula("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(output::guard_formula("张三") == "张三");
+  output::Table t;
+  t.columns = {{"a", "A"}};
+  t.rows = {{"=1+1"}};
+  std::ostringstream out;
+  output::write_csv(out, t, {.guard_formulas = true});
+  CHECK(out.str() == "a\r\n'=1+1\r\n");
+}
+
+TEST_CASE("JSON output uses keys and numbers where declared") {
+  output::Table t;
+  t.columns = {{"name", "名称"}, {"count", "人数", true, true}};
+  t.rows = {{"东街", "12"}, {"南街", ""}};
+  std::ostringstream out;
+  output::write_json(out, t);
+  CHECK(out.str() ==
+        "[\n  {\n    \"name\": \"东街\",\n    \"count\": 12\n  },\n"
+        "  {\n    \"name\": \"南街\",\n    \"count\": \"\"\n  }\n]\n");
+}

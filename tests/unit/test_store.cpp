@@ -1,0 +1,99 @@
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <functional>
+
+#include "core/error.h"
+#include "i18n/i18n.h"
+#include "store/store.h"
+
+using namespace tongxin;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    char tmpl[] = "/tmp/tongxin-test-XXXXXX";
+    path = mkdtemp(tmpl);
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+ExitCode code_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.code();
+  }
+  return ExitCode::ok;
+}
+
+}  // namespace
+
+TEST_CASE("a new store is created private, in WAL mode, at the latest schema") {
+  TempDir dir;
+  auto db = store::open(dir.path / "t.db", {.create = true});
+  CHECK(store::schema_version(*db) == store::latest_version());
+  CHECK(db->execAndGet("PRAGMA journal_mode").getString() == "wal");
+  CHECK(db->execAndGet("PRAGMA foreign_keys").getInt() == 1);
+  struct stat st {};
+  REQUIRE(stat((dir.path / "t.db").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+}
+
+TEST_CASE("opening refuses missing, newer and unmigrated stores with exit 4") {
+  i18n::set_language(i18n::Lang::en);
+  TempDir dir;
+  CHECK(code_of([&] { store::open(dir.path / "none.db"); }) == ExitCode::store);
+  {
+    auto db = store::open(dir.path / "t.db", {.create = true});
+    db->exec("PRAGMA user_version = 42");
+  }
+  try {
+    store::open(dir.path / "t.db");
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::store);
+    CHECK(std::string(e.what()).find("schema version 42, newer than this binary's 1") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("the change log cannot be updated or deleted") {
+  TempDir dir;
+  auto db = store::open(dir.path / "t.db", {.create = true});
+  db->exec("INSERT INTO change_log (at, actor, entity, action) VALUES ('t', 'a', 'member', 'x')");
+  CHECK_THROWS_AS(db->exec("UPDATE change_log SET actor = 'b'"), SQLite::Exception);
+  CHECK_THROWS_AS(db->exec("DELETE FROM change_log"), SQLite::Exception);
+  CHECK_THROWS_AS(db->exec("INSERT INTO access_log (at, actor, command, action) VALUES "
+                           "('t','a','c','reveal'); DELETE FROM access_log"),
+                  SQLite::Exception);
+  CHECK(db->execAndGet("SELECT actor FROM change_log").getString() == "a");
+}
+
+TEST_CASE("write transactions roll back unless committed") {
+  TempDir dir;
+  auto db = store::open(dir.path / "t.db", {.create = true});
+  {
+    store::WriteTransaction tx(*db);
+    db->exec("INSERT INTO import_batch (kind, file_name, sha256, actor, created_at) VALUES "
+             "('roster', 'f', 's', 'a', 't')");
+  }
+  CHECK(db->execAndGet("SELECT count(*) FROM import_batch").getInt() == 0);
+}
+
+TEST_CASE("backup copies a consistent store and never overwrites") {
+  i18n::set_language(i18n::Lang::en);
+  TempDir dir;
+  auto db = store::open(dir.path / "t.db", {.create = true});
+  db->exec("INSERT INTO change_log (at, actor, entity, action) VALUES ('t', 'a', 'member', 'x')");
+  store::backup(*db, dir.path / "copy.db");
+  auto copy = store::open(dir.path / "copy.db");
+  CHECK(copy->execAndGet("SELECT count(*) FROM change_log").getInt() == 1);
+  CHECK(code_of([&] { store::backup(*db, dir.path / "copy.db"); }) == ExitCode::usage);
+  CHECK(store::check(*copy).empty());
+}
