@@ -12,7 +12,9 @@ namespace tongxin::cli {
 const std::vector<Subcommand>& subcommands() {
   static const std::vector<Subcommand> k_list = {
       {"init", "help.init", setup_init},
+      {"roster", "help.roster", setup_roster},
       {"store", "help.store", setup_store},
+      {"schedule", "help.schedule", setup_schedule},
   };
   return k_list;
 }

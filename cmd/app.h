@@ -28,6 +28,8 @@ const std::vector<Subcommand>& subcommands();
 // Setup functions, one per file.
 void setup_init(CLI::App& app, Globals& globals, Environment& env);
 void setup_store(CLI::App& app, Globals& globals, Environment& env);
+void setup_schedule(CLI::App& app, Globals& globals, Environment& env);
+void setup_roster(CLI::App& app, Globals& globals, Environment& env);
 
 // Runs tongxin with `args` (args[0] is the program name) in `env`; returns the exit code.
 // Prints `tongxin: error: …` and details to env.err for any tongxin::Error.

@@ -59,7 +59,9 @@ void read_organisation(MapReader& r, Community& c) {
     FriendshipGroup g;
     g.name = item.string("name", true).value_or("");
     g.category = item.string("category").value_or("");
-    if (!g.category.empty() && code_table("categories").by_code(g.category) == nullptr) {
+    const CodeEntry* category = code_table("categories").by_code(g.category);
+    // Legacy codes (the 2006 list) map to current ones; new files must use the current codes.
+    if (!g.category.empty() && (category == nullptr || !category->field("legacy").empty())) {
       item.report("category", i18n::tr("config.bad_choice", g.category,
                                        code_table("categories").codes_list()));
     }

@@ -120,6 +120,15 @@ void MapReader::report_at(const YAML::Node& node, const std::string& key,
   m_diagnostics.add(line_of(mark), column_of(mark), path_of(key), message);
 }
 
+// A required key that is absent, null (`id:`) or empty is missing; a present value of the wrong
+// type has already been reported by scalar().
+void MapReader::report_missing(const std::string& key) {
+  const YAML::Node value = find(key);
+  if (!value.IsDefined() || value.IsNull() || (value.IsScalar() && value.Scalar().empty())) {
+    report_at(value, key, i18n::tr("config.missing_key"));
+  }
+}
+
 void MapReader::report(const std::string& key, const std::string& message) {
   report_at(find(key), key, message);
 }
@@ -138,8 +147,8 @@ std::optional<std::string> MapReader::scalar(const std::string& key, const char*
 
 std::optional<std::string> MapReader::string(const std::string& key, bool required) {
   auto value = scalar(key, "string");
-  if (!value && required && !find(key).IsDefined()) {
-    report_at(YAML::Node(YAML::NodeType::Undefined), key, i18n::tr("config.missing_key"));
+  if (required && (!value || value->empty())) {
+    report_missing(key);
   }
   return value;
 }
@@ -162,8 +171,8 @@ std::optional<bool> MapReader::boolean(const std::string& key) {
 std::optional<long> MapReader::integer(const std::string& key, long min, long max, bool required) {
   const auto value = scalar(key, "integer");
   if (!value) {
-    if (required && !find(key).IsDefined()) {
-      report_at(YAML::Node(YAML::NodeType::Undefined), key, i18n::tr("config.missing_key"));
+    if (required) {
+      report_missing(key);
     }
     return std::nullopt;
   }

@@ -53,6 +53,7 @@ class MapReader {
 
  private:
   YAML::Node find(const std::string& key);
+  void report_missing(const std::string& key);
   void report_at(const YAML::Node& node, const std::string& key, const std::string& message);
   std::optional<std::string> scalar(const std::string& key, const char* expected);
 

@@ -1,15 +1,14 @@
-// Every user-facing string, in Chinese and English. Keys are grouped by module; the vector is
-// sorted once at start-up, and a test checks that keys are unique and both texts are present.
+// Core user-facing strings (errors, configuration, store, init, global help), in Chinese and
+// English. catalogue() merges every module's list and sorts it once; a test checks that keys are
+// unique and both texts are present.
 #include "i18n/catalogue.h"
 
 #include <algorithm>
 
 namespace tongxin::i18n {
 
-namespace {
-
-std::vector<Message> build() {
-  std::vector<Message> m = {
+std::vector<Message> messages_core() {
+  return {
       // errors and files
       {"error.prefix", "错误", "error"},
       {"error.see_help", "用 --help 查看用法", "run with --help for usage"},
@@ -82,8 +81,18 @@ std::vector<Message> build() {
       {"help.store_backup", "在线备份数据库到 FILE（其他进程写入时也一致）", "back the store up to FILE (consistent while others write)"},
       {"help.store_backup_file", "备份文件（不得已存在）", "backup file (must not exist)"},
   };
-  std::sort(m.begin(), m.end(), [](const Message& a, const Message& b) { return a.key < b.key; });
-  return m;
+}
+
+namespace {
+
+std::vector<Message> build() {
+  std::vector<Message> all;
+  for (auto&& part : {messages_core(), messages_roster(), messages_activity(), messages_schedule()}) {
+    all.insert(all.end(), part.begin(), part.end());
+  }
+  std::sort(all.begin(), all.end(),
+            [](const Message& a, const Message& b) { return a.key < b.key; });
+  return all;
 }
 
 }  // namespace

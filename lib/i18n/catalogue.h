@@ -12,7 +12,14 @@ struct Message {
   std::string_view en;
 };
 
-// Sorted by key.
+// Sorted by key: every module's messages together.
 const std::vector<Message>& catalogue();
+
+// Each module keeps its messages in its own file (catalogue_<module>.cpp), so modules can grow
+// independently; catalogue() merges them.
+std::vector<Message> messages_core();
+std::vector<Message> messages_roster();
+std::vector<Message> messages_activity();
+std::vector<Message> messages_schedule();
 
 }  // namespace tongxin::i18n

@@ -1,0 +1,328 @@
+// tongxin roster import|list|show|history|add|edit|move|archive|check: the member register.
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iostream>
+
+#include "app.h"
+#include "config/codes.h"
+#include "core/error.h"
+#include "i18n/i18n.h"
+#include "output/xlsx_writer.h"
+#include "roster/import.h"
+#include "roster/operations.h"
+#include "store/store.h"
+
+namespace tongxin::cli {
+
+namespace {
+
+struct RosterOptions {
+  // import
+  std::string file;
+  std::string community;
+  bool dry_run = false;
+  std::string on_existing = "error";
+  std::string encoding = "auto";
+  std::string sheet;
+  bool skip_invalid = false;
+  std::string rejects;
+  long undo = 0;
+  // list
+  std::vector<std::string> categories;
+  bool key = false;
+  bool hardship = false;
+  std::string status = "active";
+  std::string search;
+  std::string format = "table";
+  std::string out;
+  bool reveal = false;
+  // member commands
+  std::string member;
+  std::vector<std::string> assignments;
+  std::string to;
+  std::string date;
+  std::string reason;
+  std::string archive_status = "archived";
+  std::map<std::string, std::string> add_values;
+};
+
+roster::ValueContext value_context(Context& ctx) {
+  roster::ValueContext v;
+  v.today = ctx.today();
+  for (const auto& c : ctx.workspace().communities) {
+    v.communities.push_back(c.id);
+  }
+  for (const auto& [field, purpose] : ctx.workspace().config.privacy.sensitive_fields) {
+    v.sensitive_enabled.push_back(field);
+  }
+  return v;
+}
+
+roster::WriteContext write_context(Context& ctx) {
+  return {ctx.actor(), ctx.now(), value_context(ctx)};
+}
+
+void require_community(Context& ctx, const std::string& id) {
+  if (!id.empty() && ctx.workspace().community(id) == nullptr) {
+    throw Error(ExitCode::usage, i18n::tr("roster.unknown_community_flag", id));
+  }
+}
+
+long resolve(Context& ctx, const std::string& reference) {
+  const auto id = roster::find_member(ctx.db(), reference, ctx.today());
+  if (!id) {
+    throw Error(ExitCode::usage, i18n::tr("roster.no_such_member", reference));
+  }
+  return *id;
+}
+
+void run_undo(const RosterOptions& o, Context& ctx) {
+  const auto report = roster::undo_import(ctx.db(), o.undo, ctx.actor(), ctx.now());
+  ctx.out() << i18n::tr("undo.done", o.undo, report.removed, report.restored) << '\n';
+}
+
+void run_import(const RosterOptions& o, Context& ctx) {
+  if (o.undo > 0) {
+    run_undo(o, ctx);
+    return;
+  }
+  if (o.file.empty()) {
+    throw Error(ExitCode::usage, i18n::tr("import.need_file"));
+  }
+  require_community(ctx, o.community);
+  const auto value_ctx = value_context(ctx);
+  auto source = io::TabularSource::open(o.file, std::cin, {o.encoding, o.sheet});
+  roster::ImportOptions options{o.file == "-" ? "stdin" : o.file, o.community, o.dry_run,
+                                roster::parse_on_existing(o.on_existing), o.skip_invalid,
+                                ctx.actor(), ctx.now()};
+  const auto report = roster::import_roster(ctx.db(true), *source, options, value_ctx);
+  for (const auto& line : roster::format_errors(options.display_name, report.errors)) {
+    std::cerr << line << '\n';
+  }
+  const std::string counts = i18n::tr("import.counts", report.rows, report.added, report.updated,
+                                      report.unchanged + report.skipped, report.rejected);
+  if (report.rejected > 0 && !o.skip_invalid) {
+    throw Error(ExitCode::bad_input, i18n::tr("import.failed", options.display_name, counts));
+  }
+  if (o.skip_invalid && report.rejected > 0 && !o.rejects.empty()) {
+    roster::write_rejects(o.rejects, report, source->encoding(), source->is_xlsx());
+  }
+  if (o.dry_run) {
+    ctx.out() << i18n::tr("import.dry_run", options.display_name, counts) << '\n';
+  } else {
+    ctx.out() << i18n::tr("import.done", options.display_name, report.batch_id, counts) << '\n';
+  }
+}
+
+// Writes `table` to --out (atomically: a temporary file renamed into place, mode 0600) or stdout.
+void emit(const RosterOptions& o, Context& ctx, const output::Table& table, bool wide) {
+  const bool xlsx = o.format == "xlsx";
+  if (xlsx && o.out.empty()) {
+    throw Error(ExitCode::usage, i18n::tr("roster.xlsx_needs_out"));
+  }
+  if (o.out.empty()) {
+    output::write(ctx.out(), table, output::parse_format(o.format),
+                  {.color = ctx.color(), .guard_formulas = wide});
+    return;
+  }
+  const std::string temp = o.out + ".tmp";
+  std::filesystem::remove(temp);
+  if (xlsx) {
+    output::write_xlsx(temp, table, i18n::tr("roster.sheet_name"), false);
+  } else {
+    store::create_private_file(temp);
+    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
+    output::write(file, table, output::parse_format(o.format),
+                  {.utf8_bom = o.format == "csv", .guard_formulas = true});
+  }
+  std::filesystem::rename(temp, o.out);
+  ctx.notice(i18n::tr("roster.exported", table.rows.size(), o.out));
+}
+
+void log_disclosure(const RosterOptions& o, Context& ctx, const std::string& command, long rows) {
+  if (o.reveal) {
+    roster::log_access(ctx.db(), ctx.now(), ctx.actor(), command, "reveal", rows);
+  }
+  if (!o.out.empty()) {
+    roster::log_access(ctx.db(), ctx.now(), ctx.actor(), command, "export", rows);
+  }
+}
+
+void run_list(const RosterOptions& o, Context& ctx) {
+  require_community(ctx, o.community);
+  roster::ListFilter filter{o.community, {}, o.key, o.hardship, o.status, o.search};
+  std::vector<std::string> problems;
+  for (const std::string& c : o.categories) {
+    const auto* entry = config::code_table("categories").find(c);
+    if (entry == nullptr) {
+      throw Error(ExitCode::usage, i18n::tr("roster.unknown_category", c,
+                                            config::code_table("categories").codes_list()));
+    }
+    filter.categories.push_back(entry->code);
+  }
+  const auto members = roster::list_members(ctx.db(), filter);
+  const bool wide = o.format != "table";
+  emit(o, ctx, roster::member_table(members, wide, o.reveal), wide);
+  log_disclosure(o, ctx, "roster list", static_cast<long>(members.size()));
+}
+
+void run_show(const RosterOptions& o, Context& ctx) {
+  const long id = resolve(ctx, o.member);
+  output::write(ctx.out(), roster::member_card(*roster::load_member(ctx.db(), id), o.reveal),
+                output::parse_format(o.format), ctx.render_options());
+  log_disclosure(o, ctx, "roster show", 1);
+}
+
+void run_history(const RosterOptions& o, Context& ctx) {
+  const long id = resolve(ctx, o.member);
+  output::write(ctx.out(), roster::member_history(ctx.db(), id, o.reveal),
+                output::parse_format(o.format), ctx.render_options());
+  log_disclosure(o, ctx, "roster history", 1);
+}
+
+void run_add(const RosterOptions& o, Context& ctx) {
+  std::vector<std::pair<std::string, std::string>> raw(o.add_values.begin(), o.add_values.end());
+  const long id = roster::add_member(ctx.db(true), raw, write_context(ctx));
+  ctx.out() << i18n::tr("roster.added", id) << '\n';
+}
+
+void run_edit(const RosterOptions& o, Context& ctx) {
+  roster::edit_member(ctx.db(), resolve(ctx, o.member), o.assignments, write_context(ctx));
+  ctx.notice(i18n::tr("roster.edited", o.member));
+}
+
+void run_move(const RosterOptions& o, Context& ctx) {
+  const std::string date = o.date.empty() ? ctx.today().iso() : o.date;
+  roster::move_member(ctx.db(), resolve(ctx, o.member), o.to, date, write_context(ctx));
+  ctx.notice(i18n::tr("roster.moved", o.member, o.to));
+}
+
+void run_archive(const RosterOptions& o, Context& ctx) {
+  const std::string date = o.date.empty() ? ctx.today().iso() : o.date;
+  roster::archive_member(ctx.db(), resolve(ctx, o.member), o.archive_status, o.reason, date,
+                         write_context(ctx));
+  ctx.notice(i18n::tr("roster.archived", o.member));
+}
+
+void run_check(const RosterOptions& o, Context& ctx) {
+  require_community(ctx, o.community);
+  const auto findings = roster::check_roster(ctx.db(), value_context(ctx), o.community);
+  output::Table t;
+  t.columns = {{"kind", i18n::tr("check.col_kind")},
+               {"member", i18n::tr("check.col_member"), true, true},
+               {"detail", i18n::tr("check.col_detail")}};
+  for (const auto& f : findings) {
+    t.rows.push_back({f.kind, f.member_id ? std::to_string(f.member_id) : "", f.detail});
+  }
+  if (!findings.empty()) {
+    output::write(ctx.out(), t, output::parse_format(o.format), ctx.render_options());
+    throw Error(ExitCode::check_failed, i18n::tr("check.found", findings.size()));
+  }
+  ctx.notice(i18n::tr("check.clean"));
+}
+
+using Runner = void (*)(const RosterOptions&, Context&);
+
+void bind(CLI::App* sub, Runner runner, std::shared_ptr<RosterOptions> o, Globals& g,
+          Environment& env) {
+  sub->callback([runner, o, &g, &env] {
+    Context ctx(g, env);
+    runner(*o, ctx);
+  });
+}
+
+void add_format(CLI::App* sub, RosterOptions& o, std::vector<std::string> formats) {
+  sub->add_option("--format", o.format, i18n::tr("help.opt_format"))->check(CLI::IsMember(formats));
+}
+
+void add_member_fields(CLI::App* sub, RosterOptions& o) {
+  for (const auto& f : roster::member_fields()) {
+    if (f.key == "name" || f.key == "community") {
+      continue;
+    }
+    std::string flag = "--" + f.key;
+    std::replace(flag.begin(), flag.end(), '_', '-');
+    sub->add_option_function<std::string>(
+        flag, [&o, key = f.key](const std::string& v) { o.add_values[key] = v; },
+        i18n::pick(f.zh, f.en));
+  }
+}
+
+}  // namespace
+
+void setup_roster(CLI::App& app, Globals& g, Environment& env) {
+  auto o = std::make_shared<RosterOptions>();
+  CLI::App* roster = app.add_subcommand("roster", i18n::tr("help.roster"));
+  roster->require_subcommand(1);
+
+  CLI::App* imp = roster->add_subcommand("import", i18n::tr("help.roster_import"));
+  imp->add_option("FILE", o->file, i18n::tr("help.roster_import_file"));
+  imp->add_option("--community", o->community, i18n::tr("help.roster_opt_community"));
+  imp->add_flag("--dry-run", o->dry_run, i18n::tr("help.roster_dry_run"));
+  imp->add_option("--on-existing", o->on_existing, i18n::tr("help.roster_on_existing"))
+      ->check(CLI::IsMember({"update", "fill", "skip", "error"}));
+  imp->add_option("--encoding", o->encoding, i18n::tr("help.roster_encoding"))
+      ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
+  imp->add_option("--sheet", o->sheet, i18n::tr("help.roster_sheet"));
+  auto* skip = imp->add_flag("--skip-invalid", o->skip_invalid, i18n::tr("help.roster_skip_invalid"));
+  imp->add_option("--rejects", o->rejects, i18n::tr("help.roster_rejects"))->needs(skip);
+  imp->add_option("--undo", o->undo, i18n::tr("help.roster_undo"))->type_name("BATCH");
+  bind(imp, run_import, o, g, env);
+
+  CLI::App* list = roster->add_subcommand("list", i18n::tr("help.roster_list"));
+  list->add_option("--community", o->community, i18n::tr("help.roster_opt_community"));
+  list->add_option("--category", o->categories, i18n::tr("help.roster_category"))->type_name("CODE");
+  list->add_flag("--key", o->key, i18n::tr("help.roster_key"));
+  list->add_flag("--hardship", o->hardship, i18n::tr("help.roster_hardship"));
+  list->add_option("--status", o->status, i18n::tr("help.roster_status"))
+      ->check(CLI::IsMember({"active", "moved", "archived", "deceased", "all"}));
+  list->add_option("--search", o->search, i18n::tr("help.roster_search"));
+  add_format(list, *o, {"table", "csv", "tsv", "json", "xlsx"});
+  list->add_option("--out", o->out, i18n::tr("help.roster_out"));
+  list->add_flag("--reveal", o->reveal, i18n::tr("help.roster_reveal"));
+  bind(list, run_list, o, g, env);
+
+  for (auto [name, runner] : {std::pair<const char*, Runner>{"show", run_show},
+                              std::pair<const char*, Runner>{"history", run_history}}) {
+    CLI::App* sub = roster->add_subcommand(name, i18n::tr(std::string("help.roster_") + name));
+    sub->add_option("MEMBER", o->member, i18n::tr("help.roster_member"))->required();
+    sub->add_flag("--reveal", o->reveal, i18n::tr("help.roster_reveal"));
+    add_format(sub, *o, {"table", "csv", "tsv", "json"});
+    bind(sub, runner, o, g, env);
+  }
+
+  CLI::App* add = roster->add_subcommand("add", i18n::tr("help.roster_add"));
+  add->add_option_function<std::string>("--community", [o](const std::string& v) { o->add_values["community"] = v; },
+                                        i18n::tr("help.roster_opt_community"))->required();
+  add->add_option_function<std::string>("--name", [o](const std::string& v) { o->add_values["name"] = v; },
+                                        i18n::tr("help.roster_name"))->required();
+  add_member_fields(add, *o);
+  bind(add, run_add, o, g, env);
+
+  CLI::App* edit = roster->add_subcommand("edit", i18n::tr("help.roster_edit"));
+  edit->add_option("MEMBER", o->member, i18n::tr("help.roster_member"))->required();
+  edit->add_option("--set", o->assignments, i18n::tr("help.roster_set"))->required()->type_name("FIELD=VALUE");
+  bind(edit, run_edit, o, g, env);
+
+  CLI::App* move = roster->add_subcommand("move", i18n::tr("help.roster_move"));
+  move->add_option("MEMBER", o->member, i18n::tr("help.roster_member"))->required();
+  move->add_option("--to", o->to, i18n::tr("help.roster_to"))->required()->type_name("COMMUNITY");
+  move->add_option("--date", o->date, i18n::tr("help.roster_date"));
+  bind(move, run_move, o, g, env);
+
+  CLI::App* archive = roster->add_subcommand("archive", i18n::tr("help.roster_archive"));
+  archive->add_option("MEMBER", o->member, i18n::tr("help.roster_member"))->required();
+  archive->add_option("--reason", o->reason, i18n::tr("help.roster_reason"))->required();
+  archive->add_option("--as", o->archive_status, i18n::tr("help.roster_as"))
+      ->check(CLI::IsMember({"archived", "moved", "deceased"}));
+  archive->add_option("--date", o->date, i18n::tr("help.roster_date"));
+  bind(archive, run_archive, o, g, env);
+
+  CLI::App* check = roster->add_subcommand("check", i18n::tr("help.roster_check"));
+  check->add_option("--community", o->community, i18n::tr("help.roster_opt_community"));
+  add_format(check, *o, {"table", "csv", "tsv", "json"});
+  bind(check, run_check, o, g, env);
+}
+
+}  // namespace tongxin::cli

@@ -1,0 +1,11 @@
+// User-facing strings of the schedule commands, in Chinese and English (see catalogue.cpp).
+#include "i18n/catalogue.h"
+
+namespace tongxin::i18n {
+
+std::vector<Message> messages_schedule() {
+  return {
+  };
+}
+
+}  // namespace tongxin::i18n

@@ -1,0 +1,247 @@
+#include "io/tabular.h"
+
+#include <openssl/evp.h>
+
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+#include "core/error.h"
+#include "i18n/i18n.h"
+#include "io/csv_reader.h"
+#include "io/xlsx_reader.h"
+
+namespace tongxin::io {
+
+namespace {
+
+// Incremental SHA-256 over the bytes a parser reads.
+class Sha256 {
+ public:
+  Sha256() : m_ctx(EVP_MD_CTX_new()) { EVP_DigestInit_ex(m_ctx, EVP_sha256(), nullptr); }
+  ~Sha256() { EVP_MD_CTX_free(m_ctx); }
+  Sha256(const Sha256&) = delete;
+  Sha256& operator=(const Sha256&) = delete;
+  void update(const char* data, size_t size) { EVP_DigestUpdate(m_ctx, data, size); }
+  std::string hex() {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    EVP_DigestFinal_ex(m_ctx, digest, &size);
+    static constexpr char k_hex[] = "0123456789abcdef";
+    std::string out;
+    for (unsigned int i = 0; i < size; ++i) {
+      out += k_hex[digest[i] >> 4];
+      out += k_hex[digest[i] & 15];
+    }
+    return out;
+  }
+
+ private:
+  EVP_MD_CTX* m_ctx;
+};
+
+// A streambuf that hashes everything read through it, so a large file is hashed in the same
+// pass that parses it.
+class HashingBuf : public std::streambuf {
+ public:
+  HashingBuf(std::streambuf* source, Sha256& hash) : m_source(source), m_hash(hash) {}
+
+ protected:
+  int_type underflow() override {
+    const std::streamsize n = m_source->sgetn(m_buffer, sizeof m_buffer);
+    if (n <= 0) {
+      return traits_type::eof();
+    }
+    m_hash.update(m_buffer, static_cast<size_t>(n));
+    setg(m_buffer, m_buffer, m_buffer + n);
+    return traits_type::to_int_type(m_buffer[0]);
+  }
+
+ private:
+  std::streambuf* m_source;
+  Sha256& m_hash;
+  char m_buffer[1 << 16];
+};
+
+void fill_row(std::vector<std::string>&& fields, size_t width, TabularRow& row) {
+  row.extra_cells = 0;
+  for (size_t i = width; i < fields.size(); ++i) {
+    if (!fields[i].empty()) {
+      row.extra_cells++;
+    }
+  }
+  fields.resize(width);
+  row.cells = std::move(fields);
+  row.numeric.assign(width, false);
+}
+
+class CsvSource : public TabularSource {
+ public:
+  // `owned` holds the bytes when the input was read whole (stdin, converted GB18030).
+  // Without a precomputed hash, the bytes are hashed as they are parsed.
+  CsvSource(std::unique_ptr<std::istream> stream, std::unique_ptr<std::string> owned,
+            std::string precomputed_hash, char delimiter, text::Encoding encoding)
+      : m_owned(std::move(owned)), m_stream(std::move(stream)),
+        m_hashing(m_stream->rdbuf(), m_hash), m_hashed(&m_hashing),
+        m_precomputed(std::move(precomputed_hash)),
+        m_reader(m_precomputed.empty() ? m_hashed : *m_stream, delimiter) {
+    m_delimiter = delimiter;
+    m_encoding = encoding;
+    Record record;
+    if (read(record)) {
+      m_header = std::move(record.fields);
+      m_header_line = record.line;
+    }
+  }
+
+  bool next(TabularRow& row) override {
+    Record record;
+    if (!read(record)) {
+      return false;
+    }
+    row.line = record.line;
+    fill_row(std::move(record.fields), m_header.size(), row);
+    return true;
+  }
+
+  std::string sha256() override { return m_precomputed.empty() ? m_hash.hex() : m_precomputed; }
+
+ private:
+  bool read(Record& record) {
+    try {
+      return m_reader.next(record);
+    } catch (const CsvError& e) {
+      throw Error(ExitCode::bad_input, i18n::tr("import.unterminated_quote", e.line()));
+    }
+  }
+
+  std::unique_ptr<std::string> m_owned;
+  std::unique_ptr<std::istream> m_stream;
+  Sha256 m_hash;
+  HashingBuf m_hashing;
+  std::istream m_hashed;
+  std::string m_precomputed;
+  CsvReader m_reader;
+};
+
+class XlsxSource : public TabularSource {
+ public:
+  XlsxSource(const std::string& path, const std::string& sheet, std::string hash)
+      : m_hash(std::move(hash)) {
+    m_xlsx = true;
+    m_rows = read_xlsx(path, sheet);
+    if (!m_rows.empty()) {
+      for (const XlsxCell& c : m_rows[0].cells) {
+        m_header.push_back(c.text);
+      }
+      m_header_line = m_rows[0].row;
+    }
+    m_next = 1;
+  }
+
+  bool next(TabularRow& row) override {
+    if (m_next >= m_rows.size()) {
+      return false;
+    }
+    const XlsxRow& source = m_rows[m_next++];
+    std::vector<std::string> cells;
+    for (const XlsxCell& c : source.cells) {
+      cells.push_back(c.text);
+    }
+    row.line = source.row;
+    fill_row(std::move(cells), m_header.size(), row);
+    for (size_t i = 0; i < source.cells.size() && i < row.numeric.size(); ++i) {
+      row.numeric[i] = source.cells[i].numeric;
+    }
+    return true;
+  }
+
+  std::string sha256() override { return m_hash; }
+
+ private:
+  std::vector<XlsxRow> m_rows;
+  size_t m_next = 0;
+  std::string m_hash;
+};
+
+std::string read_all(std::istream& in) {
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+std::string first_line(std::istream& in) {
+  std::string line;
+  std::getline(in, line);
+  in.clear();
+  in.seekg(0);
+  return line;
+}
+
+bool looks_like_zip(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  char magic[4] = {};
+  in.read(magic, 4);
+  return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+}
+
+text::Encoding choose_encoding(const std::string& name, const std::function<text::Encoding()>& detect) {
+  if (name == "auto") {
+    return detect();
+  }
+  const auto forced = text::parse_encoding_name(name);
+  if (!forced) {
+    throw Error(ExitCode::usage, i18n::tr("import.bad_encoding", name));
+  }
+  return *forced;
+}
+
+std::unique_ptr<TabularSource> open_csv_bytes(std::string bytes, const TabularOptions& options) {
+  std::string hash = sha256_hex(bytes);
+  const text::Encoding encoding =
+      choose_encoding(options.encoding, [&] { return text::detect_encoding(bytes); });
+  auto owned = std::make_unique<std::string>(
+      encoding == text::Encoding::utf8 ? std::move(bytes) : text::to_utf8(bytes, encoding));
+  auto stream = std::make_unique<std::istringstream>(*owned);
+  const char delimiter = sniff_delimiter(first_line(*stream));
+  return std::make_unique<CsvSource>(std::move(stream), std::move(owned), hash, delimiter,
+                                     encoding);
+}
+
+}  // namespace
+
+std::string sha256_hex(std::string_view bytes) {
+  Sha256 hash;
+  hash.update(bytes.data(), bytes.size());
+  return hash.hex();
+}
+
+std::unique_ptr<TabularSource> TabularSource::open(const std::string& path,
+                                                   std::istream& standard_input,
+                                                   const TabularOptions& options) {
+  if (path == "-") {
+    return open_csv_bytes(read_all(standard_input), options);
+  }
+  auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
+  if (!*file) {
+    throw Error(ExitCode::bad_input, i18n::tr("file.cannot_read", path));
+  }
+  if (path.ends_with(".xlsx") || looks_like_zip(path)) {
+    try {
+      return std::make_unique<XlsxSource>(path, options.sheet, sha256_hex(read_all(*file)));
+    } catch (const Error&) {
+      throw;
+    } catch (const std::exception& e) {
+      throw Error(ExitCode::bad_input, e.what());
+    }
+  }
+  const text::Encoding encoding =
+      choose_encoding(options.encoding, [&] { return text::detect_encoding(*file); });
+  if (encoding != text::Encoding::utf8) {
+    return open_csv_bytes(read_all(*file), {"gb18030", ""});
+  }
+  const char delimiter = sniff_delimiter(first_line(*file));
+  return std::make_unique<CsvSource>(std::move(file), nullptr, "", delimiter, encoding);
+}
+
+}  // namespace tongxin::io

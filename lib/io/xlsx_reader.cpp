@@ -1,0 +1,594 @@
+#include "io/xlsx_reader.h"
+
+#include <expat.h>
+#include <zip.h>
+
+#include <array>
+#include <charconv>
+#include <exception>
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string_view>
+#include <utility>
+
+#include "core/error.h"
+
+namespace tongxin::io {
+
+namespace {
+
+constexpr std::string_view k_workbook_part = "xl/workbook.xml";
+constexpr std::string_view k_workbook_rels_part = "xl/_rels/workbook.xml.rels";
+constexpr std::string_view k_default_shared_strings = "xl/sharedStrings.xml";
+constexpr char k_ns_separator = '|';   // expat joins namespace URI and local name with it
+constexpr long k_max_columns = 16384;  // A..XFD
+constexpr size_t k_chunk_size = 64 * 1024;
+
+[[noreturn]] void fail(const std::string& path, const std::string& why) {
+  throw Error(ExitCode::bad_input, path + ": " + why);
+}
+
+// ---- XML streaming ------------------------------------------------------------------------------
+
+// "uri|local" (or plain "local") → "local": parts from different producers use different
+// prefixes for the same namespaces, so elements and attributes are matched by local name.
+std::string_view local_name(const XML_Char* name) {
+  const std::string_view full(name);
+  const size_t cut = full.rfind(k_ns_separator);
+  return cut == std::string_view::npos ? full : full.substr(cut + 1);
+}
+
+// The value of the attribute whose local name is `name`, or nullptr.
+const XML_Char* attribute(const XML_Char** attrs, std::string_view name) {
+  for (; *attrs != nullptr; attrs += 2) {
+    if (local_name(attrs[0]) == name) {
+      return attrs[1];
+    }
+  }
+  return nullptr;
+}
+
+// Receives the events of one XML part. Handlers may throw; the exception surfaces from
+// Package::parse (never through expat's C frames).
+class XmlHandler {
+ public:
+  virtual ~XmlHandler() = default;
+  virtual void start(std::string_view name, const XML_Char** attrs) = 0;
+  virtual void end(std::string_view name) = 0;
+  virtual void text(std::string_view /*data*/) {}
+};
+
+struct ParseState {
+  XML_Parser parser = nullptr;
+  XmlHandler* handler = nullptr;
+  std::exception_ptr error;
+};
+
+// Runs `call` on the handler; an exception stops the parser and is kept for rethrowing.
+template <typename Call>
+void guarded(void* data, Call call) {
+  auto* state = static_cast<ParseState*>(data);
+  if (state->error) {
+    return;
+  }
+  try {
+    call(*state->handler);
+  } catch (...) {
+    state->error = std::current_exception();
+    XML_StopParser(state->parser, XML_FALSE);
+  }
+}
+
+void XMLCALL on_start(void* data, const XML_Char* name, const XML_Char** attrs) {
+  guarded(data, [&](XmlHandler& h) { h.start(local_name(name), attrs); });
+}
+
+void XMLCALL on_end(void* data, const XML_Char* name) {
+  guarded(data, [&](XmlHandler& h) { h.end(local_name(name)); });
+}
+
+void XMLCALL on_text(void* data, const XML_Char* text, int length) {
+  guarded(data,
+          [&](XmlHandler& h) { h.text(std::string_view(text, static_cast<size_t>(length))); });
+}
+
+// ---- The zip package ----------------------------------------------------------------------------
+
+struct ZipDiscard {
+  void operator()(zip_t* zip) const { zip_discard(zip); }
+};
+struct ZipFileClose {
+  void operator()(zip_file_t* file) const { zip_fclose(file); }
+};
+struct ParserFree {
+  void operator()(XML_ParserStruct* parser) const { XML_ParserFree(parser); }
+};
+
+std::string zip_message(int code) {
+  zip_error_t error;
+  zip_error_init_with_code(&error, code);
+  std::string message = zip_error_strerror(&error);
+  zip_error_fini(&error);
+  return message;
+}
+
+// An xlsx file opened read-only; `path` names it in every error.
+class Package {
+ public:
+  explicit Package(std::string path) : m_path(std::move(path)) {
+    int code = 0;
+    m_zip.reset(zip_open(m_path.c_str(), ZIP_RDONLY, &code));
+    if (!m_zip) {
+      fail(m_path, code == ZIP_ER_NOZIP ? "not an xlsx workbook (not a zip archive)"
+                                        : "cannot read the file: " + zip_message(code));
+    }
+  }
+
+  const std::string& path() const { return m_path; }
+
+  bool has(std::string_view part) const {
+    return zip_name_locate(m_zip.get(), std::string(part).c_str(), ZIP_FL_NOCASE) >= 0;
+  }
+
+  // Streams `part` through expat into `handler`. Throws naming the path and part.
+  void parse(std::string_view part, XmlHandler& handler) const {
+    const std::string name(part);
+    std::unique_ptr<zip_file_t, ZipFileClose> file(
+        zip_fopen(m_zip.get(), name.c_str(), ZIP_FL_NOCASE));
+    if (!file) {
+      fail(m_path, "cannot read " + name + ": " + zip_strerror(m_zip.get()));
+    }
+    std::unique_ptr<XML_ParserStruct, ParserFree> parser(
+        XML_ParserCreateNS(nullptr, k_ns_separator));
+    ParseState state{parser.get(), &handler, nullptr};
+    XML_SetUserData(parser.get(), &state);
+    XML_SetElementHandler(parser.get(), on_start, on_end);
+    XML_SetCharacterDataHandler(parser.get(), on_text);
+    std::array<char, k_chunk_size> buffer{};
+    for (bool done = false; !done;) {
+      const zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
+      if (n < 0) {
+        fail(m_path, "cannot read " + name + ": " + zip_file_strerror(file.get()));
+      }
+      done = n == 0;
+      const XML_Status status = XML_Parse(parser.get(), buffer.data(), static_cast<int>(n), done);
+      rethrow_with_context(name, state.error);
+      if (status != XML_STATUS_OK) {
+        fail(m_path, name + ":" + std::to_string(XML_GetCurrentLineNumber(parser.get())) +
+                         ": malformed XML: " + XML_ErrorString(XML_GetErrorCode(parser.get())));
+      }
+    }
+  }
+
+ private:
+  void rethrow_with_context(const std::string& part, const std::exception_ptr& error) const {
+    if (!error) {
+      return;
+    }
+    try {
+      std::rethrow_exception(error);
+    } catch (const Error&) {
+      throw;
+    } catch (const std::exception& e) {
+      fail(m_path, part + ": " + e.what());
+    }
+  }
+
+  std::string m_path;
+  std::unique_ptr<zip_t, ZipDiscard> m_zip;
+};
+
+// ---- Text helpers -------------------------------------------------------------------------------
+
+void append_utf8(std::string& out, unsigned long code) {
+  if (code < 0x80) {
+    out += static_cast<char>(code);
+  } else if (code < 0x800) {
+    out += static_cast<char>(0xC0 | (code >> 6));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  } else {
+    out += static_cast<char>(0xE0 | (code >> 12));
+    out += static_cast<char>(0x80 | ((code >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code & 0x3F));
+  }
+}
+
+// Decodes OOXML's _xHHHH_ escapes (how Excel stores control characters such as CR, and a
+// literal "_x" as _x005F_x). Surrogate code units are left as written.
+std::string decode_escapes(std::string_view s) {
+  if (s.find("_x") == std::string_view::npos) {
+    return std::string(s);
+  }
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    unsigned long code = 0;
+    if (s.substr(i, 2) == "_x" && i + 7 <= s.size() && s[i + 6] == '_') {
+      const char* first = s.data() + i + 2;
+      const auto [end, ec] = std::from_chars(first, first + 4, code, 16);
+      if (ec == std::errc() && end == first + 4 && (code < 0xD800 || code > 0xDFFF)) {
+        append_utf8(out, code);
+        i += 7;
+        continue;
+      }
+    }
+    out += s[i++];
+  }
+  return out;
+}
+
+// Column index of a cell reference ("A1" → 0, "AB7" → 27); -1 when it starts with no letter.
+long column_of(std::string_view ref) {
+  long column = 0;
+  size_t i = 0;
+  for (; i < ref.size() && ref[i] >= 'A' && ref[i] <= 'Z' && column <= k_max_columns; ++i) {
+    column = column * 26 + (ref[i] - 'A' + 1);
+  }
+  return i == 0 ? -1 : column - 1;
+}
+
+long parse_long(std::string_view s, const char* what) {
+  long value = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+  if (ec != std::errc() || end != s.data() + s.size()) {
+    throw std::runtime_error(std::string("bad ") + what + " '" + std::string(s) + "'");
+  }
+  return value;
+}
+
+// Resolves a relationship target against the folder of the part that holds it: "worksheets/a.xml"
+// from "xl/" is "xl/worksheets/a.xml"; "/xl/a.xml" is absolute; ".." steps up.
+std::string resolve_target(std::string_view base_dir, std::string_view target) {
+  const std::string joined = target.starts_with('/') ? std::string(target.substr(1))
+                                                     : std::string(base_dir) + std::string(target);
+  std::vector<std::string> segments;
+  size_t start = 0;
+  while (start <= joined.size()) {
+    size_t slash = joined.find('/', start);
+    if (slash == std::string::npos) {
+      slash = joined.size();
+    }
+    const std::string segment = joined.substr(start, slash - start);
+    if (segment == "..") {
+      if (!segments.empty()) {
+        segments.pop_back();
+      }
+    } else if (!segment.empty() && segment != ".") {
+      segments.push_back(segment);
+    }
+    start = slash + 1;
+  }
+  std::string path;
+  for (const std::string& segment : segments) {
+    path += (path.empty() ? "" : "/") + segment;
+  }
+  return path;
+}
+
+// ---- Handlers -----------------------------------------------------------------------------------
+
+// The text of a string item (<si> or <is>): its <t>, or its rich-text runs' <t>s concatenated.
+// Phonetic guides (<rPh>) are not part of the text.
+class StringItem {
+ public:
+  void start(std::string_view name) {
+    if (name == "rPh") {
+      ++m_phonetic_depth;
+    } else if (name == "t" && m_phonetic_depth == 0) {
+      m_in_t = true;
+    }
+  }
+  void end(std::string_view name) {
+    if (name == "rPh") {
+      --m_phonetic_depth;
+    } else if (name == "t") {
+      m_in_t = false;
+    }
+  }
+  void text(std::string_view data) {
+    if (m_in_t) {
+      m_raw += data;
+    }
+  }
+  std::string take() {
+    std::string decoded = decode_escapes(m_raw);
+    *this = StringItem();
+    return decoded;
+  }
+
+ private:
+  std::string m_raw;
+  int m_phonetic_depth = 0;
+  bool m_in_t = false;
+};
+
+struct Relationship {
+  std::string target;
+  std::string type;
+};
+
+class RelsHandler : public XmlHandler {
+ public:
+  void start(std::string_view name, const XML_Char** attrs) override {
+    const XML_Char* id = attribute(attrs, "Id");
+    const XML_Char* target = attribute(attrs, "Target");
+    const XML_Char* type = attribute(attrs, "Type");
+    if (name == "Relationship" && id && target) {
+      m_rels[id] = {target, type ? type : ""};
+    }
+  }
+  void end(std::string_view /*name*/) override {}
+  const std::map<std::string, Relationship>& rels() const { return m_rels; }
+
+ private:
+  std::map<std::string, Relationship> m_rels;
+};
+
+struct SheetEntry {
+  std::string name;
+  std::string rel_id;
+};
+
+class WorkbookHandler : public XmlHandler {
+ public:
+  void start(std::string_view name, const XML_Char** attrs) override {
+    const XML_Char* sheet_name = attribute(attrs, "name");
+    const XML_Char* rel_id = attribute(attrs, "id");  // r:id
+    if (name == "sheet" && sheet_name) {
+      m_sheets.push_back({sheet_name, rel_id ? rel_id : ""});
+    }
+  }
+  void end(std::string_view /*name*/) override {}
+  const std::vector<SheetEntry>& sheets() const { return m_sheets; }
+
+ private:
+  std::vector<SheetEntry> m_sheets;
+};
+
+class SharedStringsHandler : public XmlHandler {
+ public:
+  void start(std::string_view name, const XML_Char** /*attrs*/) override {
+    if (name == "si") {
+      m_in_item = true;
+    } else if (m_in_item) {
+      m_item.start(name);
+    }
+  }
+  void end(std::string_view name) override {
+    if (name == "si") {
+      m_strings.push_back(m_item.take());
+      m_in_item = false;
+    } else if (m_in_item) {
+      m_item.end(name);
+    }
+  }
+  void text(std::string_view data) override { m_item.text(data); }
+  std::vector<std::string> take() { return std::move(m_strings); }
+
+ private:
+  std::vector<std::string> m_strings;
+  StringItem m_item;
+  bool m_in_item = false;
+};
+
+// Collects <sheetData>'s rows. A cell's value is in <v> (numbers, shared-string indexes,
+// booleans, formula results) or, for t="inlineStr", in <is>.
+class SheetHandler : public XmlHandler {
+ public:
+  explicit SheetHandler(const std::vector<std::string>& shared_strings)
+      : m_shared_strings(shared_strings) {}
+
+  void start(std::string_view name, const XML_Char** attrs) override {
+    if (name == "sheetData") {
+      m_in_data = true;
+    } else if (!m_in_data) {
+      return;
+    } else if (name == "row") {
+      start_row(attribute(attrs, "r"));
+    } else if (name == "c") {
+      start_cell(attribute(attrs, "r"), attribute(attrs, "t"));
+    } else if (name == "v") {
+      m_in_value = true;
+    } else if (name == "is") {
+      m_in_inline = true;
+    } else if (m_in_inline) {
+      m_inline.start(name);
+    }
+  }
+
+  void end(std::string_view name) override {
+    if (name == "sheetData") {
+      m_in_data = false;
+    } else if (!m_in_data) {
+      return;
+    } else if (name == "row") {
+      end_row();
+    } else if (name == "c") {
+      end_cell();
+    } else if (name == "v") {
+      m_in_value = false;
+    } else if (name == "is") {
+      m_in_inline = false;
+    } else if (m_in_inline) {
+      m_inline.end(name);
+    }
+  }
+
+  void text(std::string_view data) override {
+    if (m_in_value) {
+      m_value += data;
+    } else if (m_in_inline) {
+      m_inline.text(data);
+    }
+  }
+
+  std::vector<XlsxRow> take() { return std::move(m_rows); }
+
+ private:
+  void start_row(const XML_Char* r) {
+    m_row = XlsxRow{r ? parse_long(r, "row number") : m_last_row + 1, {}};
+    m_last_row = m_row.row;
+    m_next_column = 0;
+  }
+
+  void start_cell(const XML_Char* r, const XML_Char* type) {
+    m_ref = r ? r : "";
+    m_column = r ? column_of(r) : m_next_column;
+    if (m_column < 0 || m_column >= k_max_columns) {
+      throw std::runtime_error("row " + std::to_string(m_row.row) + ": bad cell reference '" +
+                               m_ref + "'");
+    }
+    m_type = type ? type : "n";
+    m_value.clear();
+    m_inline = StringItem();
+  }
+
+  void end_cell() {
+    XlsxCell cell = resolve_cell();
+    auto& cells = m_row.cells;
+    if (static_cast<long>(cells.size()) <= m_column) {
+      cells.resize(static_cast<size_t>(m_column) + 1);
+    }
+    cells[static_cast<size_t>(m_column)] = std::move(cell);
+    m_next_column = m_column + 1;
+  }
+
+  XlsxCell resolve_cell() {
+    if (m_type == "inlineStr") {
+      return {m_inline.take(), false};
+    }
+    if (m_value.empty()) {
+      return {};
+    }
+    if (m_type == "s") {
+      const long index = parse_long(m_value, "shared string index");
+      if (index < 0 || static_cast<size_t>(index) >= m_shared_strings.size()) {
+        throw std::runtime_error("cell " + m_ref + " refers to shared string " + m_value +
+                                 ", which does not exist (the workbook has " +
+                                 std::to_string(m_shared_strings.size()) + ")");
+      }
+      return {m_shared_strings[static_cast<size_t>(index)], false};
+    }
+    if (m_type == "n") {
+      return {m_value, true};
+    }
+    // "str" (formula result), "b" ("1"/"0"), "e" (#N/A ...), "d" (ISO 8601 date).
+    return {decode_escapes(m_value), false};
+  }
+
+  void end_row() {
+    auto& cells = m_row.cells;
+    while (!cells.empty() && cells.back().text.empty()) {
+      cells.pop_back();
+    }
+    if (!cells.empty()) {
+      m_rows.push_back(std::move(m_row));
+    }
+    m_row = XlsxRow();
+  }
+
+  const std::vector<std::string>& m_shared_strings;
+  std::vector<XlsxRow> m_rows;
+  XlsxRow m_row;
+  long m_last_row = 0;
+  long m_next_column = 0;
+  long m_column = 0;
+  std::string m_ref;
+  std::string m_type;
+  std::string m_value;
+  StringItem m_inline;
+  bool m_in_data = false;
+  bool m_in_value = false;
+  bool m_in_inline = false;
+};
+
+// ---- The workbook -------------------------------------------------------------------------------
+
+struct SheetPart {
+  std::string name;
+  std::string part;  // zip entry of the worksheet XML
+};
+
+struct WorkbookInfo {
+  std::vector<SheetPart> sheets;
+  std::string shared_strings;  // zip entry, empty when the workbook has none
+};
+
+WorkbookInfo read_workbook(const Package& package) {
+  if (!package.has(k_workbook_part)) {
+    fail(package.path(), "not an xlsx workbook (it has no " + std::string(k_workbook_part) + ")");
+  }
+  WorkbookHandler workbook;
+  package.parse(k_workbook_part, workbook);
+  RelsHandler rels;
+  if (package.has(k_workbook_rels_part)) {
+    package.parse(k_workbook_rels_part, rels);
+  }
+  WorkbookInfo info;
+  for (const SheetEntry& sheet : workbook.sheets()) {
+    const auto found = rels.rels().find(sheet.rel_id);
+    if (found == rels.rels().end()) {
+      fail(package.path(), "not a valid xlsx workbook: sheet '" + sheet.name +
+                               "' has no part (relationship '" + sheet.rel_id + "' is missing)");
+    }
+    info.sheets.push_back({sheet.name, resolve_target("xl/", found->second.target)});
+  }
+  for (const auto& [id, rel] : rels.rels()) {
+    if (rel.type.ends_with("/sharedStrings")) {
+      info.shared_strings = resolve_target("xl/", rel.target);
+    }
+  }
+  if (info.shared_strings.empty() && package.has(k_default_shared_strings)) {
+    info.shared_strings = k_default_shared_strings;
+  }
+  return info;
+}
+
+const SheetPart& find_sheet(const Package& package, const WorkbookInfo& info,
+                            const std::string& sheet) {
+  if (info.sheets.empty()) {
+    fail(package.path(), "the workbook has no sheets");
+  }
+  if (sheet.empty()) {
+    return info.sheets.front();
+  }
+  std::string names;
+  for (const SheetPart& part : info.sheets) {
+    if (part.name == sheet) {
+      return part;
+    }
+    names += (names.empty() ? "" : ", ") + part.name;
+  }
+  fail(package.path(), "no sheet named '" + sheet + "' (sheets: " + names + ")");
+}
+
+}  // namespace
+
+std::vector<std::string> xlsx_sheet_names(const std::string& path) {
+  const Package package(path);
+  std::vector<std::string> names;
+  for (const SheetPart& sheet : read_workbook(package).sheets) {
+    names.push_back(sheet.name);
+  }
+  return names;
+}
+
+std::vector<XlsxRow> read_xlsx(const std::string& path, const std::string& sheet) {
+  const Package package(path);
+  const WorkbookInfo info = read_workbook(package);
+  const SheetPart& part = find_sheet(package, info, sheet);
+  if (!package.has(part.part)) {
+    fail(path,
+         "not a valid xlsx workbook: sheet '" + part.name + "' (" + part.part + ") is missing");
+  }
+  SharedStringsHandler strings_handler;
+  if (!info.shared_strings.empty()) {
+    package.parse(info.shared_strings, strings_handler);
+  }
+  const std::vector<std::string> strings = strings_handler.take();
+  SheetHandler sheet_handler(strings);
+  package.parse(part.part, sheet_handler);
+  return sheet_handler.take();
+}
+
+}  // namespace tongxin::io

@@ -1,0 +1,224 @@
+#include "output/xlsx_writer.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+#include <memory>
+
+#include "core/error.h"
+#include "i18n/i18n.h"
+#include "text/width.h"
+
+namespace tongxin::output {
+
+namespace {
+
+constexpr double k_min_width = 6;
+constexpr double k_max_width = 60;
+constexpr double k_width_padding = 2;
+constexpr size_t k_max_data_rows = LXW_ROW_MAX - 1;  // one row is the header
+constexpr size_t k_max_sheet_name = 31;              // characters
+
+[[noreturn]] void cannot_write(const std::string& path, const std::string& why) {
+  throw Error(ExitCode::usage, i18n::tr("file.cannot_write", path), {why});
+}
+
+// Creates `path` empty with mode 0600 and returns true, or, when it exists already, makes it
+// 0600 and returns false, so the workbook's content never sits in a file others can read.
+bool prepare_private_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    ::close(fd);
+    return true;
+  }
+  if (errno == EEXIST && ::chmod(path.c_str(), 0600) == 0) {
+    return false;
+  }
+  cannot_write(path, std::strerror(errno));
+}
+
+// Removes the file this call created unless the write succeeded.
+class CreatedFile {
+ public:
+  CreatedFile(std::string path, bool created) : m_path(std::move(path)), m_armed(created) {}
+  CreatedFile(const CreatedFile&) = delete;
+  CreatedFile& operator=(const CreatedFile&) = delete;
+  ~CreatedFile() {
+    if (m_armed) {
+      ::unlink(m_path.c_str());
+    }
+  }
+  void keep() { m_armed = false; }
+
+ private:
+  std::string m_path;
+  bool m_armed;
+};
+
+struct WorkbookFree {
+  void operator()(lxw_workbook* book) const { lxw_workbook_free(book); }
+};
+
+// True (and `value` set) when `cell` is a whole finite number.
+bool parse_number(const std::string& cell, double& value) {
+  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+  return !cell.empty() && ec == std::errc() && end == cell.data() + cell.size() &&
+         std::isfinite(value);
+}
+
+// `cell` with every literal "_xHHHH_" written as "_x005F_xHHHH_": spreadsheet readers decode
+// _xHHHH_ as a character escape (libxlsxwriter uses it for control characters but does not
+// protect text that happens to look like one).
+std::string escape_escapes(const std::string& cell) {
+  std::string out;
+  for (size_t i = 0; i < cell.size(); ++i) {
+    if (cell.compare(i, 2, "_x") == 0 && i + 7 <= cell.size() && cell[i + 6] == '_' &&
+        std::all_of(cell.begin() + static_cast<long>(i) + 2,
+                    cell.begin() + static_cast<long>(i) + 6,
+                    [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; })) {
+      out += "_x005F";
+    }
+    out += cell[i];
+  }
+  return out;
+}
+
+// Where a cell sits, for error messages: its sheet row (1-based) and column key.
+std::string cell_place(size_t sheet_row, const Column& column) {
+  return "row " + std::to_string(sheet_row + 1) + ", column " + column.key;
+}
+
+void check(lxw_error status, const std::string& path, size_t sheet_row, const Column& column) {
+  if (status == LXW_NO_ERROR) {
+    return;
+  }
+  if (status == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED) {
+    throw Error(ExitCode::bad_input, path + ": " + cell_place(sheet_row, column) +
+                                         ": text longer than Excel's 32,767 characters");
+  }
+  cannot_write(path, cell_place(sheet_row, column) + ": " + lxw_strerror(status));
+}
+
+void write_string(lxw_worksheet* sheet, size_t row, size_t col, const Column& column,
+                  const std::string& cell, lxw_format* format, const std::string& path) {
+  if (!text::is_valid_utf8(cell)) {
+    throw Error(ExitCode::bad_input,
+                path + ": " + cell_place(row, column) + ": text is not valid UTF-8");
+  }
+  const std::string guarded = escape_escapes(guard_formula(cell));
+  check(worksheet_write_string(sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
+                               guarded.c_str(), format),
+        path, row, column);
+}
+
+void write_cell(lxw_worksheet* sheet, size_t row, size_t col, const Column& column,
+                const std::string& cell, const std::string& path) {
+  if (cell.empty()) {
+    return;  // a blank cell needs no record
+  }
+  double number = 0;
+  if (column.numeric && parse_number(cell, number)) {
+    check(worksheet_write_number(sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
+                                 number, nullptr),
+          path, row, column);
+    return;
+  }
+  write_string(sheet, row, col, column, cell, nullptr, path);
+}
+
+void write_sheet(lxw_workbook* book, lxw_worksheet* sheet, const Table& table, bool use_keys,
+                 const std::string& path) {
+  lxw_format* bold = workbook_add_format(book);
+  format_set_bold(bold);
+  for (size_t col = 0; col < table.columns.size(); ++col) {
+    const Column& column = table.columns[col];
+    write_string(sheet, 0, col, column, use_keys ? column.key : column.label, bold, path);
+  }
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    const auto& cells = table.rows[r];
+    for (size_t col = 0; col < table.columns.size() && col < cells.size(); ++col) {
+      write_cell(sheet, r + 1, col, table.columns[col], cells[col], path);
+    }
+  }
+  const std::vector<double> widths = xlsx_column_widths(table, use_keys);
+  for (size_t col = 0; col < widths.size(); ++col) {
+    const auto index = static_cast<lxw_col_t>(col);
+    check(worksheet_set_column(sheet, index, index, widths[col], nullptr), path, 0,
+          table.columns[col]);
+  }
+  worksheet_freeze_panes(sheet, 1, 0);
+}
+
+}  // namespace
+
+std::vector<double> xlsx_column_widths(const Table& table, bool use_keys) {
+  std::vector<double> widths;
+  for (const Column& column : table.columns) {
+    widths.push_back(text::display_width(use_keys ? column.key : column.label));
+  }
+  for (const auto& cells : table.rows) {
+    for (size_t col = 0; col < widths.size() && col < cells.size(); ++col) {
+      widths[col] = std::max<double>(widths[col], text::display_width(guard_formula(cells[col])));
+    }
+  }
+  for (double& width : widths) {
+    width = std::clamp(width + k_width_padding, k_min_width, k_max_width);
+  }
+  return widths;
+}
+
+std::string xlsx_sheet_name(const std::string& name) {
+  std::string cleaned;
+  for (char c : name) {
+    cleaned += std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : '_';
+  }
+  const size_t first = cleaned.find_first_not_of('\'');
+  const size_t last = cleaned.find_last_not_of('\'');
+  cleaned = first == std::string::npos ? "" : cleaned.substr(first, last - first + 1);
+  // Cut after 31 characters: a UTF-8 character starts at every byte that is not 10xxxxxx.
+  size_t characters = 0;
+  for (size_t i = 0; i < cleaned.size(); ++i) {
+    if ((static_cast<unsigned char>(cleaned[i]) & 0xC0) != 0x80 &&
+        ++characters > k_max_sheet_name) {
+      cleaned.resize(i);
+      break;
+    }
+  }
+  return cleaned.empty() ? "Sheet1" : cleaned;
+}
+
+void write_xlsx(const std::string& path, const Table& table, const std::string& sheet_name,
+                bool use_keys) {
+  if (table.rows.size() > k_max_data_rows) {
+    cannot_write(path, "an xlsx sheet holds at most " + std::to_string(k_max_data_rows) +
+                           " rows under its header; this table has " +
+                           std::to_string(table.rows.size()));
+  }
+  CreatedFile file(path, prepare_private_file(path));
+  std::unique_ptr<lxw_workbook, WorkbookFree> book(workbook_new(path.c_str()));
+  if (!book) {
+    cannot_write(path, "libxlsxwriter could not start a workbook");
+  }
+  const std::string name = xlsx_sheet_name(sheet_name);
+  lxw_worksheet* sheet = workbook_add_worksheet(book.get(), name.c_str());
+  if (sheet == nullptr) {
+    cannot_write(path, "invalid sheet name '" + name + "'");
+  }
+  write_sheet(book.get(), sheet, table, use_keys, path);
+  // workbook_close writes the file and frees the workbook, whatever it returns.
+  const lxw_error status = workbook_close(book.release());
+  if (status != LXW_NO_ERROR) {
+    cannot_write(path, lxw_strerror(status));
+  }
+  file.keep();
+}
+
+}  // namespace tongxin::output

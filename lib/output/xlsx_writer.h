@@ -1,0 +1,36 @@
+// Tables as .xlsx workbooks (libxlsxwriter), for `--format xlsx` exports. Cells are written as
+// text so Excel cannot mangle ID numbers, phones or leading zeros; only numeric columns hold
+// numbers. Like every file tongxin creates, the workbook is mode 0600.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "output/table.h"
+
+namespace tongxin::output {
+
+// Writes `table` as a one-sheet workbook at `path`, replacing any file there:
+// - a bold header row of the column labels (the keys when `use_keys`), frozen;
+// - every cell as a string, except in columns marked `numeric` a cell that parses whole as a
+//   finite number, which is written as a number;
+// - string cells starting with = + - @ (or tab/CR) neutralised by guard_formula();
+// - columns sized to their widest cell (xlsx_column_widths).
+// The sheet is named `sheet_name` made valid for Excel (see xlsx_sheet_name).
+// A new file is created 0600 before anything is written; an existing one is chmod'ed to 0600.
+// Throws tongxin::Error (a std::runtime_error) naming `path`: exit 2 when the file cannot be
+// written or the table has more rows than a sheet holds (1,048,575 under the header); exit 3 when
+// a cell is not valid UTF-8 or longer than Excel's 32,767 characters. On failure a file this call
+// created is removed; an existing file is replaced only by the final write.
+void write_xlsx(const std::string& path, const Table& table, const std::string& sheet_name,
+                bool use_keys);
+
+// Column widths in Excel character units: the widest of the header and the cells in display
+// columns (CJK counts 2, text::display_width), plus 2 for padding, between 6 and 60.
+std::vector<double> xlsx_column_widths(const Table& table, bool use_keys);
+
+// `name` as a valid Excel sheet name: each of [ ] : * ? / \ becomes '_', leading and trailing
+// apostrophes are dropped, it is cut to 31 characters, and an empty result becomes "Sheet1".
+std::string xlsx_sheet_name(const std::string& name);
+
+}  // namespace tongxin::output

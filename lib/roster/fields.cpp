@@ -1,0 +1,391 @@
+#include "roster/fields.h"
+
+#include <algorithm>
+
+#include "config/codes.h"
+#include "i18n/i18n.h"
+#include "roster/id_number.h"
+
+namespace tongxin::roster {
+
+namespace {
+
+std::string fold(std::string_view s) {
+  std::string out = trim(s);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+}  // namespace
+
+std::string trim(std::string_view s) {
+  static constexpr std::string_view k_ideographic_space = "\xE3\x80\x80";
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    while (!s.empty() && std::string_view(" \t\r\n").find(s.front()) != std::string_view::npos) {
+      s.remove_prefix(1);
+      changed = true;
+    }
+    while (!s.empty() && std::string_view(" \t\r\n").find(s.back()) != std::string_view::npos) {
+      s.remove_suffix(1);
+      changed = true;
+    }
+    if (s.starts_with(k_ideographic_space)) {
+      s.remove_prefix(3);
+      changed = true;
+    }
+    if (s.ends_with(k_ideographic_space)) {
+      s.remove_suffix(3);
+      changed = true;
+    }
+  }
+  return std::string(s);
+}
+
+const std::vector<FieldDef>& member_fields() {
+  using K = FieldKind;
+  static const std::vector<FieldDef> k_fields = {
+      {"name", "姓名", "Name", K::text, "", {"名字"}},
+      {"sex", "性别", "Sex", K::code, "sex", {}},
+      {"id_number", "身份证号", "ID number", K::id_number, "",
+       {"身份证号码", "公民身份号码", "身份证", "证件号码"}, false, true},
+      {"birth_date", "出生日期", "Birth date", K::date, "", {"出生年月", "生日"}},
+      {"ethnicity", "民族", "Ethnicity", K::code, "ethnic_groups", {}, true},
+      {"religion", "宗教", "Religion", K::code, "religions", {"宗教信仰"}, true},
+      {"political_status", "政治面貌", "Political status", K::code, "political_status",
+       {"党派"}},
+      {"categories", "统战类别", "Categories", K::code_list, "categories",
+       {"类别", "统战对象类别", "人员类别"}},
+      {"employer", "工作单位", "Employer", K::text, "", {"单位", "工作单位及职务"}},
+      {"position", "职务", "Position", K::text, "", {"职称", "职务职称"}},
+      {"phone", "联系电话", "Phone", K::phone, "", {"电话", "手机", "手机号", "手机号码"},
+       false, true},
+      {"address", "住址", "Address", K::text, "", {"地址", "家庭住址", "现住址"}},
+      {"community", "社区", "Community", K::community, "", {"所属社区", "社区编号"}},
+      {"key_contact", "重点联系对象", "Key contact", K::boolean, "", {"重点", "重点对象"}},
+      {"hardship", "困难", "Hardship", K::boolean, "", {"困难对象", "困难群众"}},
+      {"contact_cadre", "联系人", "Contact cadre", K::text, "", {"联系干部", "联系领导"}},
+      {"greetings", "节日问候", "Greetings", K::code_list, "festivals", {"问候节日"}},
+      {"notes", "备注", "Notes", K::text, "", {"说明"}},
+  };
+  return k_fields;
+}
+
+const FieldDef* field_by_key(std::string_view key) {
+  for (const FieldDef& f : member_fields()) {
+    if (f.key == key) {
+      return &f;
+    }
+  }
+  return nullptr;
+}
+
+const FieldDef* field_by_header(std::string_view header) {
+  const std::string wanted = fold(header);
+  for (const FieldDef& f : member_fields()) {
+    if (fold(f.key) == wanted || fold(f.zh) == wanted || fold(f.en) == wanted) {
+      return &f;
+    }
+    for (const std::string& h : f.headers) {
+      if (fold(h) == wanted) {
+        return &f;
+      }
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string> split_list(std::string_view cell) {
+  static const std::vector<std::string_view> k_separators = {
+      ";", "\xEF\xBC\x9B" /*；*/, "\xE3\x80\x81" /*、*/, ",", "\xEF\xBC\x8C" /*，*/, "|"};
+  std::vector<std::string> items;
+  size_t start = 0;
+  size_t i = 0;
+  while (i <= cell.size()) {
+    size_t sep_len = 0;
+    for (std::string_view sep : k_separators) {
+      if (cell.substr(i).starts_with(sep)) {
+        sep_len = sep.size();
+        break;
+      }
+    }
+    if (i == cell.size() || sep_len > 0) {
+      std::string item = trim(cell.substr(start, i - start));
+      if (!item.empty()) {
+        items.push_back(std::move(item));
+      }
+      i += std::max<size_t>(sep_len, 1);
+      start = i;
+      continue;
+    }
+    ++i;
+  }
+  return items;
+}
+
+namespace {
+
+std::optional<std::string> parse_boolean(std::string_view raw) {
+  static const std::vector<std::string> k_true = {"是", "yes", "y", "1", "true", "√"};
+  static const std::vector<std::string> k_false = {"否", "no", "n", "0", "false", "×"};
+  const std::string v = fold(raw);
+  if (contains(k_true, v)) {
+    return "1";
+  }
+  if (contains(k_false, v)) {
+    return "0";
+  }
+  return std::nullopt;
+}
+
+std::optional<Date> parse_loose_date(std::string raw) {
+  std::replace(raw.begin(), raw.end(), '/', '-');
+  std::replace(raw.begin(), raw.end(), '.', '-');
+  if (raw.size() == 8 && raw.find('-') == std::string::npos) {
+    raw = raw.substr(0, 4) + "-" + raw.substr(4, 2) + "-" + raw.substr(6, 2);
+  }
+  return parse_iso_date(raw);
+}
+
+std::string id_reason(const IdCheck& check) {
+  switch (check.problem) {
+    case IdProblem::excel_number:
+      return i18n::tr("roster.id_excel");
+    case IdProblem::bad_length:
+      return i18n::tr("roster.id_length");
+    case IdProblem::bad_characters:
+      return i18n::tr("roster.id_characters");
+    case IdProblem::bad_check_digit:
+      return i18n::tr("roster.id_check_digit", check.expected_check);
+    case IdProblem::bad_date:
+      return i18n::tr("roster.id_bad_date");
+    case IdProblem::future_date:
+      return i18n::tr("roster.id_future_date");
+    case IdProblem::empty:
+    case IdProblem::none:
+      break;
+  }
+  return {};
+}
+
+std::optional<std::string> parse_code(const FieldDef& def, const std::string& item,
+                                      std::vector<FieldProblem>& problems) {
+  const config::CodeTable& table = config::code_table(def.table);
+  const config::CodeEntry* entry = table.find(item);
+  if (entry == nullptr || !entry->field("legacy").empty()) {
+    if (entry != nullptr && !entry->field("maps_to").empty()) {
+      return entry->field("maps_to");  // 2006-list categories map to today's codes
+    }
+    problems.push_back({def.key, i18n::tr("roster.unknown_code", table.codes_list()), item});
+    return std::nullopt;
+  }
+  return entry->code;
+}
+
+std::optional<std::string> parse_code_list(const FieldDef& def, std::string_view raw,
+                                           std::vector<FieldProblem>& problems) {
+  std::vector<std::string> codes;
+  bool ok = true;
+  for (const std::string& item : split_list(raw)) {
+    if (auto code = parse_code(def, item, problems)) {
+      if (!contains(codes, *code)) {
+        codes.push_back(*code);
+      }
+    } else {
+      ok = false;
+    }
+  }
+  if (!ok) {
+    return std::nullopt;
+  }
+  std::sort(codes.begin(), codes.end());
+  std::string joined;
+  for (const std::string& c : codes) {
+    joined += (joined.empty() ? "" : ",") + c;
+  }
+  return joined;
+}
+
+std::optional<std::string> parse_phone(const std::string& v, const FieldDef& def,
+                                       std::vector<FieldProblem>& problems) {
+  const bool ok = std::all_of(v.begin(), v.end(), [](char c) {
+    return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == ' ';
+  });
+  if (!ok || v.size() < 5) {
+    problems.push_back({def.key, i18n::tr("roster.bad_phone"), v});
+    return std::nullopt;
+  }
+  return v;
+}
+
+}  // namespace
+
+std::optional<std::string> parse_value(const FieldDef& def, std::string_view raw,
+                                       const ValueContext& ctx,
+                                       std::vector<FieldProblem>& problems) {
+  const std::string v = trim(raw);
+  if (v.empty()) {
+    return std::string();
+  }
+  if (def.sensitive && !contains(ctx.sensitive_enabled, def.key)) {
+    problems.push_back({def.key, i18n::tr("roster.sensitive_off", def.key), v});
+    return std::nullopt;
+  }
+  switch (def.kind) {
+    case FieldKind::text:
+      return v;
+    case FieldKind::code:
+      return parse_code(def, v, problems);
+    case FieldKind::code_list:
+      return parse_code_list(def, v, problems);
+    case FieldKind::boolean:
+      if (auto b = parse_boolean(v)) {
+        return b;
+      }
+      problems.push_back({def.key, i18n::tr("roster.bad_boolean"), v});
+      return std::nullopt;
+    case FieldKind::date:
+      if (auto d = parse_loose_date(v)) {
+        return d->iso();
+      }
+      problems.push_back({def.key, i18n::tr("roster.bad_date"), v});
+      return std::nullopt;
+    case FieldKind::id_number: {
+      const IdCheck check = check_id_number(v, ctx.today);
+      if (check.problem != IdProblem::none) {
+        problems.push_back({def.key, id_reason(check), v});
+        return std::nullopt;
+      }
+      return check.normalized;
+    }
+    case FieldKind::phone:
+      return parse_phone(v, def, problems);
+    case FieldKind::community:
+      if (!contains(ctx.communities, v)) {
+        std::string known;
+        for (const auto& c : ctx.communities) {
+          known += (known.empty() ? "" : ", ") + c;
+        }
+        problems.push_back({def.key, i18n::tr("roster.unknown_community", known), v});
+        return std::nullopt;
+      }
+      return v;
+  }
+  return v;
+}
+
+namespace {
+
+const std::string& value_of(const FieldValues& values, const std::string& key) {
+  static const std::string k_empty;
+  const auto it = values.find(key);
+  return it == values.end() ? k_empty : it->second;
+}
+
+void check_against_id(FieldValues& values, const ValueContext& ctx,
+                      std::vector<FieldProblem>& problems) {
+  const std::string& id = value_of(values, "id_number");
+  if (id.empty()) {
+    return;
+  }
+  const IdCheck check = check_id_number(id, ctx.today);
+  if (check.problem != IdProblem::none || !check.birth_date) {
+    return;
+  }
+  const std::string birth = check.birth_date->iso();
+  const std::string sex = check.sex == 1 ? "male" : (check.sex == 2 ? "female" : "");
+  if (value_of(values, "birth_date").empty()) {
+    values["birth_date"] = birth;
+  } else if (value_of(values, "birth_date") != birth) {
+    problems.push_back({"birth_date", i18n::tr("roster.birth_mismatch", birth),
+                        value_of(values, "birth_date")});
+  }
+  if (value_of(values, "sex").empty() && !sex.empty()) {
+    values["sex"] = sex;
+  } else if (!sex.empty() && (value_of(values, "sex") == "male" || value_of(values, "sex") == "female") &&
+             value_of(values, "sex") != sex) {
+    problems.push_back({"sex", i18n::tr("roster.sex_mismatch"), value_of(values, "sex")});
+  }
+}
+
+// Minors under 14 need a guardian's consent and special rules (PIPL Art. 31): refuse them.
+void check_age(const FieldValues& values, const ValueContext& ctx,
+               std::vector<FieldProblem>& problems) {
+  const auto birth = parse_iso_date(value_of(values, "birth_date"));
+  if (!birth) {
+    return;
+  }
+  const Date fourteenth{birth->year + 14, birth->month,
+                        std::min(birth->day, days_in_month(birth->year + 14, birth->month))};
+  if (ctx.today < fourteenth) {
+    problems.push_back({"birth_date", i18n::tr("roster.under_14"), value_of(values, "birth_date")});
+  }
+}
+
+// religious_figure and ethnic_minority_figure reveal religion and ethnicity: they need the
+// matching sensitive field enabled (with a purpose) in tongxin.yaml.
+void check_sensitive_categories(const FieldValues& values, const ValueContext& ctx,
+                                std::vector<FieldProblem>& problems) {
+  const std::vector<std::pair<std::string, std::string>> k_gates = {
+      {"religious_figure", "religion"}, {"ethnic_minority_figure", "ethnicity"}};
+  for (const std::string& code : split_list(value_of(values, "categories"))) {
+    for (const auto& [category, field] : k_gates) {
+      if (code == category && !contains(ctx.sensitive_enabled, field)) {
+        problems.push_back({"categories", i18n::tr("roster.sensitive_category", category, field),
+                            code});
+      }
+    }
+  }
+}
+
+}  // namespace
+
+void check_member(FieldValues& values, const ValueContext& ctx,
+                  std::vector<FieldProblem>& problems) {
+  if (value_of(values, "name").empty()) {
+    problems.push_back({"name", i18n::tr("roster.required"), ""});
+  }
+  if (value_of(values, "community").empty()) {
+    problems.push_back({"community", i18n::tr("roster.community_required"), ""});
+  }
+  check_against_id(values, ctx, problems);
+  check_age(values, ctx, problems);
+  check_sensitive_categories(values, ctx, problems);
+}
+
+std::string display_value(const FieldDef& def, const std::string& stored, bool reveal) {
+  if (stored.empty()) {
+    return stored;
+  }
+  switch (def.kind) {
+    case FieldKind::id_number:
+      return reveal ? stored : mask_id(stored);
+    case FieldKind::phone:
+      return reveal ? stored : mask_phone(stored);
+    case FieldKind::boolean:
+      return i18n::tr(stored == "1" ? "roster.yes" : "roster.no");
+    case FieldKind::code: {
+      const auto* entry = config::code_table(def.table).by_code(stored);
+      return entry ? entry->label() : stored;
+    }
+    case FieldKind::code_list: {
+      std::string labels;
+      for (const std::string& code : split_list(stored)) {
+        const auto* entry = config::code_table(def.table).by_code(code);
+        labels += (labels.empty() ? std::string() : std::string(i18n::text("roster.list_separator"))) +
+                  (entry ? entry->label() : code);
+      }
+      return labels;
+    }
+    default:
+      return stored;
+  }
+}
+
+}  // namespace tongxin::roster

@@ -1,0 +1,82 @@
+// The member's fields, defined once: stored key, labels, the spreadsheet headers that name it
+// (Chinese and English synonyms), how values are parsed, and whether it is sensitive personal
+// information. Import, add, edit, show, list and export all work from this table.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+
+namespace tongxin::roster {
+
+enum class FieldKind {
+  text,       // free text, trimmed
+  code,       // one entry of a code table; stored as its code
+  code_list,  // several entries (split on ; ； 、 , |); stored as codes joined by ','
+  boolean,    // 是/否/yes/no/y/n/1/0/true/false; stored as "1" or "0"
+  date,       // YYYY-MM-DD (also YYYY/MM/DD, YYYYMMDD)
+  id_number,  // 公民身份号码; stored normalised (18 characters, upper-case X)
+  phone,      // digits, +, -, spaces
+  community,  // a community id of the workspace
+};
+
+struct FieldDef {
+  std::string key;    // stored column and CSV/JSON key
+  std::string zh;     // label
+  std::string en;     // label
+  FieldKind kind;
+  std::string table;  // code table for code / code_list
+  std::vector<std::string> headers;  // header synonyms accepted on import (besides key and zh)
+  bool sensitive = false;            // only with privacy.sensitive_fields enabled
+  bool personal = false;             // masked unless --reveal (id_number, phone)
+};
+
+// Every member field in display order.
+const std::vector<FieldDef>& member_fields();
+// The field with this key, or nullptr.
+const FieldDef* field_by_key(std::string_view key);
+// The field a spreadsheet header (or --set name) names: key, Chinese label or synonym,
+// trimmed, case-insensitive; nullptr when none.
+const FieldDef* field_by_header(std::string_view header);
+
+// Stored values of one member, by field key. Absent or "" means empty.
+using FieldValues = std::map<std::string, std::string>;
+
+// What the value checks need to know about the workspace and the day.
+struct ValueContext {
+  Date today;
+  std::vector<std::string> communities;       // ids in the workspace
+  std::vector<std::string> sensitive_enabled;  // ethnicity, religion as enabled
+};
+
+struct FieldProblem {
+  std::string field;   // key
+  std::string reason;  // in the user's language
+  std::string value;   // the raw value
+};
+
+// Parses one raw value of `def` into its stored form ("" for an empty cell). On a bad value,
+// returns std::nullopt and appends a problem. Pure.
+std::optional<std::string> parse_value(const FieldDef& def, std::string_view raw,
+                                       const ValueContext& ctx, std::vector<FieldProblem>& problems);
+
+// Checks that hold between fields of one member (ID against sex and birth date, under-14s,
+// sensitive categories, required name and community); fills birth_date and sex from the ID
+// when they are empty. Pure.
+void check_member(FieldValues& values, const ValueContext& ctx, std::vector<FieldProblem>& problems);
+
+// The value shown to a user: labels for codes (in the current language), 是/否 for booleans,
+// masked ID numbers and phones unless `reveal`.
+std::string display_value(const FieldDef& def, const std::string& stored, bool reveal);
+
+// Splits a list cell on ; ； 、 , | (and their full-width forms), trimming each item.
+std::vector<std::string> split_list(std::string_view cell);
+
+// Trims ASCII white space and U+3000 (ideographic space) from both ends.
+std::string trim(std::string_view s);
+
+}  // namespace tongxin::roster

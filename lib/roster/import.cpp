@@ -1,0 +1,456 @@
+#include "roster/import.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+#include <unordered_map>
+
+#include "core/error.h"
+#include "i18n/i18n.h"
+#include "output/table.h"
+#include "roster/id_number.h"
+#include "roster/member_store.h"
+#include "store/store.h"
+
+namespace tongxin::roster {
+
+OnExisting parse_on_existing(const std::string& name) {
+  if (name == "error") {
+    return OnExisting::error;
+  }
+  if (name == "update") {
+    return OnExisting::update;
+  }
+  if (name == "fill") {
+    return OnExisting::fill;
+  }
+  if (name == "skip") {
+    return OnExisting::skip;
+  }
+  throw Error(ExitCode::usage, i18n::tr("import.bad_on_existing", name));
+}
+
+namespace {
+
+// Columns that number rows in office spreadsheets and carry no data.
+bool is_row_number_header(const std::string& header) {
+  const std::string h = trim(header);
+  return h == "序号" || h == "编号" || h == "No." || h == "no" || h == "#";
+}
+
+// Which field each column fills (nullptr = ignored). Header problems are fatal: exit 3.
+std::vector<const FieldDef*> map_header(const std::vector<std::string>& header,
+                                        const std::string& file, const ValueContext& ctx) {
+  std::vector<const FieldDef*> map;
+  std::vector<std::string> problems;
+  for (size_t i = 0; i < header.size(); ++i) {
+    const FieldDef* def = field_by_header(header[i]);
+    if (def == nullptr && !is_row_number_header(header[i]) && !trim(header[i]).empty()) {
+      problems.push_back(i18n::tr("import.unknown_column", file, header[i]));
+    }
+    for (size_t j = 0; def != nullptr && j < map.size(); ++j) {
+      if (map[j] == def) {
+        problems.push_back(i18n::tr("import.duplicate_column", file, header[i], header[j]));
+      }
+    }
+    if (def != nullptr && def->sensitive &&
+        std::find(ctx.sensitive_enabled.begin(), ctx.sensitive_enabled.end(), def->key) ==
+            ctx.sensitive_enabled.end()) {
+      problems.push_back(i18n::tr("import.sensitive_column", file, header[i], def->key));
+    }
+    map.push_back(def);
+  }
+  if (header.empty()) {
+    problems.push_back(i18n::tr("import.no_header", file));
+  }
+  if (!problems.empty()) {
+    throw Error(ExitCode::bad_input, i18n::tr("import.bad_header", file), problems);
+  }
+  return map;
+}
+
+// A compact key for a normalised 18-character ID: its first 17 digits (the check character
+// follows from them). 0 when the ID is not of that shape.
+uint64_t id_key(const std::string& id) {
+  if (id.size() != 18) {
+    return 0;
+  }
+  uint64_t key = 0;
+  for (size_t i = 0; i < 17; ++i) {
+    if (id[i] < '0' || id[i] > '9') {
+      return 0;
+    }
+    key = key * 10 + static_cast<uint64_t>(id[i] - '0');
+  }
+  return key;
+}
+
+struct Existing {
+  long member_id;
+  std::string community;
+};
+
+std::unordered_map<uint64_t, Existing> existing_ids(SQLite::Database& db) {
+  std::unordered_map<uint64_t, Existing> ids;
+  SQLite::Statement q(db, "SELECT id, id_number, community FROM member WHERE id_number IS NOT NULL");
+  while (q.executeStep()) {
+    ids.emplace(id_key(q.getColumn(1).getString()),
+                Existing{static_cast<long>(q.getColumn(0).getInt64()), q.getColumn(2).getString()});
+  }
+  return ids;
+}
+
+long create_batch(SQLite::Database& db, const ImportOptions& options, const std::string& sha) {
+  SQLite::Statement q(db,
+                      "INSERT INTO import_batch (kind, file_name, sha256, actor, created_at) "
+                      "VALUES ('roster', ?, ?, ?, ?)");
+  q.bind(1, options.display_name);
+  q.bind(2, sha);
+  q.bind(3, options.actor);
+  q.bind(4, options.now);
+  q.exec();
+  return static_cast<long>(db.getLastInsertRowid());
+}
+
+void finish_batch(SQLite::Database& db, const ImportReport& r, const ImportOptions& options) {
+  SQLite::Statement q(db,
+                      "UPDATE import_batch SET rows_new = ?, rows_updated = ?, rows_unchanged = ?, "
+                      "rows_rejected = ? WHERE id = ?");
+  q.bind(1, static_cast<int64_t>(r.added));
+  q.bind(2, static_cast<int64_t>(r.updated));
+  q.bind(3, static_cast<int64_t>(r.unchanged + r.skipped));
+  q.bind(4, static_cast<int64_t>(r.rejected));
+  q.bind(5, static_cast<int64_t>(r.batch_id));
+  q.exec();
+  const std::string summary = fmt::format(
+      R"({{"file":{},"added":{},"updated":{},"unchanged":{},"rejected":{}}})",
+      nlohmann::json(options.display_name).dump(), r.added, r.updated, r.unchanged + r.skipped,
+      r.rejected);
+  log_change(db, options.now, options.actor, "import_batch", r.batch_id, "import", "", summary,
+             r.batch_id);
+}
+
+// The new values of an existing member under --on-existing update or fill; empty cells never
+// clear anything.
+FieldValues merged(const FieldValues& current, const FieldValues& incoming, OnExisting mode) {
+  FieldValues result = current;
+  for (const auto& [key, value] : incoming) {
+    if (value.empty()) {
+      continue;
+    }
+    if (mode == OnExisting::update || result[key].empty()) {
+      result[key] = value;
+    }
+  }
+  return result;
+}
+
+class Importer {
+ public:
+  Importer(SQLite::Database& db, io::TabularSource& source, const ImportOptions& options,
+           const ValueContext& ctx)
+      : m_db(db), m_source(source), m_options(options), m_ctx(ctx), m_writer(db) {}
+
+  ImportReport run() {
+    m_report.header = m_source.header();
+    m_columns = map_header(m_source.header(), m_options.display_name, m_ctx);
+    m_existing = existing_ids(m_db);
+    store::WriteTransaction tx(m_db);
+    m_report.batch_id = create_batch(m_db, m_options, "");
+    io::TabularRow row;
+    while (m_source.next(row)) {
+      process(row);
+    }
+    const bool failed = m_report.rejected > 0 && !m_options.skip_invalid;
+    if (failed || m_options.dry_run) {
+      m_report.batch_id = failed ? 0 : m_report.batch_id;
+      return m_report;  // the transaction rolls back
+    }
+    SQLite::Statement sha(m_db, "UPDATE import_batch SET sha256 = ? WHERE id = ?");
+    sha.bind(1, m_source.sha256());
+    sha.bind(2, static_cast<int64_t>(m_report.batch_id));
+    sha.exec();
+    finish_batch(m_db, m_report, m_options);
+    tx.commit();
+    return m_report;
+  }
+
+ private:
+  void process(const io::TabularRow& row) {
+    m_report.rows++;
+    std::vector<FieldProblem> problems;
+    FieldValues values = parse_row(row, problems);
+    check_member(values, m_ctx, problems);
+    const std::string& id = values["id_number"];
+    const uint64_t key = id_key(id);
+    if (key != 0) {
+      const auto [it, inserted] = m_seen.emplace(key, row.line);
+      if (!inserted) {
+        problems.push_back({"id_number", i18n::tr("import.duplicate_in_file", it->second), id});
+      }
+    }
+    const auto existing = key != 0 ? m_existing.find(key) : m_existing.end();
+    if (existing != m_existing.end() && problems.empty()) {
+      existing_member(row, existing->second, values, problems);
+    }
+    if (!problems.empty()) {
+      reject(row, problems);
+      return;
+    }
+    if (existing == m_existing.end()) {
+      m_report.added++;
+      if (!m_options.dry_run) {
+        m_writer.insert(values, m_report.batch_id, m_options.now);
+      }
+    }
+  }
+
+  FieldValues parse_row(const io::TabularRow& row, std::vector<FieldProblem>& problems) {
+    FieldValues values;
+    for (size_t i = 0; i < m_columns.size(); ++i) {
+      const FieldDef* def = m_columns[i];
+      if (def == nullptr) {
+        continue;
+      }
+      if (def->kind == FieldKind::id_number && row.numeric[i] && !row.cells[i].empty()) {
+        problems.push_back({def->key, i18n::tr("roster.id_excel"), row.cells[i]});
+        continue;
+      }
+      if (auto value = parse_value(*def, row.cells[i], m_ctx, problems)) {
+        values[def->key] = *value;
+      }
+    }
+    if (values["community"].empty()) {
+      values["community"] = m_options.community;
+    }
+    if (row.extra_cells > 0) {
+      problems.push_back({"", i18n::tr("import.extra_cells", row.extra_cells), ""});
+    }
+    return values;
+  }
+
+  void existing_member(const io::TabularRow& row, const Existing& existing, FieldValues& values,
+                       std::vector<FieldProblem>& problems) {
+    (void)row;
+    if (m_options.on_existing == OnExisting::error) {
+      problems.push_back({"id_number", i18n::tr("import.exists", existing.member_id), values["id_number"]});
+      return;
+    }
+    if (existing.community != values["community"]) {
+      problems.push_back({"community", i18n::tr("import.other_community", existing.member_id,
+                                                existing.community), values["community"]});
+      return;
+    }
+    if (m_options.on_existing == OnExisting::skip) {
+      m_report.skipped++;
+      return;
+    }
+    const auto current = load_member(m_db, existing.member_id);
+    const FieldValues next = merged(current->values, values, m_options.on_existing);
+    if (next == current->values) {
+      m_report.unchanged++;
+      return;
+    }
+    m_report.updated++;
+    if (!m_options.dry_run) {
+      m_writer.update(existing.member_id, next, m_options.now);
+      log_change(m_db, m_options.now, m_options.actor, "member", existing.member_id,
+                 "import_update", values_json(current->values), values_json(next),
+                 m_report.batch_id);
+    }
+  }
+
+  void reject(const io::TabularRow& row, const std::vector<FieldProblem>& problems) {
+    m_report.rejected++;
+    std::string joined;
+    for (const FieldProblem& p : problems) {
+      const std::string column = column_name(p.field);
+      m_report.errors.push_back({row.line, column, p.reason, p.value});
+      joined += (joined.empty() ? "" : "; ") +
+                (column.empty() ? p.reason : i18n::tr("import.reject_reason", column, p.reason));
+    }
+    if (m_options.skip_invalid) {
+      m_report.rejects.push_back({row.line, row.cells, joined});
+    }
+  }
+
+  // The header as the file wrote it for a field (or the field's label when the value came from
+  // elsewhere, e.g. --community).
+  std::string column_name(const std::string& key) const {
+    for (size_t i = 0; i < m_columns.size(); ++i) {
+      if (m_columns[i] != nullptr && m_columns[i]->key == key) {
+        return m_source.header()[i];
+      }
+    }
+    const FieldDef* def = field_by_key(key);
+    return def == nullptr ? "" : i18n::pick(def->zh, def->en);
+  }
+
+  SQLite::Database& m_db;
+  io::TabularSource& m_source;
+  const ImportOptions& m_options;
+  const ValueContext& m_ctx;
+  MemberWriter m_writer;
+  std::vector<const FieldDef*> m_columns;
+  std::unordered_map<uint64_t, Existing> m_existing;
+  std::unordered_map<uint64_t, long> m_seen;
+  ImportReport m_report;
+};
+
+}  // namespace
+
+ImportReport import_roster(SQLite::Database& db, io::TabularSource& source,
+                           const ImportOptions& options, const ValueContext& ctx) {
+  Importer importer(db, source, options, ctx);
+  return importer.run();
+}
+
+std::vector<std::string> format_errors(const std::string& file,
+                                       const std::vector<RowError>& errors) {
+  std::vector<std::string> lines;
+  for (const RowError& e : errors) {
+    if (e.column.empty()) {
+      lines.push_back(fmt::format("{}:{}: {}", file, e.line, e.reason));
+    } else if (e.value.empty()) {
+      lines.push_back(fmt::format("{}:{}: {}", file, e.line, i18n::tr("import.error_no_value", e.column, e.reason)));
+    } else {
+      lines.push_back(fmt::format("{}:{}: {}", file, e.line, i18n::tr("import.error", e.column, e.reason, e.value)));
+    }
+  }
+  return lines;
+}
+
+void write_rejects(const std::string& path, const ImportReport& report, text::Encoding encoding,
+                   bool bom) {
+  output::Table table;
+  for (const std::string& h : report.header) {
+    table.columns.push_back({h, h});
+  }
+  table.columns.push_back({i18n::tr("import.error_column"), ""});
+  for (const RejectedRow& r : report.rejects) {
+    auto cells = r.cells;
+    cells.push_back(r.errors);
+    table.rows.push_back(std::move(cells));
+  }
+  std::ostringstream csv;
+  output::write_csv(csv, table, {.utf8_bom = bom && encoding == text::Encoding::utf8});
+  store::create_private_file(path);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << (encoding == text::Encoding::utf8 ? csv.str() : text::from_utf8(csv.str(), encoding));
+  if (!out) {
+    throw Error(ExitCode::usage, i18n::tr("file.cannot_write", path));
+  }
+}
+
+namespace {
+
+struct BatchMembers {
+  std::vector<long> created;
+  std::vector<std::pair<long, std::string>> updated;  // member, JSON of the values before
+  long import_log_id = 0;
+};
+
+BatchMembers batch_members(SQLite::Database& db, long batch_id) {
+  SQLite::Statement batch(db, "SELECT kind, undone_at FROM import_batch WHERE id = ?");
+  batch.bind(1, static_cast<int64_t>(batch_id));
+  if (!batch.executeStep() || batch.getColumn(0).getString() != "roster") {
+    throw Error(ExitCode::bad_input, i18n::tr("undo.no_batch", batch_id));
+  }
+  if (!batch.getColumn(1).isNull()) {
+    throw Error(ExitCode::bad_input, i18n::tr("undo.already", batch_id, batch.getColumn(1).getString()));
+  }
+  BatchMembers members;
+  SQLite::Statement created(db, "SELECT id FROM member WHERE batch_id = ? ORDER BY id");
+  created.bind(1, static_cast<int64_t>(batch_id));
+  while (created.executeStep()) {
+    members.created.push_back(static_cast<long>(created.getColumn(0).getInt64()));
+  }
+  SQLite::Statement updated(db,
+                            "SELECT entity_id, before FROM change_log WHERE batch_id = ? AND "
+                            "action = 'import_update' ORDER BY id");
+  updated.bind(1, static_cast<int64_t>(batch_id));
+  while (updated.executeStep()) {
+    members.updated.emplace_back(static_cast<long>(updated.getColumn(0).getInt64()),
+                                 updated.getColumn(1).getString());
+  }
+  SQLite::Statement log(db,
+                        "SELECT id FROM change_log WHERE entity = 'import_batch' AND entity_id = ? "
+                        "AND action = 'import'");
+  log.bind(1, static_cast<int64_t>(batch_id));
+  members.import_log_id = log.executeStep() ? static_cast<long>(log.getColumn(0).getInt64()) : 0;
+  return members;
+}
+
+// Members of the batch changed after it (by an edit, move, archive or a later import), or
+// linked to activities since: undoing would lose that work.
+std::vector<std::string> changed_since(SQLite::Database& db, const BatchMembers& members) {
+  SQLite::Statement later(db,
+                          "SELECT count(*) FROM change_log WHERE entity = 'member' AND "
+                          "entity_id = ? AND id > ?");
+  SQLite::Statement linked(db, "SELECT count(*) FROM activity_member WHERE member_id = ?");
+  std::vector<std::string> problems;
+  auto check = [&](long id, bool created) {
+    later.bind(1, static_cast<int64_t>(id));
+    later.bind(2, static_cast<int64_t>(members.import_log_id));
+    later.executeStep();
+    const bool edited = later.getColumn(0).getInt64() > 0;
+    later.reset();
+    bool in_activity = false;
+    if (created) {
+      linked.bind(1, static_cast<int64_t>(id));
+      linked.executeStep();
+      in_activity = linked.getColumn(0).getInt64() > 0;
+      linked.reset();
+    }
+    if (edited || in_activity) {
+      problems.push_back(i18n::tr(edited ? "undo.edited_since" : "undo.in_activity", id));
+    }
+  };
+  for (long id : members.created) {
+    check(id, true);
+  }
+  for (const auto& [id, before] : members.updated) {
+    check(id, false);
+  }
+  return problems;
+}
+
+}  // namespace
+
+UndoReport undo_import(SQLite::Database& db, long batch_id, const std::string& actor,
+                       const std::string& now) {
+  store::WriteTransaction tx(db);
+  const BatchMembers members = batch_members(db, batch_id);
+  const auto problems = changed_since(db, members);
+  if (!problems.empty()) {
+    throw Error(ExitCode::bad_input, i18n::tr("undo.refused", batch_id, problems.size()), problems);
+  }
+  SQLite::Statement drop_categories(db, "DELETE FROM member_category WHERE member_id = ?");
+  SQLite::Statement drop_member(db, "DELETE FROM member WHERE id = ?");
+  for (long id : members.created) {
+    for (SQLite::Statement* q : {&drop_categories, &drop_member}) {
+      q->bind(1, static_cast<int64_t>(id));
+      q->exec();
+      q->reset();
+    }
+  }
+  MemberWriter writer(db);
+  // Restore in reverse order so a member updated twice in one batch ends at its first state.
+  for (auto it = members.updated.rbegin(); it != members.updated.rend(); ++it) {
+    writer.update(it->first, values_from_json(it->second), now);
+  }
+  SQLite::Statement done(db, "UPDATE import_batch SET undone_at = ? WHERE id = ?");
+  done.bind(1, now);
+  done.bind(2, static_cast<int64_t>(batch_id));
+  done.exec();
+  const std::string after = fmt::format(R"({{"removed":{},"restored":{}}})",
+                                        members.created.size(), members.updated.size());
+  log_change(db, now, actor, "import_batch", batch_id, "undo", "", after, batch_id);
+  tx.commit();
+  return {static_cast<long>(members.created.size()), static_cast<long>(members.updated.size())};
+}
+
+}  // namespace tongxin::roster

@@ -1,0 +1,83 @@
+// roster import: a spreadsheet of members into the store, as one transaction and one batch.
+// Every row is validated; with any invalid row nothing is written (unless skip_invalid, which
+// writes the valid rows and hands back the rejected ones). Batches can be undone.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+#include <vector>
+
+#include "io/tabular.h"
+#include "roster/fields.h"
+
+namespace tongxin::roster {
+
+enum class OnExisting { error, update, fill, skip };
+
+// Parses update|fill|skip|error; throws tongxin::Error (exit 2) otherwise.
+OnExisting parse_on_existing(const std::string& name);
+
+struct ImportOptions {
+  std::string display_name;      // the file as the user named it, for messages and the batch
+  std::string community;         // --community: for rows without a 社区 column or value
+  bool dry_run = false;
+  OnExisting on_existing = OnExisting::error;
+  bool skip_invalid = false;
+  std::string actor;
+  std::string now;
+};
+
+struct RowError {
+  long line = 0;
+  std::string column;  // the header as written in the file
+  std::string reason;
+  std::string value;
+};
+
+struct RejectedRow {
+  long line = 0;
+  std::vector<std::string> cells;
+  std::string errors;  // every reason of the row, joined
+};
+
+struct ImportReport {
+  long rows = 0;
+  long added = 0;
+  long updated = 0;
+  long unchanged = 0;
+  long skipped = 0;   // existing members left alone (--on-existing skip)
+  long rejected = 0;  // invalid rows (all of them, whether or not anything was written)
+  long batch_id = 0;  // 0 when nothing was written
+  std::vector<RowError> errors;
+  std::vector<RejectedRow> rejects;  // with skip_invalid
+  std::vector<std::string> header;
+};
+
+// Imports every row of `source`. Throws tongxin::Error exit 3 when a header is unusable (unknown
+// or duplicate column, sensitive column while that field is off), and, without skip_invalid,
+// when any row is invalid (details: one `FILE:LINE: column 'NAME': reason (value)` line per
+// problem, then a summary); the store is unchanged then. dry_run validates and counts but
+// writes nothing.
+ImportReport import_roster(SQLite::Database& db, io::TabularSource& source,
+                           const ImportOptions& options, const ValueContext& ctx);
+
+// The report's row errors as lines `FILE:LINE: column 'NAME': reason (value)`.
+std::vector<std::string> format_errors(const std::string& file, const std::vector<RowError>& errors);
+
+// Writes the rejected rows, with an added error column, as CSV in `encoding` (mode 0600).
+void write_rejects(const std::string& path, const ImportReport& report, text::Encoding encoding,
+                   bool bom);
+
+struct UndoReport {
+  long removed = 0;   // members the batch created, now deleted
+  long restored = 0;  // members the batch updated, restored
+};
+
+// Undoes batch `batch_id`: removes the members it created and restores the fields it changed.
+// Refuses (exit 3, naming the members) when any of them was changed since, and when the batch
+// does not exist or was undone already.
+UndoReport undo_import(SQLite::Database& db, long batch_id, const std::string& actor,
+                       const std::string& now);
+
+}  // namespace tongxin::roster

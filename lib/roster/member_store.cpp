@@ -1,0 +1,225 @@
+#include "roster/member_store.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "roster/id_number.h"
+#include "text/pinyin.h"
+
+namespace tongxin::roster {
+
+const std::vector<std::string>& member_columns() {
+  static const std::vector<std::string> k_columns = [] {
+    std::vector<std::string> columns;
+    for (const FieldDef& f : member_fields()) {
+      if (f.key != "categories") {
+        columns.push_back(f.key);
+      }
+    }
+    return columns;
+  }();
+  return k_columns;
+}
+
+namespace {
+
+std::string insert_sql() {
+  std::string names;
+  std::string marks;
+  for (const std::string& c : member_columns()) {
+    names += c + ", ";
+    marks += "?, ";
+  }
+  return "INSERT INTO member (" + names +
+         "name_pinyin, name_initials, batch_id, created_at, updated_at) VALUES (" + marks +
+         "?, ?, ?, ?, ?)";
+}
+
+std::string update_sql() {
+  std::string sets;
+  for (const std::string& c : member_columns()) {
+    sets += c + " = ?, ";
+  }
+  return "UPDATE member SET " + sets + "name_pinyin = ?, name_initials = ?, updated_at = ? WHERE id = ?";
+}
+
+const std::string& get(const FieldValues& values, const std::string& key) {
+  static const std::string k_empty;
+  const auto it = values.find(key);
+  return it == values.end() ? k_empty : it->second;
+}
+
+}  // namespace
+
+MemberWriter::MemberWriter(SQLite::Database& db)
+    : m_db(db),
+      m_insert(db, insert_sql()),
+      m_update(db, update_sql()),
+      m_insert_category(db, "INSERT INTO member_category (member_id, category) VALUES (?, ?)"),
+      m_delete_categories(db, "DELETE FROM member_category WHERE member_id = ?") {}
+
+// Binds the member columns (empty → NULL) and the name's pinyin forms, from parameter 1.
+void MemberWriter::bind_fields(SQLite::Statement& statement, const FieldValues& values) {
+  int index = 1;
+  for (const std::string& column : member_columns()) {
+    const std::string& value = get(values, column);
+    if (column == "key_contact" || column == "hardship") {
+      statement.bind(index++, value == "1" ? 1 : 0);
+    } else if (value.empty()) {
+      statement.bind(index++);
+    } else {
+      statement.bind(index++, value);
+    }
+  }
+  const text::PinyinForms pinyin = text::pinyin_of(get(values, "name"));
+  statement.bind(index++, pinyin.full);
+  statement.bind(index++, pinyin.initials);
+}
+
+void MemberWriter::write_categories(long id, const std::string& categories) {
+  for (const std::string& code : split_list(categories)) {
+    m_insert_category.bind(1, static_cast<int64_t>(id));
+    m_insert_category.bind(2, code);
+    m_insert_category.exec();
+    m_insert_category.reset();
+  }
+}
+
+long MemberWriter::insert(const FieldValues& values, long batch_id, const std::string& now) {
+  bind_fields(m_insert, values);
+  const int base = static_cast<int>(member_columns().size()) + 3;
+  if (batch_id > 0) {
+    m_insert.bind(base, static_cast<int64_t>(batch_id));
+  } else {
+    m_insert.bind(base);
+  }
+  m_insert.bind(base + 1, now);
+  m_insert.bind(base + 2, now);
+  m_insert.exec();
+  m_insert.reset();
+  const long id = static_cast<long>(m_db.getLastInsertRowid());
+  write_categories(id, get(values, "categories"));
+  return id;
+}
+
+void MemberWriter::update(long id, const FieldValues& values, const std::string& now) {
+  bind_fields(m_update, values);
+  const int base = static_cast<int>(member_columns().size()) + 3;
+  m_update.bind(base, now);
+  m_update.bind(base + 1, static_cast<int64_t>(id));
+  m_update.exec();
+  m_update.reset();
+  m_delete_categories.bind(1, static_cast<int64_t>(id));
+  m_delete_categories.exec();
+  m_delete_categories.reset();
+  write_categories(id, get(values, "categories"));
+}
+
+std::optional<MemberRow> load_member(SQLite::Database& db, long id) {
+  std::string columns;
+  for (const std::string& c : member_columns()) {
+    columns += c + ", ";
+  }
+  SQLite::Statement q(db, "SELECT " + columns +
+                              "status, status_date, status_reason, batch_id, created_at, "
+                              "updated_at FROM member WHERE id = ?");
+  q.bind(1, static_cast<int64_t>(id));
+  if (!q.executeStep()) {
+    return std::nullopt;
+  }
+  MemberRow row;
+  row.id = id;
+  int i = 0;
+  for (const std::string& c : member_columns()) {
+    row.values[c] = q.getColumn(i++).getString();
+  }
+  row.status = q.getColumn(i++).getString();
+  row.status_date = q.getColumn(i++).getString();
+  row.status_reason = q.getColumn(i++).getString();
+  row.batch_id = static_cast<long>(q.getColumn(i++).getInt64());
+  row.created_at = q.getColumn(i++).getString();
+  row.updated_at = q.getColumn(i++).getString();
+  SQLite::Statement cats(db, "SELECT category FROM member_category WHERE member_id = ? ORDER BY category");
+  cats.bind(1, static_cast<int64_t>(id));
+  std::string joined;
+  while (cats.executeStep()) {
+    joined += (joined.empty() ? "" : ",") + cats.getColumn(0).getString();
+  }
+  row.values["categories"] = joined;
+  return row;
+}
+
+std::optional<long> find_member(SQLite::Database& db, const std::string& reference,
+                                const Date& today) {
+  const std::string ref = trim(reference);
+  const bool short_digits = !ref.empty() && ref.size() <= 12 &&
+                            ref.find_first_not_of("0123456789") == std::string::npos;
+  if (short_digits) {
+    SQLite::Statement q(db, "SELECT id FROM member WHERE id = ?");
+    q.bind(1, static_cast<int64_t>(std::stoll(ref)));
+    if (q.executeStep()) {
+      return static_cast<long>(q.getColumn(0).getInt64());
+    }
+    return std::nullopt;
+  }
+  const IdCheck check = check_id_number(ref, today);
+  SQLite::Statement q(db, "SELECT id FROM member WHERE id_number = ?");
+  q.bind(1, check.normalized.empty() ? ref : check.normalized);
+  if (q.executeStep()) {
+    return static_cast<long>(q.getColumn(0).getInt64());
+  }
+  return std::nullopt;
+}
+
+void log_change(SQLite::Database& db, const std::string& at, const std::string& actor,
+                const std::string& entity, long entity_id, const std::string& action,
+                const std::string& before, const std::string& after, long batch_id) {
+  SQLite::Statement q(db,
+                      "INSERT INTO change_log (at, actor, entity, entity_id, action, before, "
+                      "after, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  q.bind(1, at);
+  q.bind(2, actor);
+  q.bind(3, entity);
+  q.bind(4, static_cast<int64_t>(entity_id));
+  q.bind(5, action);
+  before.empty() ? q.bind(6) : q.bind(6, before);
+  after.empty() ? q.bind(7) : q.bind(7, after);
+  batch_id > 0 ? q.bind(8, static_cast<int64_t>(batch_id)) : q.bind(8);
+  q.exec();
+}
+
+void log_access(SQLite::Database& db, const std::string& at, const std::string& actor,
+                const std::string& command, const std::string& action, long rows) {
+  SQLite::Statement q(db,
+                      "INSERT INTO access_log (at, actor, command, action, rows) VALUES (?, ?, ?, ?, ?)");
+  q.bind(1, at);
+  q.bind(2, actor);
+  q.bind(3, command);
+  q.bind(4, action);
+  q.bind(5, static_cast<int64_t>(rows));
+  q.exec();
+}
+
+std::string values_json(const FieldValues& values) {
+  nlohmann::ordered_json object = nlohmann::ordered_json::object();
+  for (const FieldDef& f : member_fields()) {
+    const auto it = values.find(f.key);
+    if (it != values.end() && !it->second.empty()) {
+      object[f.key] = it->second;
+    }
+  }
+  return object.dump();
+}
+
+FieldValues values_from_json(const std::string& json) {
+  FieldValues values;
+  if (json.empty()) {
+    return values;
+  }
+  for (const auto& [key, value] : nlohmann::json::parse(json).items()) {
+    values[key] = value.get<std::string>();
+  }
+  return values;
+}
+
+}  // namespace tongxin::roster

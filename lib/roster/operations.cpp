@@ -1,0 +1,399 @@
+#include "roster/operations.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include "core/error.h"
+#include "i18n/i18n.h"
+#include "roster/id_number.h"
+#include "store/store.h"
+#include "text/pinyin.h"
+
+namespace tongxin::roster {
+
+namespace {
+
+std::string lower_ascii(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+bool is_ascii(const std::string& s) {
+  return std::all_of(s.begin(), s.end(), [](unsigned char c) { return c < 0x80; });
+}
+
+// WHERE clause and its parameters for a filter.
+std::pair<std::string, std::vector<std::string>> where_clause(const ListFilter& f) {
+  std::string where = "1 = 1";
+  std::vector<std::string> params;
+  if (!f.community.empty()) {
+    where += " AND m.community = ?";
+    params.push_back(f.community);
+  }
+  if (f.status != "all") {
+    where += " AND m.status = ?";
+    params.push_back(f.status);
+  }
+  if (f.key_only) {
+    where += " AND m.key_contact = 1";
+  }
+  if (f.hardship_only) {
+    where += " AND m.hardship = 1";
+  }
+  if (!f.categories.empty()) {
+    std::string marks;
+    for (const std::string& c : f.categories) {
+      marks += marks.empty() ? "?" : ", ?";
+      params.push_back(c);
+    }
+    where += " AND m.id IN (SELECT member_id FROM member_category WHERE category IN (" + marks + "))";
+  }
+  const std::string q = trim(f.search);
+  if (!q.empty()) {
+    const std::string like = "%" + (is_ascii(q) ? lower_ascii(q) : q) + "%";
+    // ASCII text is pinyin (full or initials) or part of an employer's name.
+    where += is_ascii(q) ? " AND (m.name_pinyin LIKE ? OR m.name_initials LIKE ? OR m.employer LIKE ?)"
+                         : " AND (m.name LIKE ? OR m.employer LIKE ? OR m.name LIKE ?)";
+    params.insert(params.end(), {like, like, like});
+  }
+  return {where, params};
+}
+
+}  // namespace
+
+std::vector<MemberRow> list_members(SQLite::Database& db, const ListFilter& filter) {
+  const auto [where, params] = where_clause(filter);
+  SQLite::Statement q(db, "SELECT m.id FROM member m WHERE " + where);
+  for (size_t i = 0; i < params.size(); ++i) {
+    q.bind(static_cast<int>(i + 1), params[i]);
+  }
+  std::vector<std::pair<std::string, MemberRow>> keyed;
+  while (q.executeStep()) {
+    auto row = load_member(db, static_cast<long>(q.getColumn(0).getInt64()));
+    keyed.emplace_back(text::collation_key(row->values["name"]), std::move(*row));
+  }
+  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second.id < b.second.id;
+  });
+  std::vector<MemberRow> rows;
+  for (auto& [key, row] : keyed) {
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+output::Table member_table(const std::vector<MemberRow>& members, bool wide, bool reveal) {
+  static const std::vector<std::string> k_terminal = {
+      "name", "sex", "community", "categories", "political_status", "employer", "position",
+      "phone", "key_contact"};
+  output::Table t;
+  t.columns.push_back({"id", "ID", true, true});
+  std::vector<const FieldDef*> defs;
+  for (const FieldDef& f : member_fields()) {
+    if (wide || std::find(k_terminal.begin(), k_terminal.end(), f.key) != k_terminal.end()) {
+      defs.push_back(&f);
+      t.columns.push_back({f.key, i18n::pick(f.zh, f.en)});
+    }
+  }
+  if (wide) {
+    t.columns.push_back({"status", i18n::tr("roster.col_status")});
+  }
+  for (const MemberRow& m : members) {
+    std::vector<std::string> cells = {std::to_string(m.id)};
+    for (const FieldDef* def : defs) {
+      const auto it = m.values.find(def->key);
+      const std::string stored = it == m.values.end() ? "" : it->second;
+      // Machine formats keep codes (stable); the terminal shows labels.
+      cells.push_back(wide && def->kind != FieldKind::id_number && def->kind != FieldKind::phone
+                          ? stored
+                          : display_value(*def, stored, reveal));
+    }
+    if (wide) {
+      cells.push_back(m.status);
+    }
+    t.rows.push_back(std::move(cells));
+  }
+  return t;
+}
+
+output::Table member_card(const MemberRow& m, bool reveal) {
+  output::Table t;
+  t.columns = {{"field", i18n::tr("roster.col_field")}, {"value", i18n::tr("roster.col_value")}};
+  t.rows.push_back({"ID", std::to_string(m.id)});
+  for (const FieldDef& f : member_fields()) {
+    const auto it = m.values.find(f.key);
+    if (it != m.values.end() && !it->second.empty()) {
+      t.rows.push_back({i18n::pick(f.zh, f.en), display_value(f, it->second, reveal)});
+    }
+  }
+  t.rows.push_back({i18n::tr("roster.col_status"),
+                    i18n::tr("roster.status." + m.status) +
+                        (m.status_date.empty() ? "" : " " + m.status_date) +
+                        (m.status_reason.empty() ? "" : "（" + m.status_reason + "）")});
+  t.rows.push_back({i18n::tr("roster.col_created"), m.created_at});
+  t.rows.push_back({i18n::tr("roster.col_updated"), m.updated_at});
+  return t;
+}
+
+namespace {
+
+// "field: before → after" for each field that differs, values shown as a user sees them.
+std::string describe_change(const std::string& before_json, const std::string& after_json,
+                            bool reveal) {
+  const FieldValues before = values_from_json(before_json);
+  const FieldValues after = values_from_json(after_json);
+  std::string text;
+  for (const FieldDef& f : member_fields()) {
+    const auto b = before.count(f.key) ? before.at(f.key) : "";
+    const auto a = after.count(f.key) ? after.at(f.key) : "";
+    if (a != b) {
+      text += (text.empty() ? "" : "; ") + i18n::pick(f.zh, f.en) + ": " +
+              (b.empty() ? "∅" : display_value(f, b, reveal)) + " → " +
+              (a.empty() ? "∅" : display_value(f, a, reveal));
+    }
+  }
+  for (const char* key : {"status", "status_reason", "community_date"}) {
+    if (before.count(key) + after.count(key) > 0 && before.count(key) == 0) {
+      text += (text.empty() ? "" : "; ") + i18n::tr(std::string("roster.history.") + key) + ": " +
+              after.at(key);
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+output::Table member_history(SQLite::Database& db, long member_id, bool reveal) {
+  output::Table t;
+  t.columns = {{"at", i18n::tr("roster.col_at")},
+               {"actor", i18n::tr("roster.col_actor")},
+               {"action", i18n::tr("roster.col_action")},
+               {"change", i18n::tr("roster.col_change")}};
+  SQLite::Statement created(db,
+                            "SELECT m.created_at, b.actor, b.file_name, b.id FROM member m LEFT JOIN "
+                            "import_batch b ON b.id = m.batch_id WHERE m.id = ?");
+  created.bind(1, static_cast<int64_t>(member_id));
+  if (created.executeStep() && !created.getColumn(3).isNull()) {
+    t.rows.push_back({created.getColumn(0).getString(), created.getColumn(1).getString(),
+                      i18n::tr("roster.action.import"),
+                      i18n::tr("roster.history.from_batch", created.getColumn(3).getInt64(),
+                               created.getColumn(2).getString())});
+  }
+  SQLite::Statement log(db,
+                        "SELECT at, actor, action, before, after FROM change_log WHERE entity = "
+                        "'member' AND entity_id = ? ORDER BY id");
+  log.bind(1, static_cast<int64_t>(member_id));
+  while (log.executeStep()) {
+    t.rows.push_back({log.getColumn(0).getString(), log.getColumn(1).getString(),
+                      i18n::tr("roster.action." + log.getColumn(2).getString()),
+                      describe_change(log.getColumn(3).getString(), log.getColumn(4).getString(),
+                                      reveal)});
+  }
+  return t;
+}
+
+namespace {
+
+[[noreturn]] void fail_values(const std::vector<FieldProblem>& problems) {
+  std::vector<std::string> lines;
+  for (const FieldProblem& p : problems) {
+    const FieldDef* def = field_by_key(p.field);
+    const std::string name = def ? i18n::pick(def->zh, def->en) : p.field;
+    lines.push_back(p.value.empty() ? i18n::tr("import.error_no_value", name, p.reason)
+                                    : i18n::tr("import.error", name, p.reason, p.value));
+  }
+  throw Error(ExitCode::bad_input, i18n::tr("roster.invalid_values", problems.size()), lines);
+}
+
+void check_unique_id(SQLite::Database& db, const FieldValues& values, long self,
+                     std::vector<FieldProblem>& problems) {
+  const auto it = values.find("id_number");
+  if (it == values.end() || it->second.empty()) {
+    return;
+  }
+  SQLite::Statement q(db, "SELECT id FROM member WHERE id_number = ? AND id != ?");
+  q.bind(1, it->second);
+  q.bind(2, static_cast<int64_t>(self));
+  if (q.executeStep()) {
+    problems.push_back({"id_number", i18n::tr("import.exists", q.getColumn(0).getInt64()), it->second});
+  }
+}
+
+MemberRow require_member(SQLite::Database& db, long id) {
+  auto row = load_member(db, id);
+  if (!row) {
+    throw Error(ExitCode::usage, i18n::tr("roster.no_member", id));
+  }
+  return *row;
+}
+
+void set_status(SQLite::Database& db, long id, const std::string& community,
+                const std::string& status, const std::string& date, const std::string& reason,
+                const std::string& now) {
+  SQLite::Statement q(db,
+                      "UPDATE member SET community = ?, status = ?, status_date = ?, "
+                      "status_reason = ?, updated_at = ? WHERE id = ?");
+  q.bind(1, community);
+  q.bind(2, status);
+  date.empty() ? q.bind(3) : q.bind(3, date);
+  reason.empty() ? q.bind(4) : q.bind(4, reason);
+  q.bind(5, now);
+  q.bind(6, static_cast<int64_t>(id));
+  q.exec();
+}
+
+}  // namespace
+
+long add_member(SQLite::Database& db, const std::vector<std::pair<std::string, std::string>>& raw,
+                const WriteContext& ctx) {
+  std::vector<FieldProblem> problems;
+  FieldValues values;
+  for (const auto& [key, value] : raw) {
+    const FieldDef* def = field_by_key(key);
+    if (auto parsed = parse_value(*def, value, ctx.values, problems)) {
+      values[key] = *parsed;
+    }
+  }
+  check_member(values, ctx.values, problems);
+  store::WriteTransaction tx(db);
+  check_unique_id(db, values, 0, problems);
+  if (!problems.empty()) {
+    fail_values(problems);
+  }
+  MemberWriter writer(db);
+  const long id = writer.insert(values, 0, ctx.now);
+  log_change(db, ctx.now, ctx.actor, "member", id, "create", "", values_json(values));
+  tx.commit();
+  return id;
+}
+
+void edit_member(SQLite::Database& db, long id, const std::vector<std::string>& assignments,
+                 const WriteContext& ctx) {
+  store::WriteTransaction tx(db);
+  const MemberRow current = require_member(db, id);
+  FieldValues next = current.values;
+  std::vector<FieldProblem> problems;
+  for (const std::string& a : assignments) {
+    const auto eq = a.find('=');
+    const FieldDef* def = eq == std::string::npos ? nullptr : field_by_header(a.substr(0, eq));
+    if (def == nullptr || def->key == "community") {
+      throw Error(ExitCode::usage, i18n::tr(def ? "roster.edit_use_move" : "roster.edit_bad_field", a));
+    }
+    if (auto parsed = parse_value(*def, a.substr(eq + 1), ctx.values, problems)) {
+      next[def->key] = *parsed;
+    }
+  }
+  check_member(next, ctx.values, problems);
+  check_unique_id(db, next, id, problems);
+  if (!problems.empty()) {
+    fail_values(problems);
+  }
+  if (next == current.values) {
+    return;
+  }
+  MemberWriter(db).update(id, next, ctx.now);
+  log_change(db, ctx.now, ctx.actor, "member", id, "update", values_json(current.values),
+             values_json(next));
+  tx.commit();
+}
+
+void move_member(SQLite::Database& db, long id, const std::string& community,
+                 const std::string& date, const WriteContext& ctx) {
+  store::WriteTransaction tx(db);
+  const MemberRow current = require_member(db, id);
+  std::vector<FieldProblem> problems;
+  parse_value(*field_by_key("community"), community, ctx.values, problems);
+  if (!problems.empty()) {
+    fail_values(problems);
+  }
+  if (current.status != "active" || current.values.at("community") == community) {
+    throw Error(ExitCode::usage, i18n::tr("roster.cannot_move", id, current.values.at("community"),
+                                          current.status));
+  }
+  set_status(db, id, community, "active", date, "", ctx.now);
+  FieldValues after = current.values;
+  after["community"] = community;
+  nlohmann::json moved = nlohmann::json::parse(values_json(after));
+  moved["community_date"] = date;
+  log_change(db, ctx.now, ctx.actor, "member", id, "move", values_json(current.values), moved.dump());
+  tx.commit();
+}
+
+void archive_member(SQLite::Database& db, long id, const std::string& status,
+                    const std::string& reason, const std::string& date, const WriteContext& ctx) {
+  store::WriteTransaction tx(db);
+  const MemberRow current = require_member(db, id);
+  if (current.status != "active") {
+    throw Error(ExitCode::usage, i18n::tr("roster.not_active", id, current.status));
+  }
+  set_status(db, id, current.values.at("community"), status, date, reason, ctx.now);
+  nlohmann::json after = nlohmann::json::parse(values_json(current.values));
+  after["status"] = i18n::tr("roster.status." + status) + " " + date;
+  after["status_reason"] = reason;
+  log_change(db, ctx.now, ctx.actor, "member", id, "archive", values_json(current.values),
+             after.dump());
+  tx.commit();
+}
+
+namespace {
+
+void find_duplicates(SQLite::Database& db, const std::string& scope, std::vector<Finding>& out) {
+  SQLite::Statement ids(db,
+                        "SELECT group_concat(id), count(DISTINCT community) FROM member WHERE "
+                        "id_number IS NOT NULL AND status = 'active'" + scope +
+                        " GROUP BY upper(id_number) HAVING count(*) > 1");
+  while (ids.executeStep()) {
+    out.push_back({"duplicate_id", 0, i18n::tr("check.duplicate_id", ids.getColumn(0).getString())});
+  }
+  SQLite::Statement names(db,
+                          "SELECT group_concat(id, ', '), min(id) FROM member WHERE status = "
+                          "'active' AND birth_date IS NOT NULL" + scope +
+                          " GROUP BY name, birth_date HAVING count(*) > 1");
+  while (names.executeStep()) {
+    out.push_back({"likely_duplicate", static_cast<long>(names.getColumn(1).getInt64()),
+                   i18n::tr("check.likely_duplicate", names.getColumn(0).getString())});
+  }
+  SQLite::Statement cadre(db,
+                          "SELECT id FROM member WHERE status = 'active' AND key_contact = 1 AND "
+                          "(contact_cadre IS NULL OR trim(contact_cadre) = '')" + scope + " ORDER BY id");
+  while (cadre.executeStep()) {
+    out.push_back({"key_without_cadre", static_cast<long>(cadre.getColumn(0).getInt64()),
+                   i18n::tr("check.key_without_cadre")});
+  }
+}
+
+}  // namespace
+
+std::vector<Finding> check_roster(SQLite::Database& db, const ValueContext& ctx,
+                                  const std::string& community) {
+  std::vector<Finding> findings;
+  // Community ids are validated against the workspace ([a-z0-9-]), so quoting them is safe.
+  find_duplicates(db, community.empty() ? "" : " AND community = '" + community + "'", findings);
+  SQLite::Statement all(db, "SELECT id FROM member WHERE status = 'active' ORDER BY id");
+  while (all.executeStep()) {
+    const auto row = load_member(db, static_cast<long>(all.getColumn(0).getInt64()));
+    if (!community.empty() && row->values.at("community") != community) {
+      continue;
+    }
+    std::vector<FieldProblem> problems;
+    for (const FieldDef& f : member_fields()) {
+      const auto it = row->values.find(f.key);
+      if (it != row->values.end() && !it->second.empty() && f.kind != FieldKind::code_list) {
+        parse_value(f, it->second, ctx, problems);
+      }
+    }
+    FieldValues values = row->values;
+    check_member(values, ctx, problems);
+    for (const FieldProblem& p : problems) {
+      findings.push_back({"invalid_record", row->id,
+                          i18n::tr("check.invalid_record", p.field, p.reason, p.value)});
+    }
+  }
+  return findings;
+}
+
+}  // namespace tongxin::roster

@@ -1,0 +1,73 @@
+// The roster's everyday operations on the store: list (filters, pinyin search, collation
+// order), show, history, add, edit, move, archive, and the consistency check. Every write goes to
+// the change log in the same transaction.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <string>
+#include <vector>
+
+#include "output/table.h"
+#include "roster/fields.h"
+#include "roster/member_store.h"
+
+namespace tongxin::roster {
+
+struct ListFilter {
+  std::string community;
+  std::vector<std::string> categories;  // codes; a member matches any
+  bool key_only = false;
+  bool hardship_only = false;
+  std::string status = "active";  // active | moved | archived | deceased | all
+  std::string search;             // Chinese name, full pinyin, initials or employer
+};
+
+// Members matching `filter`, sorted by name in pinyin order (ICU collation), then id.
+std::vector<MemberRow> list_members(SQLite::Database& db, const ListFilter& filter);
+
+// A table of members: `wide` (machine formats) has every field; otherwise the terminal columns.
+// ID numbers and phones are masked unless `reveal`.
+output::Table member_table(const std::vector<MemberRow>& members, bool wide, bool reveal);
+
+// One member as field/value rows.
+output::Table member_card(const MemberRow& member, bool reveal);
+
+// The member's history: creation (by import batch or add) and every change-log entry.
+output::Table member_history(SQLite::Database& db, long member_id, bool reveal);
+
+struct WriteContext {
+  std::string actor;
+  std::string now;
+  ValueContext values;
+};
+
+// Adds a member from raw values by field key; exit 3 with every problem when invalid.
+long add_member(SQLite::Database& db, const std::vector<std::pair<std::string, std::string>>& raw,
+                const WriteContext& ctx);
+
+// Sets fields (FIELD=VALUE, FIELD by key or Chinese label; an empty VALUE clears it). Exit 2 for
+// an unknown field or one that has its own command (community, status), 3 for a bad value.
+void edit_member(SQLite::Database& db, long id, const std::vector<std::string>& assignments,
+                 const WriteContext& ctx);
+
+// Moves an active member to another community of the workspace on `date`.
+void move_member(SQLite::Database& db, long id, const std::string& community,
+                 const std::string& date, const WriteContext& ctx);
+
+// Archives a member (status archived, moved or deceased) with a reason; history stays.
+void archive_member(SQLite::Database& db, long id, const std::string& status,
+                    const std::string& reason, const std::string& date, const WriteContext& ctx);
+
+struct Finding {
+  std::string kind;  // duplicate_id, likely_duplicate, key_without_cadre, invalid_record
+  long member_id = 0;
+  std::string detail;
+};
+
+// Duplicates across communities by ID number, likely duplicates (same name and birth date),
+// key contacts without a contact cadre, and records that fail today's validation.
+std::vector<Finding> check_roster(SQLite::Database& db, const ValueContext& ctx,
+                                  const std::string& community);
+
+}  // namespace tongxin::roster

@@ -1,0 +1,95 @@
+// What the schedule reads from the store: activities, active members and which members each
+// activity reached. The only SQL of lib/schedule lives in records.cpp; everything else works on
+// the indexes built here.
+#pragma once
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "config/workspace.h"
+#include "core/date.h"
+#include "schedule/plan.h"
+
+namespace tongxin::schedule {
+
+struct ActivityRecord {
+  std::string community;
+  std::string type;
+  std::string duty;  // plan duty id it names, or ""
+  Date date;
+};
+
+struct MemberRecord {
+  long long id = 0;
+  std::string community;
+  bool key_contact = false;
+  std::vector<std::string> greetings;  // festival codes the member opted in to
+};
+
+// One member reached by one activity.
+struct MemberLink {
+  long long member_id = 0;
+  std::string type;
+  std::string duty;
+  Date date;
+};
+
+// Every activity with a valid date. Throws SQLite::Exception on store errors.
+std::vector<ActivityRecord> load_activities(SQLite::Database& db);
+// Every member whose status is active. `greetings` (comma-separated codes, names or aliases of
+// schemas/codes/festivals.yaml) become codes; unknown entries are dropped.
+std::vector<MemberRecord> load_active_members(SQLite::Database& db);
+// Every activity_member link, with its activity's type, duty and date.
+std::vector<MemberLink> load_member_links(SQLite::Database& db);
+
+// The key of a scope unit in the indexes: "c:<community id>", "t:<township>", or "*" (county).
+std::string community_key(const std::string& id);
+std::string township_key(const std::string& township);
+inline const std::string k_county_key = "*";
+
+// Activities by (scope unit, type), each list sorted by date, so counting those in a window is
+// a binary search. Every activity is filed under its community, its community's township and
+// the county. An activity naming a duty of another type is also filed under that duty, so it
+// counts for the duty it names too.
+class ActivityIndex {
+ public:
+  ActivityIndex(const std::vector<ActivityRecord>& activities, const config::Workspace& workspace,
+                const Plan& plan);
+  // Activities of `type` in unit `key` dated start..end.
+  size_t count_type(const std::string& key, const std::string& type, Date start, Date end) const;
+  // Activities that count for `duty` (its type, or naming it) in unit `key` dated start..end.
+  size_t count_duty(const std::string& key, const Duty& duty, Date start, Date end) const;
+
+ private:
+  void add(const std::string& key, const std::string& list, Date date);
+  size_t count(const std::string& key, const std::string& list, Date start, Date end) const;
+  std::unordered_map<std::string, std::vector<Date>> m_lists;
+};
+
+// Active members by scope unit (members of communities outside the workspace are left out),
+// and the links of each member. Holds pointers into itself: movable, not copyable.
+class MemberIndex {
+ public:
+  MemberIndex(std::vector<MemberRecord> members, std::vector<MemberLink> links,
+              const config::Workspace& workspace);
+  MemberIndex(const MemberIndex&) = delete;
+  MemberIndex& operator=(const MemberIndex&) = delete;
+  MemberIndex(MemberIndex&&) = default;
+  // The active members of unit `key`, in id order.
+  const std::vector<const MemberRecord*>& in_unit(const std::string& key) const;
+  // Activities that count for `duty` reaching member `id`, dated start..end.
+  size_t visits(long long id, const Duty& duty, Date start, Date end) const;
+  // Active members per community id.
+  size_t active_in_community(const std::string& id) const;
+
+ private:
+  std::vector<MemberRecord> m_members;
+  std::unordered_map<std::string, std::vector<const MemberRecord*>> m_by_unit;
+  std::unordered_map<long long, std::vector<MemberLink>> m_links;
+};
+
+}  // namespace tongxin::schedule

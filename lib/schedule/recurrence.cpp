@@ -1,0 +1,153 @@
+#include "schedule/recurrence.h"
+
+#include <algorithm>
+#include <array>
+
+namespace tongxin::schedule {
+
+namespace {
+
+constexpr std::array<std::string_view, 4> k_status_codes = {"upcoming", "due", "overdue", "done"};
+constexpr std::array<std::string_view, 4> k_period_codes = {"week", "month", "quarter", "year"};
+constexpr std::array<std::string_view, 7> k_weekdays = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+Date last_of_month(int year, int month) { return Date{year, month, days_in_month(year, month)}; }
+
+Date every_due(const Rule& rule, const Window& period) {
+  switch (rule.period) {
+    case Period::week:
+      return period.start.plus_days(rule.weekday);
+    case Period::month:
+      return month_due(rule.month_day, period.start);
+    case Period::quarter:
+    case Period::year:
+      return period.end;
+  }
+  return period.end;
+}
+
+std::vector<Window> periodic(const Rule& rule, DateRange range) {
+  std::vector<Window> windows;
+  for (Window w = period_of(rule.period, range.from); w.start <= range.to;
+       w = period_of(rule.period, w.end.plus_days(1))) {
+    if (rule.kind == RuleKind::every) {
+      w.due = every_due(rule, w);
+    }
+    windows.push_back(w);
+  }
+  return windows;
+}
+
+std::vector<Window> around_festivals(const Rule& rule, DateRange range,
+                                     const std::vector<Date>& festival_dates) {
+  std::vector<Window> windows;
+  for (const Date day : festival_dates) {
+    const Window w{day.plus_days(-rule.before), day.plus_days(rule.after), day};
+    if (range.overlaps(w)) {
+      windows.push_back(w);
+    }
+  }
+  return windows;
+}
+
+}  // namespace
+
+Window period_of(Period period, Date date) {
+  switch (period) {
+    case Period::week: {
+      const Date monday = date.plus_days(-date.weekday());
+      return {monday, monday.plus_days(6), monday.plus_days(6)};
+    }
+    case Period::month:
+      return {Date{date.year, date.month, 1}, last_of_month(date.year, date.month),
+              last_of_month(date.year, date.month)};
+    case Period::quarter: {
+      const int first = (date.month - 1) / 3 * 3 + 1;
+      const Date end = last_of_month(date.year, first + 2);
+      return {Date{date.year, first, 1}, end, end};
+    }
+    case Period::year:
+      return {Date{date.year, 1, 1}, Date{date.year, 12, 31}, Date{date.year, 12, 31}};
+  }
+  return {date, date, date};
+}
+
+Date month_due(const MonthDay& anchor, Date month_start) {
+  const Date last = last_of_month(month_start.year, month_start.month);
+  switch (anchor.kind) {
+    case MonthDay::Kind::last:
+      return last;
+    case MonthDay::Kind::day:
+      return Date{last.year, last.month, std::min(anchor.day, last.day)};
+    case MonthDay::Kind::last_weekday: {
+      const int weekday = last.weekday();  // Saturday 5 -> back 1, Sunday 6 -> back 2
+      return weekday >= 5 ? last.plus_days(-(weekday - 4)) : last;
+    }
+  }
+  return last;
+}
+
+std::vector<Window> expand(const Rule& rule, DateRange range,
+                           const std::vector<Date>& festival_dates) {
+  if (range.to < range.from) {
+    return {};
+  }
+  if (rule.kind == RuleKind::festival || rule.kind == RuleKind::greetings) {
+    return around_festivals(rule, range, festival_dates);
+  }
+  return periodic(rule, range);
+}
+
+size_t count_in(const std::vector<Date>& dates, Date start, Date end) {
+  const auto first = std::lower_bound(dates.begin(), dates.end(), start);
+  const auto last = std::upper_bound(first, dates.end(), end);
+  return static_cast<size_t>(last - first);
+}
+
+Status status_of(const Window& window, bool met, Date today) {
+  if (met) {
+    return Status::done;
+  }
+  if (today < window.start) {
+    return Status::upcoming;
+  }
+  return today <= window.end ? Status::due : Status::overdue;
+}
+
+std::string_view status_code(Status status) {
+  return k_status_codes[static_cast<size_t>(status)];
+}
+
+std::optional<Status> parse_status(std::string_view code) {
+  for (size_t i = 0; i < k_status_codes.size(); ++i) {
+    if (k_status_codes[i] == code) {
+      return static_cast<Status>(i);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string_view period_code(Period period) {
+  return k_period_codes[static_cast<size_t>(period)];
+}
+
+std::optional<Period> parse_period(std::string_view code) {
+  for (size_t i = 0; i < k_period_codes.size(); ++i) {
+    if (k_period_codes[i] == code) {
+      return static_cast<Period>(i);
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<int> parse_weekday(std::string_view name) {
+  for (size_t i = 0; i < k_weekdays.size(); ++i) {
+    if (k_weekdays[i] == name) {
+      return static_cast<int>(i);
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace tongxin::schedule

@@ -1,0 +1,242 @@
+// XLSX reading (io/xlsx_reader) and writing (output/xlsx_writer): a round trip through our own
+// writer, and a workbook from another producer (tests/unit/data/roster_two_sheets.xlsx, made by
+// tests/unit/data/make_xlsx_fixture.py with openpyxl plus hand-written Excel-style cells).
+#include <doctest/doctest.h>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "io/xlsx_reader.h"
+#include "output/table.h"
+#include "output/xlsx_writer.h"
+
+#ifndef TONGXIN_SOURCE_DIR
+#error "TONGXIN_SOURCE_DIR must be defined as the repository root (a string literal)"
+#endif
+
+namespace fs = std::filesystem;
+using tongxin::io::read_xlsx;
+using tongxin::io::xlsx_sheet_names;
+using tongxin::io::XlsxRow;
+using tongxin::output::Table;
+using tongxin::output::write_xlsx;
+
+namespace {
+
+const std::string k_fixture =
+    std::string(TONGXIN_SOURCE_DIR) + "/tests/unit/data/roster_two_sheets.xlsx";
+
+// A fresh, empty temporary folder removed at scope exit.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "tongxin-xlsx-XXXXXX").string();
+    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+    m_path = pattern;
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  ~TempDir() { fs::remove_all(m_path); }
+  std::string file(const std::string& name) const { return (m_path / name).string(); }
+
+ private:
+  fs::path m_path;
+};
+
+// Rows as comparable strings: "2: 王小明 | #4.4e+17 | " (numbers marked with #).
+std::vector<std::string> dump(const std::vector<XlsxRow>& rows) {
+  std::vector<std::string> lines;
+  for (const XlsxRow& row : rows) {
+    std::string line = std::to_string(row.row) + ":";
+    for (size_t i = 0; i < row.cells.size(); ++i) {
+      line += (i ? " | " : " ") + std::string(row.cells[i].numeric ? "#" : "") + row.cells[i].text;
+    }
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+Table sample_table() {
+  Table table;
+  table.columns = {{"name", "姓名", false, false},
+                   {"id_number", "身份证号", false, false},
+                   {"phone", "电话", false, false},
+                   {"note", "备注", false, false},
+                   {"count", "人数", true, true}};
+  table.rows = {{"王小明", "440524188001010014", "13800138000", "=1+1", "12"},
+                {"Zhang San", "44052419800101001X", "0755-1234567", "", "2.5"},
+                {"李四", "", "+8613912345678", "-", "n/a"}};
+  return table;
+}
+
+int file_mode(const std::string& path) {
+  struct stat st {};
+  REQUIRE(::stat(path.c_str(), &st) == 0);
+  return static_cast<int>(st.st_mode & 07777);
+}
+
+std::string error_of(const std::function<void()>& call) {
+  try {
+    call();
+  } catch (const std::runtime_error& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+}  // namespace
+
+TEST_CASE("write_xlsx then read_xlsx gives the table back, IDs as text, formulas guarded") {
+  TempDir dir;
+  const std::string path = dir.file("roster.xlsx");
+  write_xlsx(path, sample_table(), "名册", false);
+
+  CHECK(xlsx_sheet_names(path) == std::vector<std::string>{"名册"});
+  const std::vector<XlsxRow> rows = read_xlsx(path, "");
+  CHECK(dump(rows) == std::vector<std::string>{
+                          "1: 姓名 | 身份证号 | 电话 | 备注 | 人数",
+                          "2: 王小明 | 440524188001010014 | 13800138000 | '=1+1 | #12",
+                          "3: Zhang San | 44052419800101001X | 0755-1234567 |  | #2.5",
+                          "4: 李四 |  | '+8613912345678 | '- | n/a",
+                      });
+  REQUIRE(rows.size() == 4);
+  CHECK_FALSE(rows[1].cells[1].numeric);  // the 18-digit ID keeps every digit as text
+  CHECK(rows[1].cells[4].numeric);
+  CHECK_FALSE(rows[3].cells[4].numeric);  // "n/a" in a numeric column stays text
+}
+
+TEST_CASE("write_xlsx writes the keys as header when use_keys") {
+  TempDir dir;
+  const std::string path = dir.file("keys.xlsx");
+  write_xlsx(path, sample_table(), "roster", true);
+  const std::vector<XlsxRow> rows = read_xlsx(path, "roster");
+  REQUIRE_FALSE(rows.empty());
+  CHECK(dump({rows[0]}) == std::vector<std::string>{"1: name | id_number | phone | note | count"});
+}
+
+TEST_CASE("write_xlsx creates the file 0600 and makes an existing file 0600") {
+  TempDir dir;
+  SUBCASE("new file") {
+    const std::string path = dir.file("new.xlsx");
+    write_xlsx(path, sample_table(), "s", false);
+    CHECK(file_mode(path) == 0600);
+  }
+  SUBCASE("existing file is replaced") {
+    const std::string path = dir.file("old.xlsx");
+    std::ofstream(path) << "old content";
+    REQUIRE(::chmod(path.c_str(), 0644) == 0);
+    write_xlsx(path, sample_table(), "s", false);
+    CHECK(file_mode(path) == 0600);
+    CHECK(read_xlsx(path, "s").size() == 4);
+  }
+}
+
+TEST_CASE("write_xlsx keeps control characters and a table with no rows") {
+  TempDir dir;
+  const std::string path = dir.file("odd.xlsx");
+  Table table;
+  table.columns = {{"note", "备注", false, false}};
+  SUBCASE("control characters and _x escapes survive") {
+    table.rows = {{"甲\r\n乙\t丙"}, {"_x0041_ stays"}};
+    write_xlsx(path, table, "s", false);
+    CHECK(dump(read_xlsx(path, "")) ==
+          std::vector<std::string>{"1: 备注", "2: 甲\r\n乙\t丙", "3: _x0041_ stays"});
+  }
+  SUBCASE("header only") {
+    write_xlsx(path, table, "s", false);
+    CHECK(dump(read_xlsx(path, "")) == std::vector<std::string>{"1: 备注"});
+  }
+}
+
+TEST_CASE("write_xlsx failures name the path and leave no file") {
+  TempDir dir;
+  SUBCASE("missing folder") {
+    const std::string path = dir.file("no/such/dir.xlsx");
+    CHECK(error_of([&] { write_xlsx(path, sample_table(), "s", false); }).find(path) !=
+          std::string::npos);
+  }
+  SUBCASE("invalid UTF-8 cell") {
+    const std::string path = dir.file("bad.xlsx");
+    Table table = sample_table();
+    table.rows[1][0] = "\xff\xfe";
+    CHECK(error_of([&] { write_xlsx(path, table, "s", false); }) ==
+          path + ": row 3, column name: text is not valid UTF-8");
+    CHECK_FALSE(fs::exists(path));
+  }
+  SUBCASE("cell longer than Excel allows") {
+    const std::string path = dir.file("long.xlsx");
+    Table table = sample_table();
+    table.rows[0][3] = std::string(40000, 'x');
+    CHECK_THROWS_AS(write_xlsx(path, table, "s", false), tongxin::Error);
+    CHECK_FALSE(fs::exists(path));
+  }
+}
+
+TEST_CASE("xlsx_column_widths counts CJK as two columns, with padding and bounds") {
+  Table table;
+  table.columns = {{"a", "姓名", false, false}, {"b", "b", false, false}, {"c", "c", false, false}};
+  table.rows = {{"王小明", "x", std::string(100, 'y')}};
+  CHECK(tongxin::output::xlsx_column_widths(table, false) == std::vector<double>{8, 6, 60});
+}
+
+TEST_CASE("xlsx_sheet_name makes names Excel accepts") {
+  using tongxin::output::xlsx_sheet_name;
+  CHECK(xlsx_sheet_name("名册") == "名册");
+  CHECK(xlsx_sheet_name("2026/10 [a]:b*?\\") == "2026_10 _a__b___");
+  CHECK(xlsx_sheet_name("'quoted'") == "quoted");
+  CHECK(xlsx_sheet_name("") == "Sheet1");
+  CHECK(xlsx_sheet_name(std::string(40, 'a')) == std::string(31, 'a'));
+  std::string chinese;
+  for (int i = 0; i < 40; ++i) {
+    chinese += "名";
+  }
+  CHECK(xlsx_sheet_name(chinese).size() == 31 * 3);
+}
+
+TEST_CASE("read_xlsx reads a workbook written by another producer") {
+  CHECK(xlsx_sheet_names(k_fixture) == std::vector<std::string>{"名册", "其他"});
+
+  const std::vector<std::string> expected = {
+      "1: 姓名 | 身份证号 |  | 电话 | 出生日期 | 人数 | 备注",
+      "2: 王小明 | #4.4052418800101e+17 |  | 13800138000 | #29221 | #3 |   前后空格 ",
+      "4: 李四 | 44052419800101001X |  | #13912345678 |  | #2.5 | 1",
+      "5: 赵六  | 内联文本 |  | 公式结果 |  | #DIV/0! | 甲\r乙",
+  };
+  SUBCASE("by name") { CHECK(dump(read_xlsx(k_fixture, "名册")) == expected); }
+  SUBCASE("the first sheet by default") { CHECK(dump(read_xlsx(k_fixture, "")) == expected); }
+  SUBCASE("another sheet, with inline strings") {
+    CHECK(dump(read_xlsx(k_fixture, "其他")) == std::vector<std::string>{"1: 其他表 | #1"});
+  }
+}
+
+TEST_CASE("read_xlsx errors name the file and what is wrong") {
+  SUBCASE("missing sheet lists the sheets") {
+    CHECK(error_of([] { read_xlsx(k_fixture, "花名册"); }) ==
+          k_fixture + ": no sheet named '花名册' (sheets: 名册, 其他)");
+  }
+  TempDir dir;
+  SUBCASE("not a zip") {
+    const std::string path = dir.file("fake.xlsx");
+    std::ofstream(path) << "姓名,电话\n王小明,13800138000\n";
+    CHECK(error_of([&] { read_xlsx(path, ""); }) ==
+          path + ": not an xlsx workbook (not a zip archive)");
+    CHECK_THROWS_AS(xlsx_sheet_names(path), tongxin::Error);
+  }
+  SUBCASE("missing file") {
+    const std::string path = dir.file("missing.xlsx");
+    CHECK(error_of([&] { read_xlsx(path, ""); }).starts_with(path + ": cannot read the file: "));
+  }
+  SUBCASE("empty file") {
+    const std::string path = dir.file("empty.xlsx");
+    std::ofstream{path};
+    CHECK(error_of([&] { read_xlsx(path, ""); }).starts_with(path + ": not an xlsx workbook"));
+  }
+}
