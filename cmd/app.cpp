@@ -12,6 +12,7 @@ namespace tongxin::cli {
 const std::vector<Subcommand>& subcommands() {
   static const std::vector<Subcommand> k_list = {
       {"init", "help.init", setup_init},
+      {"activity", "help.activity", setup_activity},
       {"roster", "help.roster", setup_roster},
       {"store", "help.store", setup_store},
       {"schedule", "help.schedule", setup_schedule},
@@ -91,6 +92,9 @@ int run(const std::vector<std::string>& args, Environment env) {
     return report(*env.err, e);
   } catch (const SQLite::Exception& e) {
     return report(*env.err, Error(ExitCode::store, i18n::tr("store.error", e.what())));
+  } catch (const std::exception& e) {
+    // Parsers of input data (encodings, spreadsheets) report with std::runtime_error.
+    return report(*env.err, Error(ExitCode::bad_input, e.what()));
   }
 }
 

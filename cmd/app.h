@@ -28,6 +28,7 @@ const std::vector<Subcommand>& subcommands();
 // Setup functions, one per file.
 void setup_init(CLI::App& app, Globals& globals, Environment& env);
 void setup_store(CLI::App& app, Globals& globals, Environment& env);
+void setup_activity(CLI::App& app, Globals& globals, Environment& env);
 void setup_schedule(CLI::App& app, Globals& globals, Environment& env);
 void setup_roster(CLI::App& app, Globals& globals, Environment& env);
 

@@ -163,7 +163,8 @@ void run_list(const RosterOptions& o, Context& ctx) {
   }
   const auto members = roster::list_members(ctx.db(), filter);
   const bool wide = o.format != "table";
-  emit(o, ctx, roster::member_table(members, wide, o.reveal), wide);
+  emit(o, ctx,
+       roster::member_table(members, wide, o.reveal, value_context(ctx).sensitive_enabled), wide);
   log_disclosure(o, ctx, "roster list", static_cast<long>(members.size()));
 }
 

@@ -133,8 +133,7 @@ bool CsvReader::read_quoted(std::string& field, long record_line) {
   while (true) {
     if (m_pos == m_end && !ensure(1)) {
       throw CsvError(record_line, "unterminated quoted field: the record starting on line " +
-                                      std::to_string(record_line) +
-                                      " runs to the end of the file");
+                                      std::to_string(record_line) + " runs to the end of the file");
     }
     const void* quote = std::memchr(m_pos, '"', static_cast<std::size_t>(m_end - m_pos));
     const char* stop = quote != nullptr ? static_cast<const char*>(quote) : m_end;

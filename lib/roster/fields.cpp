@@ -182,7 +182,13 @@ std::optional<std::string> parse_code(const FieldDef& def, const std::string& it
     if (entry != nullptr && !entry->field("maps_to").empty()) {
       return entry->field("maps_to");  // 2006-list categories map to today's codes
     }
-    problems.push_back({def.key, i18n::tr("roster.unknown_code", table.codes_list()), item});
+    std::string current;
+    for (const auto& e : table.entries()) {
+      if (e.field("legacy").empty()) {
+        current += (current.empty() ? "" : ", ") + e.code;
+      }
+    }
+    problems.push_back({def.key, i18n::tr("roster.unknown_code", current), item});
     return std::nullopt;
   }
   return entry->code;
@@ -351,7 +357,10 @@ void check_member(FieldValues& values, const ValueContext& ctx,
   if (value_of(values, "name").empty()) {
     problems.push_back({"name", i18n::tr("roster.required"), ""});
   }
-  if (value_of(values, "community").empty()) {
+  const bool community_reported = std::any_of(problems.begin(), problems.end(), [](const FieldProblem& p) {
+    return p.field == "community";
+  });
+  if (value_of(values, "community").empty() && !community_reported) {
     problems.push_back({"community", i18n::tr("roster.community_required"), ""});
   }
   check_against_id(values, ctx, problems);

@@ -12,8 +12,8 @@ constexpr int k_min_birth_year = 1800;
 
 // White space trimmed around an ID: ASCII, no-break space, ideographic space (U+3000), BOM and
 // zero-width space, which copying from web pages and Word tables leaves behind.
-constexpr std::array<std::string_view, 4> k_wide_spaces = {
-    "\xC2\xA0", "\xE3\x80\x80", "\xEF\xBB\xBF", "\xE2\x80\x8B"};
+constexpr std::array<std::string_view, 4> k_wide_spaces = {"\xC2\xA0", "\xE3\x80\x80",
+                                                           "\xEF\xBB\xBF", "\xE2\x80\x8B"};
 
 bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
@@ -161,8 +161,8 @@ std::string mask_middle(std::string_view s, size_t head, size_t tail, size_t min
 
 char id_check_character(std::string_view first17) {
   // Weights 2^(17-i) mod 11 for i = 0..16 (GB 11643-1999).
-  static constexpr std::array<int, 17> k_weights = {7, 9, 10, 5, 8, 4, 2, 1, 6,
-                                                    3, 7, 9, 10, 5, 8, 4, 2};
+  static constexpr std::array<int, 17> k_weights = {7, 9, 10, 5,  8, 4, 2, 1, 6,
+                                                    3, 7, 9,  10, 5, 8, 4, 2};
   int sum = 0;
   for (size_t i = 0; i < k_weights.size(); ++i) {
     sum += (first17[i] - '0') * k_weights[i];
@@ -191,8 +191,8 @@ bool looks_like_excel_number(std::string_view raw) {
     ++i;
     const size_t fraction_start = i;
     fraction_digits = digits();
-    fraction_all_zero = s.substr(fraction_start, fraction_digits).find_first_not_of('0') ==
-                        std::string_view::npos;
+    fraction_all_zero =
+        s.substr(fraction_start, fraction_digits).find_first_not_of('0') == std::string_view::npos;
   }
   if (i == s.size()) {
     // "440524188001010000.0": a spreadsheet or pandas float; its last digits are already lost.

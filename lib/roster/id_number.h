@@ -3,18 +3,18 @@
 // Pure functions: no clock ("today" is passed in), no I/O, no throw.
 #pragma once
 
-#include "core/date.h"
-
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include "core/date.h"
 
 namespace tongxin::roster {
 
 // What an 18-character number identifies, read from its first digits.
 enum class IdKind {
-  resident,           // 公民身份号码 of a mainland resident (address code of a county)
-  hmt_permit,         // 港澳台居民居住证: address code 810000 Hong Kong, 820000 Macau, 830000 Taiwan
+  resident,    // 公民身份号码 of a mainland resident (address code of a county)
+  hmt_permit,  // 港澳台居民居住证: address code 810000 Hong Kong, 820000 Macau, 830000 Taiwan
   foreign_permanent,  // 外国人永久居留身份证 (2023 card): first digit 9
 };
 

@@ -35,10 +35,13 @@ OnExisting parse_on_existing(const std::string& name) {
 
 namespace {
 
-// Columns that number rows in office spreadsheets and carry no data.
+// Columns that carry no member data: row numbers in office spreadsheets, and the member id and
+// status columns of tongxin's own exports (a member's id and status are the store's, changed
+// only by its commands), so an export can be imported elsewhere.
 bool is_row_number_header(const std::string& header) {
   const std::string h = trim(header);
-  return h == "序号" || h == "编号" || h == "No." || h == "no" || h == "#";
+  return h == "序号" || h == "编号" || h == "No." || h == "no" || h == "#" || h == "ID" ||
+         h == "id" || h == "状态" || h == "status" || h == "Status";
 }
 
 // Which field each column fills (nullptr = ignored). Header problems are fatal: exit 3.

@@ -216,7 +216,9 @@ FieldValues values_from_json(const std::string& json) {
   if (json.empty()) {
     return values;
   }
-  for (const auto& [key, value] : nlohmann::json::parse(json).items()) {
+  // The parsed object must outlive the loop: items() refers into it.
+  const nlohmann::json object = nlohmann::json::parse(json);
+  for (const auto& [key, value] : object.items()) {
     values[key] = value.get<std::string>();
   }
   return values;

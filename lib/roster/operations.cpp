@@ -86,7 +86,8 @@ std::vector<MemberRow> list_members(SQLite::Database& db, const ListFilter& filt
   return rows;
 }
 
-output::Table member_table(const std::vector<MemberRow>& members, bool wide, bool reveal) {
+output::Table member_table(const std::vector<MemberRow>& members, bool wide, bool reveal,
+                           const std::vector<std::string>& sensitive_enabled) {
   static const std::vector<std::string> k_terminal = {
       "name", "sex", "community", "categories", "political_status", "employer", "position",
       "phone", "key_contact"};
@@ -94,7 +95,9 @@ output::Table member_table(const std::vector<MemberRow>& members, bool wide, boo
   t.columns.push_back({"id", "ID", true, true});
   std::vector<const FieldDef*> defs;
   for (const FieldDef& f : member_fields()) {
-    if (wide || std::find(k_terminal.begin(), k_terminal.end(), f.key) != k_terminal.end()) {
+    const bool shown = !f.sensitive || std::find(sensitive_enabled.begin(), sensitive_enabled.end(),
+                                                 f.key) != sensitive_enabled.end();
+    if (shown && (wide || std::find(k_terminal.begin(), k_terminal.end(), f.key) != k_terminal.end())) {
       defs.push_back(&f);
       t.columns.push_back({f.key, i18n::pick(f.zh, f.en)});
     }

@@ -27,8 +27,10 @@ struct ListFilter {
 std::vector<MemberRow> list_members(SQLite::Database& db, const ListFilter& filter);
 
 // A table of members: `wide` (machine formats) has every field; otherwise the terminal columns.
-// ID numbers and phones are masked unless `reveal`.
-output::Table member_table(const std::vector<MemberRow>& members, bool wide, bool reveal);
+// ID numbers and phones are masked unless `reveal`. Sensitive fields (ethnicity, religion) appear
+// only when listed in `sensitive_enabled`.
+output::Table member_table(const std::vector<MemberRow>& members, bool wide, bool reveal,
+                           const std::vector<std::string>& sensitive_enabled);
 
 // One member as field/value rows.
 output::Table member_card(const MemberRow& member, bool reveal);

@@ -125,6 +125,9 @@ std::string field_choices() {
 
 Requirement read_requirement(MapReader& r) {
   Requirement req;
+  for (const char* key : {"activity", "roster", "field"}) {
+    r.node(key);  // known keys, so a misspelt one gets a did-you-mean
+  }
   const int kinds = (r.has("activity") ? 1 : 0) + (r.has("roster") ? 1 : 0) +
                     (r.has("field") ? 1 : 0);
   if (kinds != 1) {

@@ -111,8 +111,7 @@ ConverterPtr open_converter(const char* name) {
     throw std::runtime_error(std::string("cannot open the ICU converter ") + name + ": " +
                              u_errorName(status));
   }
-  ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
-                      &status);
+  ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   ucnv_setFromUCallBack(converter.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
                         &status);
   return converter;

@@ -11,6 +11,7 @@
 #include <array>
 #include <memory>
 #include <mutex>
+#include <span>
 #include <stdexcept>
 #include <unordered_map>
 #include <utility>
@@ -21,8 +22,8 @@ namespace tongxin::text {
 namespace {
 
 // Surname readings that differ from a character's common reading (the one ICU gives). Applied
-// to the first character of a name only. Readings from the standard surname lists
-// (《百家姓》 readings as given in 现代汉语词典).
+// to the first character of a name only. Well-known readings, not checked against a published
+// surname list.
 constexpr std::array<std::pair<UChar32, std::string_view>, 28> k_surname_readings = {{
     {U'曾', "zeng"}, {U'单', "shan"}, {U'單', "shan"}, {U'仇', "qiu"},  {U'解', "xie"},
     {U'朴', "piao"}, {U'查', "zha"},  {U'区', "ou"},   {U'區', "ou"},   {U'乐', "yue"},
@@ -61,8 +62,8 @@ class ReadingCache {
  public:
   ReadingCache() : m_flat(k_flat_last - k_flat_first + 1) {
     UErrorCode status = U_ZERO_ERROR;
-    m_transliterator.reset(icu::Transliterator::createInstance("Han-Latin; Latin-ASCII",
-                                                               UTRANS_FORWARD, status));
+    m_transliterator.reset(
+        icu::Transliterator::createInstance("Han-Latin; Latin-ASCII", UTRANS_FORWARD, status));
     if (U_FAILURE(status) || !m_transliterator) {
       throw std::runtime_error(std::string("cannot create the ICU Han-Latin transliterator: ") +
                                u_errorName(status));
@@ -139,7 +140,7 @@ void append_syllable(PinyinForms& forms, std::string_view syllable) {
 
 // Appends the surname reading when `points` starts with a special surname; returns how many
 // code points it covered (0 when none applies).
-size_t append_surname(PinyinForms& forms, const std::vector<UChar32>& points) {
+size_t append_surname(PinyinForms& forms, std::span<const UChar32> points) {
   for (const CompoundSurname& surname : k_compound_surnames) {
     if (points.size() >= 2 && points[0] == surname.characters[0] &&
         points[1] == surname.characters[1]) {
@@ -167,8 +168,13 @@ PinyinForms pinyin_of(std::string_view utf8) {
   const std::lock_guard lock(mutex);
 
   const std::vector<UChar32> points = decode(utf8);
+  size_t start = 0;
+  while (start < points.size() && u_isUWhiteSpace(points[start])) {
+    ++start;  // " 曾国藩" still starts with a surname
+  }
   PinyinForms forms;
-  for (size_t i = append_surname(forms, points); i < points.size(); ++i) {
+  for (size_t i = start + append_surname(forms, std::span(points).subspan(start));
+       i < points.size(); ++i) {
     const UChar32 c = points[i];
     if (c < 0x80) {
       if (is_ascii_alnum(c)) {

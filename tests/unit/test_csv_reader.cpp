@@ -1,11 +1,11 @@
 // The streaming CSV/TSV reader (RFC 4180 plus what spreadsheets actually write).
 #include <doctest/doctest.h>
 
-#include "io/csv_reader.h"
-
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "io/csv_reader.h"
 
 namespace {
 
@@ -81,13 +81,13 @@ TEST_CASE("CsvReader reads quoted fields holding delimiters") {
   CHECK(read_all("name,addr\n张三,\"幸福里,3号\"\n") ==
         std::vector<Row>{{{"name", "addr"}, 1}, {{"张三", "幸福里,3号"}, 2}});
   SUBCASE("quoted field followed by CRLF") {
-    CHECK(read_all("\"a,b\",\"c\"\r\nd\r\n") ==
-          std::vector<Row>{{{"a,b", "c"}, 1}, {{"d"}, 2}});
+    CHECK(read_all("\"a,b\",\"c\"\r\nd\r\n") == std::vector<Row>{{{"a,b", "c"}, 1}, {{"d"}, 2}});
   }
 }
 
 TEST_CASE("CsvReader reads line breaks inside quotes and keeps counting physical lines") {
-  const std::vector<Row> rows = read_all("h1,h2\n1,\"two\nlines\"\n2,\"three\r\nphysical\nlines\"\n3,x\n");
+  const std::vector<Row> rows =
+      read_all("h1,h2\n1,\"two\nlines\"\n2,\"three\r\nphysical\nlines\"\n3,x\n");
   CHECK(rows == std::vector<Row>{{{"h1", "h2"}, 1},
                                  {{"1", "two\nlines"}, 2},
                                  {{"2", "three\r\nphysical\nlines"}, 4},
@@ -115,8 +115,8 @@ TEST_CASE("CsvReader skips a UTF-8 BOM at the start only") {
     CHECK(read_all("\xEF\xBB\xBF\"name\"\n") == std::vector<Row>{{{"name"}, 1}});
   }
   SUBCASE("a BOM later in the file is data") {
-    CHECK(read_all("a\n\xEF\xBB\xBF" "b\n") ==
-          std::vector<Row>{{{"a"}, 1}, {{"\xEF\xBB\xBF" "b"}, 2}});
+    const std::string bom = "\xEF\xBB\xBF";
+    CHECK(read_all("a\n" + bom + "b\n") == std::vector<Row>{{{"a"}, 1}, {{bom + "b"}, 2}});
   }
   SUBCASE("a file that is only a BOM") { CHECK(read_all("\xEF\xBB\xBF").empty()); }
 }
@@ -132,8 +132,7 @@ TEST_CASE("CsvReader reads a last record without a final line break") {
 
 TEST_CASE("CsvReader skips blank lines but counts them") {
   SUBCASE("LF and CRLF, leading, inner and trailing") {
-    CHECK(read_all("\n\r\nh\n\n\nx\r\n\r\n\n") ==
-          std::vector<Row>{{{"h"}, 3}, {{"x"}, 6}});
+    CHECK(read_all("\n\r\nh\n\n\nx\r\n\r\n\n") == std::vector<Row>{{{"h"}, 3}, {{"x"}, 6}});
   }
   SUBCASE("only blank lines") { CHECK(read_all("\n\r\n\n").empty()); }
   SUBCASE("a line of delimiters is a record") {

@@ -1,11 +1,11 @@
 // Encoding detection and conversion of imported files (UTF-8 with or without BOM, GB18030/GBK).
 #include <doctest/doctest.h>
 
-#include "text/encoding.h"
-
 #include <sstream>
 #include <stdexcept>
 #include <string>
+
+#include "text/encoding.h"
 
 namespace {
 

@@ -1,9 +1,9 @@
 // Resident ID numbers and permits (domain.md §6) and masking (domain.md §7).
 #include <doctest/doctest.h>
 
-#include "roster/id_number.h"
-
 #include <string>
+
+#include "roster/id_number.h"
 
 namespace {
 
@@ -192,9 +192,8 @@ TEST_CASE("check_id_number checks only the check digit of a foreigner's permanen
   }
   SUBCASE("its date is not read") {
     // 19809999 would be an impossible date for a resident; 91100019809999001 + check 3.
-    CHECK(check_id_number(std::string("91100019809999001") +
-                              id_check_character("91100019809999001"),
-                          k_today)
+    CHECK(check_id_number(
+              std::string("91100019809999001") + id_check_character("91100019809999001"), k_today)
               .problem == IdProblem::none);
   }
   SUBCASE("wrong check digit") {
@@ -217,8 +216,7 @@ TEST_CASE("check_id_number reports empty, length and character problems") {
   SUBCASE("letters, inner spaces, dashes") {
     CHECK(check_id_number("11010519491231002Y", k_today).problem == IdProblem::bad_characters);
     CHECK(check_id_number("110105 19491231002X", k_today).problem == IdProblem::bad_characters);
-    CHECK(check_id_number("110105-19491231-002X", k_today).problem ==
-          IdProblem::bad_characters);
+    CHECK(check_id_number("110105-19491231-002X", k_today).problem == IdProblem::bad_characters);
     CHECK(check_id_number("张三", k_today).problem == IdProblem::bad_characters);
   }
   SUBCASE("X in the middle") {
@@ -266,7 +264,9 @@ TEST_CASE("mask_id keeps the first 3 and last 4 characters") {
     CHECK(mask_id("1234567") == "*******");
     CHECK(mask_id("") == "");
   }
-  SUBCASE("multi-byte characters count once") { CHECK(mask_id("证号一二三四五六七") == "证号一**四五六七"); }
+  SUBCASE("multi-byte characters count once") {
+    CHECK(mask_id("证号一二三四五六七") == "证号一**四五六七");
+  }
 }
 
 TEST_CASE("mask_phone hides the middle of a phone number") {

@@ -1,11 +1,11 @@
 // Pinyin forms of names (search) and pinyin collation keys (sorting).
 #include <doctest/doctest.h>
 
-#include "text/pinyin.h"
-
 #include <algorithm>
 #include <string>
 #include <vector>
+
+#include "text/pinyin.h"
 
 namespace {
 
@@ -79,6 +79,9 @@ TEST_CASE("pinyin_of reads the first character as a surname") {
     CHECK(forms_of("李单").full == "lidan");
   }
   SUBCASE("a single-character name") { CHECK(forms_of("曾") == Forms{"zeng", "z"}); }
+  SUBCASE("after leading spaces") {
+    CHECK(forms_of("\u3000 曾国藩") == Forms{"zengguofan", "zgf"});
+  }
 }
 
 TEST_CASE("pinyin_of passes Latin letters and digits through lower-cased") {

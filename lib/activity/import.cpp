@@ -1,0 +1,208 @@
+#include "activity/import.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.h"
+#include "i18n/i18n.h"
+#include "roster/fields.h"
+#include "roster/member_store.h"
+#include "store/store.h"
+
+namespace tongxin::activity {
+
+namespace {
+
+// The fixed columns: field key and the headers that name it.
+struct FixedColumn {
+  const char* key;
+  std::vector<std::string> headers;
+};
+
+const std::vector<FixedColumn>& fixed_columns() {
+  static const std::vector<FixedColumn> k_columns = {
+      {"date", {"日期", "活动日期", "时间", "date"}},
+      {"community", {"社区", "community"}},
+      {"type", {"类型", "活动类型", "type"}},
+      {"title", {"标题", "活动名称", "名称", "主题", "title"}},
+      {"members", {"参加人员", "参加成员", "members"}},
+      {"duty", {"职责", "duty"}},
+      {"notes", {"备注", "notes"}},
+  };
+  return k_columns;
+}
+
+bool is_row_number_header(const std::string& h) {
+  return h == "序号" || h == "编号" || h == "No." || h == "no" || h == "#";
+}
+
+// What one column holds: a fixed field, a measure (by key), or nothing.
+struct ColumnMap {
+  std::string field;    // fixed field key, or "" for a measure or an ignored column
+  std::string measure;  // measure key
+};
+
+std::string fixed_key(const std::string& header) {
+  for (const FixedColumn& c : fixed_columns()) {
+    for (const std::string& h : c.headers) {
+      if (header == h) {
+        return c.key;
+      }
+    }
+  }
+  return "";
+}
+
+std::vector<ColumnMap> map_header(const std::vector<std::string>& header, const std::string& file) {
+  std::vector<ColumnMap> map;
+  std::vector<std::string> problems;
+  for (size_t i = 0; i < header.size(); ++i) {
+    const std::string h = roster::trim(header[i]);
+    ColumnMap c{fixed_key(h), ""};
+    if (c.field.empty() && !h.empty() && !is_row_number_header(h)) {
+      c.measure = measure_key_for_header(h);
+      if (c.measure.empty()) {
+        problems.push_back(i18n::tr("activity.unknown_column", file, header[i]));
+      }
+    }
+    for (size_t j = 0; j < map.size(); ++j) {
+      const bool same = (!c.field.empty() && map[j].field == c.field) ||
+                        (!c.measure.empty() && map[j].measure == c.measure);
+      if (same) {
+        problems.push_back(i18n::tr("import.duplicate_column", file, header[i], header[j]));
+      }
+    }
+    map.push_back(c);
+  }
+  for (const char* required : {"date", "type"}) {
+    if (std::none_of(map.begin(), map.end(), [&](const ColumnMap& c) { return c.field == required; })) {
+      problems.push_back(i18n::tr("activity.missing_column", file, i18n::text(std::string("activity.field.") + required)));
+    }
+  }
+  if (header.empty()) {
+    problems.push_back(i18n::tr("import.no_header", file));
+  }
+  if (!problems.empty()) {
+    throw Error(ExitCode::bad_input, i18n::tr("import.bad_header", file), problems);
+  }
+  return map;
+}
+
+RawActivity raw_from_row(const io::TabularRow& row, const std::vector<ColumnMap>& columns,
+                         const std::vector<std::string>& header, const std::string& community) {
+  RawActivity raw;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    const std::string& cell = row.cells[i];
+    const std::string& f = columns[i].field;
+    if (!columns[i].measure.empty()) {
+      raw.measures.emplace_back(header[i], cell);
+    } else if (f == "date") {
+      raw.date = cell;
+    } else if (f == "community") {
+      raw.community = cell;
+    } else if (f == "type") {
+      raw.type = cell;
+    } else if (f == "title") {
+      raw.title = cell;
+    } else if (f == "members") {
+      if (!roster::trim(cell).empty()) {
+        raw.members.push_back(cell);
+      }
+    } else if (f == "duty") {
+      raw.duty = cell;
+    } else if (f == "notes") {
+      raw.notes = cell;
+    }
+  }
+  if (roster::trim(raw.community).empty()) {
+    raw.community = community;
+  }
+  return raw;
+}
+
+long create_batch(SQLite::Database& db, const ImportOptions& options) {
+  SQLite::Statement q(db,
+                      "INSERT INTO import_batch (kind, file_name, sha256, actor, created_at) "
+                      "VALUES ('activity', ?, '', ?, ?)");
+  q.bind(1, options.display_name);
+  q.bind(2, options.actor);
+  q.bind(3, options.now);
+  q.exec();
+  return static_cast<long>(db.getLastInsertRowid());
+}
+
+void finish_batch(SQLite::Database& db, const ImportReport& r, const ImportOptions& options,
+                  const std::string& sha) {
+  SQLite::Statement q(db,
+                      "UPDATE import_batch SET sha256 = ?, rows_new = ?, rows_rejected = ? "
+                      "WHERE id = ?");
+  q.bind(1, sha);
+  q.bind(2, static_cast<int64_t>(r.added));
+  q.bind(3, static_cast<int64_t>(r.rejected));
+  q.bind(4, static_cast<int64_t>(r.batch_id));
+  q.exec();
+  const std::string summary =
+      fmt::format(R"({{"file":{},"kind":"activity","added":{}}})",
+                  nlohmann::json(options.display_name).dump(), r.added);
+  roster::log_change(db, options.now, options.actor, "import_batch", r.batch_id, "import", "",
+                     summary, r.batch_id);
+}
+
+// The header as the file wrote it for a fixed field, or the field's label (a value that came
+// from --community); measure problems already carry their header.
+std::string column_name(const std::string& field, const std::vector<ColumnMap>& columns,
+                        const std::vector<std::string>& header) {
+  for (size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i].field == field) {
+      return header[i];
+    }
+  }
+  const std::string key = "activity.field." + field;
+  return i18n::text(key) == key ? field : std::string(i18n::text(key));
+}
+
+}  // namespace
+
+ImportReport import_activities(SQLite::Database& db, io::TabularSource& source,
+                               const ImportOptions& options, const CheckContext& ctx) {
+  const auto& header = source.header();
+  const auto columns = map_header(header, options.display_name);
+  ImportReport report;
+  store::WriteTransaction tx(db);
+  report.batch_id = create_batch(db, options);
+  ActivityWriter writer(db);
+  io::TabularRow row;
+  while (source.next(row)) {
+    report.rows++;
+    std::vector<Problem> problems;
+    const Activity a = check_activity(raw_from_row(row, columns, header, options.community), ctx, problems);
+    if (row.extra_cells > 0) {
+      problems.push_back({"", i18n::tr("import.extra_cells", row.extra_cells), ""});
+    }
+    if (!problems.empty()) {
+      report.rejected++;
+      for (const Problem& p : problems) {
+        const bool fixed = p.field.empty() || !fixed_key(p.field).empty() ||
+                           std::any_of(fixed_columns().begin(), fixed_columns().end(),
+                                       [&](const FixedColumn& c) { return p.field == c.key; });
+        const std::string name = p.field.empty() ? "" : fixed ? column_name(p.field, columns, header) : p.field;
+        report.errors.push_back({row.line, name, p.reason, p.value});
+      }
+      continue;
+    }
+    report.added++;
+    if (!options.dry_run) {
+      writer.insert(a, report.batch_id, options.now);
+    }
+  }
+  if (report.rejected > 0 || options.dry_run) {
+    report.batch_id = 0;
+    return report;  // the transaction rolls back
+  }
+  finish_batch(db, report, options, source.sha256());
+  tx.commit();
+  return report;
+}
+
+}  // namespace tongxin::activity

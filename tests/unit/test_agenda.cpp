@@ -1,0 +1,244 @@
+// The agenda and the phase report against a small store (lib/schedule/agenda.h, phases.h).
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+#include "schedule/agenda.h"
+#include "schedule/phases.h"
+#include "store/store.h"
+
+using namespace tongxin;
+using namespace tongxin::schedule;
+namespace fs = std::filesystem;
+
+namespace {
+
+Date d(int y, int m, int day) { return Date{y, m, day}; }
+
+struct Fixture {
+  fs::path dir;
+  std::unique_ptr<SQLite::Database> db;
+  config::Workspace ws;
+
+  Fixture() {
+    char tmpl[] = "/tmp/tongxin-agenda-XXXXXX";
+    dir = mkdtemp(tmpl);
+    db = store::open(dir / "t.db", {.create = true});
+    ws.config.jurisdiction_name = "永登县";
+    ws.config.jurisdiction_code = "620121";
+    for (const auto& [id, name, township] : {std::tuple{"a", "甲社区", "城关镇"},
+                                             std::tuple{"b", "乙社区", "城关镇"},
+                                             std::tuple{"c", "丙社区", "中堡镇"}}) {
+      config::Community c;
+      c.id = id;
+      c.name = name;
+      c.township = township;
+      ws.communities.push_back(c);
+    }
+  }
+  ~Fixture() {
+    db.reset();
+    fs::remove_all(dir);
+  }
+
+  void activity(const std::string& community, const std::string& type, const std::string& date,
+                const std::string& duty = "") {
+    SQLite::Statement insert(*db,
+                             "INSERT INTO activity (community, type, date, duty, created_at, updated_at) "
+                             "VALUES (?, ?, ?, NULLIF(?, ''), 'x', 'x')");
+    insert.bind(1, community);
+    insert.bind(2, type);
+    insert.bind(3, date);
+    insert.bind(4, duty);
+    insert.exec();
+  }
+
+  long long member(const std::string& community, bool key, const std::string& greetings = "",
+                   const std::string& status = "active") {
+    SQLite::Statement insert(*db,
+                             "INSERT INTO member (community, name, key_contact, greetings, status, "
+                             "created_at, updated_at) VALUES (?, '某', ?, ?, ?, 'x', 'x')");
+    insert.bind(1, community);
+    insert.bind(2, key ? 1 : 0);
+    insert.bind(3, greetings);
+    insert.bind(4, status);
+    insert.exec();
+    return db->getLastInsertRowid();
+  }
+
+  void link(long long member_id) {
+    db->exec("INSERT INTO activity_member VALUES ((SELECT max(id) FROM activity), " +
+             std::to_string(member_id) + ")");
+  }
+
+  std::vector<AgendaRow> agenda(const Plan& plan, DateRange range, Date today,
+                                const std::string& community = "") {
+    return build_agenda(plan, ws, *db, {range, today, community, {}});
+  }
+};
+
+Plan plan_of(const std::string& duties) {
+  return parse_plan("plan.yaml", "id: p\ntitle: {zh: 计划, en: Plan}\nduties:\n" + duties);
+}
+
+const char* k_meeting =
+    "  - {id: meeting, title: {zh: 例会, en: Meeting}, type: meeting, scope: community, "
+    "rule: {every: month, day: last_weekday}, from: 2012-01-01, to: 2012-12-31}\n";
+
+}  // namespace
+
+TEST_CASE("monthly duty: done, due, overdue and upcoming per community") {
+  Fixture f;
+  f.activity("a", "meeting", "2012-01-10");
+  f.activity("b", "visit", "2012-01-10");                   // wrong type
+  f.activity("b", "visit", "2012-02-10", "meeting");        // names the duty: counts
+  const auto rows = f.agenda(plan_of(k_meeting), {d(2012, 1, 1), d(2012, 3, 31)}, d(2012, 2, 15));
+  REQUIRE(rows.size() == 9);
+  CHECK(rows[0].unit.id == "a");
+  CHECK(rows[0].window == Window{d(2012, 1, 1), d(2012, 1, 31), d(2012, 1, 31)});
+  CHECK(rows[0].status == Status::done);
+  CHECK(rows[1].status == Status::overdue);  // b in January
+  CHECK(rows[2].status == Status::overdue);  // c in January
+  CHECK(rows[3].window.due == d(2012, 2, 29));
+  CHECK(rows[3].status == Status::due);      // a in February
+  CHECK(rows[4].status == Status::done);     // b: the visit naming the duty
+  CHECK(rows[8].status == Status::upcoming);  // c in March
+}
+
+TEST_CASE("the duty's from..to picks occurrences by due date") {
+  Fixture f;
+  const auto rows = f.agenda(plan_of(k_meeting), {d(2011, 12, 1), d(2013, 1, 31)}, d(2011, 12, 1), "a");
+  REQUIRE(rows.size() == 12);
+  CHECK(rows.front().window.due == d(2012, 1, 31));
+  CHECK(rows.back().window.due == d(2012, 12, 31));
+}
+
+TEST_CASE("township duties count any community of the township; county duties any") {
+  Fixture f;
+  f.activity("b", "meeting", "2012-01-06");
+  const Plan plan = plan_of(
+      "  - {id: briefing, title: {zh: 碰头会, en: Briefing}, type: meeting, scope: township, "
+      "rule: {every: week, weekday: friday}}\n"
+      "  - {id: county, title: {zh: 全县, en: County}, type: meeting, scope: county, rule: {every: year}}\n");
+  const auto rows = f.agenda(plan, {d(2012, 1, 2), d(2012, 1, 8)}, d(2012, 1, 9));
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].duty->id == "briefing");
+  CHECK(rows[0].unit.id == "中堡镇");
+  CHECK(rows[0].status == Status::overdue);
+  CHECK(rows[1].unit.id == "城关镇");
+  CHECK(rows[1].status == Status::done);
+  CHECK(rows[2].unit.id == "620121");
+  CHECK(rows[2].unit.name == "永登县");
+  CHECK(rows[2].status == Status::done);
+  SUBCASE("--community keeps its township and the county") {
+    const auto only_c = f.agenda(plan, {d(2012, 1, 2), d(2012, 1, 8)}, d(2012, 1, 9), "c");
+    REQUIRE(only_c.size() == 2);
+    CHECK(only_c[0].unit.id == "中堡镇");
+    CHECK(only_c[1].unit.id == "620121");
+  }
+}
+
+TEST_CASE("at_least counts activities in the period") {
+  Fixture f;
+  f.activity("a", "visit", "2012-03-01");
+  f.activity("a", "visit", "2012-03-31");
+  f.activity("a", "visit", "2012-04-01");
+  const Plan plan = plan_of("  - {id: visits, title: {zh: 走访, en: Visits}, type: visit, scope: community, "
+                            "rule: {at_least: 3, per: quarter}}\n");
+  const auto rows = f.agenda(plan, {d(2012, 3, 1), d(2012, 3, 1)}, d(2012, 4, 2), "a");
+  REQUIRE(rows.size() == 1);
+  CHECK(rows[0].count == 2);
+  CHECK(rows[0].required == 3);
+  CHECK(rows[0].status == Status::overdue);
+}
+
+TEST_CASE("festival duties use the festival's window") {
+  Fixture f;
+  f.activity("a", "visit", "2012-01-13");  // 10 days before Spring Festival 2012-01-23
+  f.activity("b", "visit", "2012-01-12");  // one day too early
+  const Plan plan = plan_of("  - {id: sf, title: {zh: 春节走访, en: SF visits}, type: visit, scope: community, "
+                            "rule: {festival: spring_festival, window: {before: 10, after: 0}}}\n");
+  const auto rows = f.agenda(plan, {d(2012, 1, 1), d(2012, 1, 31)}, d(2012, 1, 31));
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].window == Window{d(2012, 1, 13), d(2012, 1, 23), d(2012, 1, 23)});
+  CHECK(rows[0].status == Status::done);
+  CHECK(rows[1].status == Status::overdue);
+}
+
+TEST_CASE("per-member duties list the members still to visit") {
+  Fixture f;
+  const long long k1 = f.member("a", true);
+  const long long k2 = f.member("a", true);
+  f.member("a", false);                         // not a key contact
+  f.member("a", true, "", "archived");          // not active
+  const long long g1 = f.member("a", false, "spring_festival, mid_autumn");
+  f.member("a", false, "中秋节");               // opted in to another festival
+  f.activity("a", "visit", "2012-03-01");
+  f.link(k1);
+  f.link(g1);
+  f.activity("a", "visit", "2012-06-01");
+  f.link(k1);
+  f.activity("a", "visit", "2012-01-20");
+  f.link(g1);
+  const Plan plan = plan_of(
+      "  - {id: kc, title: {zh: 重点走访, en: Key contacts}, type: visit, scope: community, "
+      "rule: {per_member: key_contact, at_least: 2, period: year}}\n"
+      "  - {id: gr, title: {zh: 春节问候, en: Greetings}, type: visit, scope: community, "
+      "rule: {per_member: greeting, festival: spring_festival, window: {before: 7, after: 0}}}\n");
+  const auto rows = f.agenda(plan, {d(2012, 1, 1), d(2012, 12, 31)}, d(2013, 1, 1), "a");
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].duty->id == "gr");
+  CHECK(rows[0].per_member);
+  CHECK(rows[0].required == 1);
+  CHECK(rows[0].status == Status::done);
+  CHECK(rows[1].duty->id == "kc");
+  CHECK(rows[1].required == 2);
+  CHECK(rows[1].count == 1);
+  CHECK(rows[1].members_outstanding == std::vector<long long>{k2});
+  CHECK(rows[1].status == Status::overdue);
+}
+
+TEST_CASE("phases: activity, roster and field deliverables, late phases") {
+  Fixture f;
+  f.ws.communities[0].activity_room["files"] = true;
+  f.ws.communities[1].liaison_officers.resize(1);
+  f.activity("a", "meeting", "2011-11-01");
+  f.member("a", false);
+  const Plan plan = parse_plan("plan.yaml",
+      "id: p\ntitle: {zh: 计划, en: Plan}\nphases:\n"
+      "  - code: p1\n    title: {zh: 一, en: One}\n    start: 2011-10-15\n    end: 2011-11-15\n"
+      "    deliverables:\n"
+      "      - {id: m, title: {zh: 会, en: M}, require: {activity: meeting, min_count: 1}}\n"
+      "      - {id: r, title: {zh: 册, en: R}, require: {roster: true}}\n"
+      "      - {id: f, title: {zh: 档, en: F}, require: {field: activity_room.files}}\n"
+      "      - {id: l, title: {zh: 联, en: L}, require: {field: organisation.liaison_officers}}\n");
+  const auto rows = build_phases(plan, f.ws, *f.db, d(2011, 11, 16));
+  REQUIRE(rows.size() == 3);
+  CHECK(rows[0].met == std::vector<bool>{true, true, true, false});
+  CHECK(rows[0].status == PhaseStatus::late);
+  CHECK(rows[1].met == std::vector<bool>{false, false, false, true});
+  CHECK(build_phases(plan, f.ws, *f.db, d(2011, 11, 1))[0].status == PhaseStatus::in_progress);
+  CHECK(build_phases(plan, f.ws, *f.db, d(2011, 10, 1))[0].status == PhaseStatus::upcoming);
+}
+
+TEST_CASE("field requirements read the community file") {
+  config::Community c;
+  c.facilities["office"].present = true;
+  c.leading_group.present = true;
+  c.friendship_groups.resize(2);
+  auto met = [&](const std::string& field, int min_count = 1) {
+    Requirement r;
+    r.kind = Requirement::Kind::field;
+    r.field = field;
+    r.min_count = min_count;
+    return field_met(c, r);
+  };
+  CHECK(met("facilities.office"));
+  CHECK(met("facilities.office.present"));
+  CHECK_FALSE(met("facilities.signboard"));
+  CHECK(met("organisation.leading_group"));
+  CHECK_FALSE(met("organisation.coordination_group"));
+  CHECK(met("organisation.friendship_groups", 2));
+  CHECK_FALSE(met("organisation.friendship_groups", 3));
+  CHECK_FALSE(met("activity_room.files"));
+}
