@@ -1,6 +1,7 @@
-// activity import: a spreadsheet of activities into the store, as one transaction and one batch
-// (import_batch kind 'activity'). Every row is validated; with any invalid row nothing is
-// written and every problem is reported as `FILE:LINE: column 'NAME': reason (value)`.
+// activity import: a spreadsheet of activities into the store, as one
+// transaction and one batch (import_batch kind 'activity'). Every row is
+// validated; with any invalid row nothing is written and every problem is
+// reported as `FILE:LINE: column 'NAME': reason (value)`.
 #pragma once
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -15,8 +16,8 @@
 namespace tongxin::activity {
 
 struct ImportOptions {
-  std::string display_name;  // the file as the user named it ("stdin" for -)
-  std::string community;     // --community: for rows without a 社区 column or value
+  std::string display_name; // the file as the user named it ("stdin" for -)
+  std::string community; // --community: for rows without a 社区 column or value
   bool dry_run = false;
   std::string actor;
   std::string now;
@@ -26,16 +27,18 @@ struct ImportReport {
   long rows = 0;
   long added = 0;
   long rejected = 0;
-  long batch_id = 0;  // 0 when nothing was written
+  long batch_id = 0; // 0 when nothing was written
   std::vector<roster::RowError> errors;
 };
 
-// Imports every row of `source`. Columns: 日期/date, 社区/community, 类型/type, 标题/title,
-// 参加人员/members, 职责/duty, 备注/notes, and measure columns by key, Chinese or English label
-// or a common header (see measure_synonyms). Throws tongxin::Error exit 3 for an unusable header
-// (unknown or duplicate column, no 日期 or 类型). Row problems are returned in the report; the
-// store is unchanged unless every row is valid and not dry_run.
-ImportReport import_activities(SQLite::Database& db, io::TabularSource& source,
-                               const ImportOptions& options, const CheckContext& ctx);
+// Imports every row of `source`. Columns: 日期/date, 社区/community, 类型/type,
+// 标题/title, 参加人员/members, 职责/duty, 备注/notes, and measure columns by
+// key, Chinese or English label or a common header (see measure_synonyms).
+// Throws tongxin::Error exit 3 for an unusable header (unknown or duplicate
+// column, no 日期 or 类型). Row problems are returned in the report; the store
+// is unchanged unless every row is valid and not dry_run.
+ImportReport import_activities(SQLite::Database &db, io::TabularSource &source,
+                               const ImportOptions &options,
+                               const CheckContext &ctx);
 
-}  // namespace tongxin::activity
+} // namespace tongxin::activity

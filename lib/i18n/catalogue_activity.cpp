@@ -9,6 +9,7 @@ std::vector<Message> messages_activity() {
       {"activity.bad_number", "应为数字", "expected a number"},
       {"activity.negative_measure", "不能为负数", "must not be negative"},
       {"activity.measure_not_of_type", "“{}”没有这一统计项，可用：{}", "not a measure of {}; its measures: {}"},
+      {"activity.measure_item", "{}（{}）", "{} ({})"},
       {"activity.list_separator", "、", ", "},
       {"activity.measure_separator", "，", ", "},
       {"activity.required", "必填", "required"},
