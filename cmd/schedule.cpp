@@ -16,17 +16,17 @@ namespace tongxin::cli {
 namespace {
 
 struct FestivalsOptions {
-  int year = 0;               // YEAR; default: the current year
-  int from = 0;               // --from YEAR (with --to)
-  int to = 0;                 // --to YEAR (with --from)
+  int year = 0;  // YEAR; default: the current year
+  int from = 0;  // --from YEAR (with --to)
+  int to = 0;    // --to YEAR (with --from)
   std::string format = "table";
 };
 
 struct AgendaOptions {
-  std::string from;           // default: 30 days before today
-  std::string to;             // default: see agenda_range
-  int days = 0;               // --days N: the range is N days from --from
-  std::string community;      // default: every community
+  std::string from;                   // default: 30 days before today
+  std::string to;                     // default: see agenda_range
+  int days = 0;                       // --days N: the range is N days from --from
+  std::string community;              // default: every community
   std::vector<std::string> statuses;  // default: every status
   std::string format = "table";
   bool fail_on_overdue = false;
@@ -64,9 +64,13 @@ Date user_date(const std::string& text, Date today) {
   return *date;
 }
 
-// Defaults: 30 days back to 30 days ahead; --from alone or with --days gives N (30) days.
+// Defaults (tongxin-schedule(1)): 30 days back to 30 days ahead, so recent misses show; --days N
+// alone is the N days from today; --from alone gives 30 days.
 schedule::DateRange agenda_range(const AgendaOptions& o, Date today) {
-  const Date from = o.from.empty() ? today.plus_days(-30) : user_date(o.from, today);
+  Date from = o.from.empty() ? today.plus_days(-30) : user_date(o.from, today);
+  if (o.from.empty() && o.days > 0) {
+    from = today;
+  }
   Date to = today.plus_days(30);
   if (!o.to.empty()) {
     to = user_date(o.to, today);
@@ -107,8 +111,8 @@ void write_agenda(const AgendaOptions& o, const std::vector<schedule::AgendaRow>
     schedule::write_agenda_json(ctx.out(), rows);
   } else {
     const auto format = output::parse_format(o.format);
-    output::write(ctx.out(), schedule::agenda_table(rows, format == output::Format::table),
-                  format, ctx.render_options());
+    output::write(ctx.out(), schedule::agenda_table(rows, format == output::Format::table), format,
+                  ctx.render_options());
   }
 }
 
@@ -141,10 +145,10 @@ void setup_festivals(CLI::App& schedule, Globals& globals, Environment& env) {
   auto o = std::make_shared<FestivalsOptions>();
   CLI::App* sub = schedule.add_subcommand("festivals", i18n::tr("help.schedule_festivals"));
   CLI::Option* year = sub->add_option("YEAR", o->year, i18n::tr("help.schedule_year"));
-  CLI::Option* from = sub->add_option("--from", o->from, i18n::tr("help.schedule_from_year"))
-                          ->type_name("YEAR");
-  CLI::Option* to = sub->add_option("--to", o->to, i18n::tr("help.schedule_to_year"))
-                        ->type_name("YEAR");
+  CLI::Option* from =
+      sub->add_option("--from", o->from, i18n::tr("help.schedule_from_year"))->type_name("YEAR");
+  CLI::Option* to =
+      sub->add_option("--to", o->to, i18n::tr("help.schedule_to_year"))->type_name("YEAR");
   from->needs(to)->excludes(year);
   to->needs(from)->excludes(year);
   sub->add_option("--format", o->format, i18n::tr("help.opt_format"))

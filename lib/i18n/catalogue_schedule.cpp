@@ -9,7 +9,7 @@ std::vector<Message> messages_schedule() {
       {"help.schedule", "工作安排：节日、待办与逾期任务、阶段进度", "work schedule: festivals, duties due and missed, phase progress"},
       {"help.schedule_agenda", "列出计划中各项常规任务在日期范围内的每次安排及其状态", "list each occurrence of the plan's duties in a date range, with its status"},
       {"help.schedule_community", "只看此社区（及其乡镇、全县的任务）", "only this community (and its township's and the county's duties)"},
-      {"help.schedule_days", "日期范围为从 --from 起的 N 天", "the range is N days from --from"},
+      {"help.schedule_days", "日期范围为从 --from（未给出时从今天）起的 N 天", "the range is N days from --from (or from today without it)"},
       {"help.schedule_fail_on_overdue", "有逾期任务时以状态 1 退出（输出照常）", "exit with status 1 when anything is overdue (after the output)"},
       {"help.schedule_festivals", "列出节日日期（农历、清明、伊斯兰历、公历）", "list festival dates (lunar, Qingming, Islamic, Gregorian)"},
       {"help.schedule_from", "起始日期：YYYY-MM-DD、today 或 -30d（默认 30 天前）", "first day: YYYY-MM-DD, today or -30d (default: 30 days ago)"},

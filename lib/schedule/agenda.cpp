@@ -37,8 +37,8 @@ bool member_applies(const Rule& rule, const MemberRecord& m) {
 // Per-member duties: every member the rule covers in the unit needs its visits in the window.
 void evaluate_members(const AgendaInputs& in, const Duty& duty, AgendaRow& row) {
   row.per_member = true;
-  const size_t needed = duty.rule.kind == RuleKind::key_contacts
-                            ? static_cast<size_t>(duty.rule.at_least) : 1;
+  const size_t needed =
+      duty.rule.kind == RuleKind::key_contacts ? static_cast<size_t>(duty.rule.at_least) : 1;
   row.required = 0;
   for (const MemberRecord* m : in.members.in_unit(row.unit.key)) {
     if (!member_applies(duty.rule, *m)) {
@@ -53,8 +53,8 @@ void evaluate_members(const AgendaInputs& in, const Duty& duty, AgendaRow& row) 
   }
 }
 
-AgendaRow evaluate(const AgendaInputs& in, const Duty& duty, const Unit& unit,
-                   const Window& window, Date today) {
+AgendaRow evaluate(const AgendaInputs& in, const Duty& duty, const Unit& unit, const Window& window,
+                   Date today) {
   AgendaRow row;
   row.duty = &duty;
   row.unit = unit;
@@ -62,7 +62,8 @@ AgendaRow evaluate(const AgendaInputs& in, const Duty& duty, const Unit& unit,
   if (is_per_member(duty.rule.kind)) {
     evaluate_members(in, duty, row);
   } else {
-    row.required = duty.rule.kind == RuleKind::at_least ? static_cast<size_t>(duty.rule.at_least) : 1;
+    row.required =
+        duty.rule.kind == RuleKind::at_least ? static_cast<size_t>(duty.rule.at_least) : 1;
     row.count = in.activities.count_duty(unit.key, duty, window.start, window.end);
   }
   row.status = status_of(window, row.count >= row.required, today);
@@ -70,7 +71,8 @@ AgendaRow evaluate(const AgendaInputs& in, const Duty& duty, const Unit& unit,
 }
 
 bool row_before(const AgendaRow& a, const AgendaRow& b) {
-  return std::tie(a.window.due, a.duty->id, a.unit.id) < std::tie(b.window.due, b.duty->id, b.unit.id);
+  return std::tie(a.window.due, a.duty->id, a.unit.id) <
+         std::tie(b.window.due, b.duty->id, b.unit.id);
 }
 
 void check_range(DateRange range) {

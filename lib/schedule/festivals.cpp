@@ -42,9 +42,8 @@ class Islamic {
  public:
   Islamic() {
     UErrorCode status = U_ZERO_ERROR;
-    m_calendar.reset(icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(),
-                                                   icu::Locale("@calendar=islamic-umalqura"),
-                                                   status));
+    m_calendar.reset(icu::Calendar::createInstance(
+        icu::TimeZone::getGMT()->clone(), icu::Locale("@calendar=islamic-umalqura"), status));
     if (U_FAILURE(status) || std::string(m_calendar->getType()) != "islamic-umalqura") {
       broken("ICU islamic-umalqura");
     }
@@ -133,8 +132,8 @@ void add_year(const FestivalRule& rule, int year, const CalendarTables& tables,
       }
       return;
     case FestivalCalendar::gregorian:
-      out.push_back({Date{year, rule.month, std::min(rule.day, days_in_month(year, rule.month))},
-                     rule.code});
+      out.push_back(
+          {Date{year, rule.month, std::min(rule.day, days_in_month(year, rule.month))}, rule.code});
       return;
     case FestivalCalendar::islamic:
       return;  // whole range at once, see add_islamic
@@ -192,8 +191,10 @@ const CalendarTables& builtin_tables() {
   static const CalendarTables k_tables = [] {
     try {
       CalendarTables tables;
-      tables.lunar = calendar::parse_lunar_table(resources::get("schemas/calendar/lunar_years.tsv"));
-      tables.qingming = calendar::parse_qingming_table(resources::get("schemas/calendar/qingming.tsv"));
+      tables.lunar =
+          calendar::parse_lunar_table(resources::get("schemas/calendar/lunar_years.tsv"));
+      tables.qingming =
+          calendar::parse_qingming_table(resources::get("schemas/calendar/qingming.tsv"));
       return tables;
     } catch (const std::runtime_error& e) {
       broken(e.what());

@@ -85,8 +85,8 @@ std::optional<std::string> utc_stamp(std::string_view iso) {
   const long day = minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440;
   const long in_day = minutes - day * 1440;
   const Date utc = Date::from_days(day);
-  return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z", utc.year, utc.month, utc.day,
-                     in_day / 60, in_day % 60, number(6));
+  return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z", utc.year, utc.month, utc.day, in_day / 60,
+                     in_day % 60, number(6));
 }
 
 std::string ics_date(Date date) {

@@ -83,8 +83,8 @@ std::vector<PhaseRow> evaluate_phases(const Plan& plan, const config::Workspace&
       for (const Deliverable& d : phase.deliverables) {
         row.met.push_back(deliverable_met(d, phase, c, activities, members));
       }
-      row.status = status(phase, std::all_of(row.met.begin(), row.met.end(), [](bool m) { return m; }),
-                          today);
+      row.status = status(
+          phase, std::all_of(row.met.begin(), row.met.end(), [](bool m) { return m; }), today);
       rows.push_back(std::move(row));
     }
   }

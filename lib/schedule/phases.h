@@ -19,9 +19,9 @@ namespace tongxin::schedule {
 enum class PhaseStatus { upcoming, in_progress, done, late };
 
 struct PhaseRow {
-  const Phase* phase = nullptr;                // points into the Plan passed in
+  const Phase* phase = nullptr;                  // points into the Plan passed in
   const config::Community* community = nullptr;  // points into the Workspace passed in
-  std::vector<bool> met;                       // one per phase->deliverables
+  std::vector<bool> met;                         // one per phase->deliverables
   PhaseStatus status = PhaseStatus::upcoming;
 };
 

@@ -18,9 +18,8 @@ using config::Diagnostics;
 using config::MapReader;
 
 // Keys a rule may hold; which of them go together depends on the rule's kind.
-constexpr std::array<const char*, 9> k_rule_keys = {"every",  "day",        "weekday",
-                                                    "at_least", "per",      "period",
-                                                    "per_member", "festival", "window"};
+constexpr std::array<const char*, 9> k_rule_keys = {
+    "every", "day", "weekday", "at_least", "per", "period", "per_member", "festival", "window"};
 
 void report_node(Diagnostics& d, const YAML::Node& node, const std::string& key,
                  const std::string& message) {
@@ -128,8 +127,8 @@ Requirement read_requirement(MapReader& r) {
   for (const char* key : {"activity", "roster", "field"}) {
     r.node(key);  // known keys, so a misspelt one gets a did-you-mean
   }
-  const int kinds = (r.has("activity") ? 1 : 0) + (r.has("roster") ? 1 : 0) +
-                    (r.has("field") ? 1 : 0);
+  const int kinds =
+      (r.has("activity") ? 1 : 0) + (r.has("roster") ? 1 : 0) + (r.has("field") ? 1 : 0);
   if (kinds != 1) {
     r.report("", i18n::tr("schedule.plan.require_kind"));
   }
@@ -202,13 +201,14 @@ std::optional<RuleKind> rule_kind(MapReader& r, const RuleKeys& keys) {
     if (*keys.per_member == "greeting") {
       return RuleKind::greetings;
     }
-    r.report("per_member", i18n::tr("config.bad_choice", *keys.per_member, "key_contact, greeting"));
+    r.report("per_member",
+             i18n::tr("config.bad_choice", *keys.per_member, "key_contact, greeting"));
     return std::nullopt;
   }
   std::vector<std::pair<const char*, RuleKind>> found;
-  for (const auto& [key, kind] : {std::pair{"every", RuleKind::every},
-                                  std::pair{"at_least", RuleKind::at_least},
-                                  std::pair{"festival", RuleKind::festival}}) {
+  for (const auto& [key, kind] :
+       {std::pair{"every", RuleKind::every}, std::pair{"at_least", RuleKind::at_least},
+        std::pair{"festival", RuleKind::festival}}) {
     if (r.has(key)) {
       found.emplace_back(key, kind);
     }
@@ -218,7 +218,8 @@ std::optional<RuleKind> rule_kind(MapReader& r, const RuleKeys& keys) {
     return std::nullopt;
   }
   if (found.size() > 1) {
-    r.report(found[1].first, i18n::tr("schedule.plan.rule_conflict", found[1].first, found[0].first));
+    r.report(found[1].first,
+             i18n::tr("schedule.plan.rule_conflict", found[1].first, found[0].first));
     return std::nullopt;
   }
   return found[0].second;
@@ -228,6 +229,9 @@ std::optional<RuleKind> rule_kind(MapReader& r, const RuleKeys& keys) {
 std::set<std::string> allowed_keys(RuleKind kind, std::optional<Period> every) {
   switch (kind) {
     case RuleKind::every:
+      if (!every) {
+        return {"every", "day", "weekday"};  // a bad period is reported once, not again here
+      }
       if (every == Period::week) {
         return {"every", "weekday"};
       }
@@ -290,8 +294,9 @@ void read_rule_details(MapReader& r, const RuleKeys& keys, Rule& rule) {
     if (const auto weekday = parse_weekday(*keys.weekday)) {
       rule.weekday = *weekday;
     } else {
-      r.report("weekday", i18n::tr("config.bad_choice", *keys.weekday,
-                                   "monday, tuesday, wednesday, thursday, friday, saturday, sunday"));
+      r.report("weekday",
+               i18n::tr("config.bad_choice", *keys.weekday,
+                        "monday, tuesday, wednesday, thursday, friday, saturday, sunday"));
     }
   }
   rule.month_day = read_month_day(r, keys.day);
@@ -369,11 +374,12 @@ struct OverrideReader {
   Diagnostics& diagnostics;
   FestivalOverrides& out;
 
-  void entry(int year, const std::string& code, const YAML::Node& key_node,
-             const YAML::Node& value, const std::string& path) {
+  void entry(int year, const std::string& code, const YAML::Node& key_node, const YAML::Node& value,
+             const std::string& path) {
     if (config::code_table("festivals").by_code(code) == nullptr) {
-      report_node(diagnostics, key_node, path,
-                  i18n::tr("config.unknown_code", code, config::code_table("festivals").codes_list()));
+      report_node(
+          diagnostics, key_node, path,
+          i18n::tr("config.unknown_code", code, config::code_table("festivals").codes_list()));
       return;
     }
     const auto date = value.IsScalar() ? parse_iso_date(value.Scalar()) : std::nullopt;
@@ -440,9 +446,7 @@ struct OverrideReader {
 
 const std::string& Text::label() const { return i18n::pick(zh, en); }
 
-bool Duty::active_on(Date due) const {
-  return (!from || *from <= due) && (!to || due <= *to);
-}
+bool Duty::active_on(Date due) const { return (!from || *from <= due) && (!to || due <= *to); }
 
 Plan parse_plan(const std::string& file, const std::string& text) {
   Diagnostics diagnostics(file);
@@ -453,7 +457,8 @@ Plan parse_plan(const std::string& file, const std::string& text) {
     plan.id = r.string("id", true).value_or("");
     plan.title = read_text(r, "title");
     std::set<std::string> phase_codes;
-    r.list("phases", [&](MapReader& p, size_t) { plan.phases.push_back(read_phase(p, phase_codes)); });
+    r.list("phases",
+           [&](MapReader& p, size_t) { plan.phases.push_back(read_phase(p, phase_codes)); });
     std::set<std::string> duty_ids;
     r.list("duties", [&](MapReader& d, size_t) { plan.duties.push_back(read_duty(d, duty_ids)); });
     OverrideReader{diagnostics, plan.festival_overrides}.read(r.node("festival_overrides"));

@@ -80,8 +80,9 @@ std::vector<ActivityRecord> load_activities(SQLite::Database& db) {
 std::vector<MemberRecord> load_active_members(SQLite::Database& db) {
   std::vector<MemberRecord> out;
   SQLite::Statement query(
-      db, "SELECT id, community, key_contact, greetings FROM member WHERE status = 'active' "
-          "ORDER BY id");
+      db,
+      "SELECT id, community, key_contact, greetings FROM member WHERE status = 'active' "
+      "ORDER BY id");
   while (query.executeStep()) {
     out.push_back({query.getColumn(0).getInt64(), column_text(query, 1),
                    query.getColumn(2).getInt() != 0, greeting_codes(column_text(query, 3))});
@@ -96,8 +97,8 @@ std::vector<MemberLink> load_member_links(SQLite::Database& db) {
                           "JOIN activity a ON a.id = am.activity_id");
   while (query.executeStep()) {
     if (const auto date = parse_iso_date(column_text(query, 3))) {
-      out.push_back({query.getColumn(0).getInt64(), column_text(query, 1), column_text(query, 2),
-                     *date});
+      out.push_back(
+          {query.getColumn(0).getInt64(), column_text(query, 1), column_text(query, 2), *date});
     }
   }
   return out;
@@ -176,9 +177,10 @@ size_t MemberIndex::visits(long long id, const Duty& duty, Date start, Date end)
   if (it == m_links.end()) {
     return 0;
   }
-  return static_cast<size_t>(std::count_if(it->second.begin(), it->second.end(), [&](const MemberLink& l) {
-    return (l.type == duty.type || l.duty == duty.id) && start <= l.date && l.date <= end;
-  }));
+  return static_cast<size_t>(
+      std::count_if(it->second.begin(), it->second.end(), [&](const MemberLink& l) {
+        return (l.type == duty.type || l.duty == duty.id) && start <= l.date && l.date <= end;
+      }));
 }
 
 size_t MemberIndex::active_in_community(const std::string& id) const {

@@ -115,9 +115,7 @@ Status status_of(const Window& window, bool met, Date today) {
   return today <= window.end ? Status::due : Status::overdue;
 }
 
-std::string_view status_code(Status status) {
-  return k_status_codes[static_cast<size_t>(status)];
-}
+std::string_view status_code(Status status) { return k_status_codes[static_cast<size_t>(status)]; }
 
 std::optional<Status> parse_status(std::string_view code) {
   for (size_t i = 0; i < k_status_codes.size(); ++i) {
@@ -128,9 +126,7 @@ std::optional<Status> parse_status(std::string_view code) {
   return std::nullopt;
 }
 
-std::string_view period_code(Period period) {
-  return k_period_codes[static_cast<size_t>(period)];
-}
+std::string_view period_code(Period period) { return k_period_codes[static_cast<size_t>(period)]; }
 
 std::optional<Period> parse_period(std::string_view code) {
   for (size_t i = 0; i < k_period_codes.size(); ++i) {

@@ -115,8 +115,8 @@ void write_agenda_json(std::ostream& out, const std::vector<AgendaRow>& rows) {
 
 IcsCalendar agenda_calendar(const std::vector<AgendaRow>& rows, const std::string& dtstamp) {
   IcsCalendar calendar;
-  calendar.prodid = i18n::language() == i18n::Lang::zh ? "-//tongxin//schedule//ZH"
-                                                       : "-//tongxin//schedule//EN";
+  calendar.prodid =
+      i18n::language() == i18n::Lang::zh ? "-//tongxin//schedule//ZH" : "-//tongxin//schedule//EN";
   calendar.dtstamp = dtstamp;
   for (const AgendaRow& r : rows) {
     IcsEvent event;
@@ -124,8 +124,8 @@ IcsCalendar agenda_calendar(const std::vector<AgendaRow>& rows, const std::strin
     event.start = r.window.due;
     event.end = r.window.due.plus_days(1);
     event.summary = i18n::tr("schedule.ics.summary", r.duty->title.label(), r.unit.name);
-    event.description = i18n::tr("schedule.ics.description", status_text(r.status, true),
-                                 detail(r), r.window.start.iso(), r.window.end.iso());
+    event.description = i18n::tr("schedule.ics.description", status_text(r.status, true), detail(r),
+                                 r.window.start.iso(), r.window.end.iso());
     calendar.events.push_back(std::move(event));
   }
   return calendar;
@@ -145,7 +145,8 @@ output::Table phases_table(const std::vector<PhaseRow>& rows, bool labels) {
     const Phase& p = *r.phase;
     const std::string status = phase_status_text(r.status, labels);
     if (p.deliverables.empty()) {
-      table.rows.push_back({p.code, p.start.iso(), p.end.iso(), r.community->id, "", "", "", status});
+      table.rows.push_back(
+          {p.code, p.start.iso(), p.end.iso(), r.community->id, "", "", "", status});
     }
     for (size_t i = 0; i < p.deliverables.size(); ++i) {
       table.rows.push_back({p.code, p.start.iso(), p.end.iso(), r.community->id,

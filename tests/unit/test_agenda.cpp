@@ -26,9 +26,9 @@ struct Fixture {
     db = store::open(dir / "t.db", {.create = true});
     ws.config.jurisdiction_name = "永登县";
     ws.config.jurisdiction_code = "620121";
-    for (const auto& [id, name, township] : {std::tuple{"a", "甲社区", "城关镇"},
-                                             std::tuple{"b", "乙社区", "城关镇"},
-                                             std::tuple{"c", "丙社区", "中堡镇"}}) {
+    for (const auto& [id, name, township] :
+         {std::tuple{"a", "甲社区", "城关镇"}, std::tuple{"b", "乙社区", "城关镇"},
+          std::tuple{"c", "丙社区", "中堡镇"}}) {
       config::Community c;
       c.id = id;
       c.name = name;
@@ -43,9 +43,10 @@ struct Fixture {
 
   void activity(const std::string& community, const std::string& type, const std::string& date,
                 const std::string& duty = "") {
-    SQLite::Statement insert(*db,
-                             "INSERT INTO activity (community, type, date, duty, created_at, updated_at) "
-                             "VALUES (?, ?, ?, NULLIF(?, ''), 'x', 'x')");
+    SQLite::Statement insert(
+        *db,
+        "INSERT INTO activity (community, type, date, duty, created_at, updated_at) "
+        "VALUES (?, ?, ?, NULLIF(?, ''), 'x', 'x')");
     insert.bind(1, community);
     insert.bind(2, type);
     insert.bind(3, date);
@@ -87,11 +88,11 @@ const char* k_meeting =
 
 }  // namespace
 
-TEST_CASE("monthly duty: done, due, overdue and upcoming per community") {
+TEST_CASE("schedule: monthly duty: done, due, overdue and upcoming per community") {
   Fixture f;
   f.activity("a", "meeting", "2012-01-10");
-  f.activity("b", "visit", "2012-01-10");                   // wrong type
-  f.activity("b", "visit", "2012-02-10", "meeting");        // names the duty: counts
+  f.activity("b", "visit", "2012-01-10");             // wrong type
+  f.activity("b", "visit", "2012-02-10", "meeting");  // names the duty: counts
   const auto rows = f.agenda(plan_of(k_meeting), {d(2012, 1, 1), d(2012, 3, 31)}, d(2012, 2, 15));
   REQUIRE(rows.size() == 9);
   CHECK(rows[0].unit.id == "a");
@@ -100,26 +101,28 @@ TEST_CASE("monthly duty: done, due, overdue and upcoming per community") {
   CHECK(rows[1].status == Status::overdue);  // b in January
   CHECK(rows[2].status == Status::overdue);  // c in January
   CHECK(rows[3].window.due == d(2012, 2, 29));
-  CHECK(rows[3].status == Status::due);      // a in February
-  CHECK(rows[4].status == Status::done);     // b: the visit naming the duty
+  CHECK(rows[3].status == Status::due);       // a in February
+  CHECK(rows[4].status == Status::done);      // b: the visit naming the duty
   CHECK(rows[8].status == Status::upcoming);  // c in March
 }
 
-TEST_CASE("the duty's from..to picks occurrences by due date") {
+TEST_CASE("schedule: the duty's from..to picks occurrences by due date") {
   Fixture f;
-  const auto rows = f.agenda(plan_of(k_meeting), {d(2011, 12, 1), d(2013, 1, 31)}, d(2011, 12, 1), "a");
+  const auto rows =
+      f.agenda(plan_of(k_meeting), {d(2011, 12, 1), d(2013, 1, 31)}, d(2011, 12, 1), "a");
   REQUIRE(rows.size() == 12);
   CHECK(rows.front().window.due == d(2012, 1, 31));
   CHECK(rows.back().window.due == d(2012, 12, 31));
 }
 
-TEST_CASE("township duties count any community of the township; county duties any") {
+TEST_CASE("schedule: township duties count any community of the township; county duties any") {
   Fixture f;
   f.activity("b", "meeting", "2012-01-06");
   const Plan plan = plan_of(
       "  - {id: briefing, title: {zh: 碰头会, en: Briefing}, type: meeting, scope: township, "
       "rule: {every: week, weekday: friday}}\n"
-      "  - {id: county, title: {zh: 全县, en: County}, type: meeting, scope: county, rule: {every: year}}\n");
+      "  - {id: county, title: {zh: 全县, en: County}, type: meeting, scope: county, rule: {every: "
+      "year}}\n");
   const auto rows = f.agenda(plan, {d(2012, 1, 2), d(2012, 1, 8)}, d(2012, 1, 9));
   REQUIRE(rows.size() == 3);
   CHECK(rows[0].duty->id == "briefing");
@@ -138,13 +141,14 @@ TEST_CASE("township duties count any community of the township; county duties an
   }
 }
 
-TEST_CASE("at_least counts activities in the period") {
+TEST_CASE("schedule: at_least counts activities in the period") {
   Fixture f;
   f.activity("a", "visit", "2012-03-01");
   f.activity("a", "visit", "2012-03-31");
   f.activity("a", "visit", "2012-04-01");
-  const Plan plan = plan_of("  - {id: visits, title: {zh: 走访, en: Visits}, type: visit, scope: community, "
-                            "rule: {at_least: 3, per: quarter}}\n");
+  const Plan plan = plan_of(
+      "  - {id: visits, title: {zh: 走访, en: Visits}, type: visit, scope: community, "
+      "rule: {at_least: 3, per: quarter}}\n");
   const auto rows = f.agenda(plan, {d(2012, 3, 1), d(2012, 3, 1)}, d(2012, 4, 2), "a");
   REQUIRE(rows.size() == 1);
   CHECK(rows[0].count == 2);
@@ -152,12 +156,13 @@ TEST_CASE("at_least counts activities in the period") {
   CHECK(rows[0].status == Status::overdue);
 }
 
-TEST_CASE("festival duties use the festival's window") {
+TEST_CASE("schedule: festival duties use the festival's window") {
   Fixture f;
   f.activity("a", "visit", "2012-01-13");  // 10 days before Spring Festival 2012-01-23
   f.activity("b", "visit", "2012-01-12");  // one day too early
-  const Plan plan = plan_of("  - {id: sf, title: {zh: 春节走访, en: SF visits}, type: visit, scope: community, "
-                            "rule: {festival: spring_festival, window: {before: 10, after: 0}}}\n");
+  const Plan plan = plan_of(
+      "  - {id: sf, title: {zh: 春节走访, en: SF visits}, type: visit, scope: community, "
+      "rule: {festival: spring_festival, window: {before: 10, after: 0}}}\n");
   const auto rows = f.agenda(plan, {d(2012, 1, 1), d(2012, 1, 31)}, d(2012, 1, 31));
   REQUIRE(rows.size() == 3);
   CHECK(rows[0].window == Window{d(2012, 1, 13), d(2012, 1, 23), d(2012, 1, 23)});
@@ -165,14 +170,14 @@ TEST_CASE("festival duties use the festival's window") {
   CHECK(rows[1].status == Status::overdue);
 }
 
-TEST_CASE("per-member duties list the members still to visit") {
+TEST_CASE("schedule: per-member duties list the members still to visit") {
   Fixture f;
   const long long k1 = f.member("a", true);
   const long long k2 = f.member("a", true);
-  f.member("a", false);                         // not a key contact
-  f.member("a", true, "", "archived");          // not active
+  f.member("a", false);                 // not a key contact
+  f.member("a", true, "", "archived");  // not active
   const long long g1 = f.member("a", false, "spring_festival, mid_autumn");
-  f.member("a", false, "中秋节");               // opted in to another festival
+  f.member("a", false, "中秋节");  // opted in to another festival
   f.activity("a", "visit", "2012-03-01");
   f.link(k1);
   f.link(g1);
@@ -198,13 +203,14 @@ TEST_CASE("per-member duties list the members still to visit") {
   CHECK(rows[1].status == Status::overdue);
 }
 
-TEST_CASE("phases: activity, roster and field deliverables, late phases") {
+TEST_CASE("schedule: phases: activity, roster and field deliverables, late phases") {
   Fixture f;
   f.ws.communities[0].activity_room["files"] = true;
   f.ws.communities[1].liaison_officers.resize(1);
   f.activity("a", "meeting", "2011-11-01");
   f.member("a", false);
-  const Plan plan = parse_plan("plan.yaml",
+  const Plan plan = parse_plan(
+      "plan.yaml",
       "id: p\ntitle: {zh: 计划, en: Plan}\nphases:\n"
       "  - code: p1\n    title: {zh: 一, en: One}\n    start: 2011-10-15\n    end: 2011-11-15\n"
       "    deliverables:\n"
@@ -221,7 +227,7 @@ TEST_CASE("phases: activity, roster and field deliverables, late phases") {
   CHECK(build_phases(plan, f.ws, *f.db, d(2011, 10, 1))[0].status == PhaseStatus::upcoming);
 }
 
-TEST_CASE("field requirements read the community file") {
+TEST_CASE("schedule: field requirements read the community file") {
   config::Community c;
   c.facilities["office"].present = true;
   c.leading_group.present = true;

@@ -36,13 +36,13 @@ bool starts_mid_character(const std::string& s) {
 
 }  // namespace
 
-TEST_CASE("short lines are not folded") {
+TEST_CASE("ics: short lines are not folded") {
   CHECK(fold_line("VERSION:2.0") == "VERSION:2.0\r\n");
   const std::string exactly75(75, 'x');
   CHECK(fold_line(exactly75) == exactly75 + "\r\n");
 }
 
-TEST_CASE("ASCII lines fold at 75 octets, continuations start with a space") {
+TEST_CASE("ics: ASCII lines fold at 75 octets, continuations start with a space") {
   const std::string line = "DESCRIPTION:" + std::string(150, 'a');
   const auto lines = physical_lines(fold_line(line));
   REQUIRE(lines.size() == 3);
@@ -52,7 +52,7 @@ TEST_CASE("ASCII lines fold at 75 octets, continuations start with a space") {
   CHECK(unfold(lines) == line);
 }
 
-TEST_CASE("Chinese text folds between characters, never inside one") {
+TEST_CASE("ics: Chinese text folds between characters, never inside one") {
   std::string summary = "SUMMARY:";
   for (int i = 0; i < 10; ++i) {
     summary += "统战工作例会";  // six characters, three octets each
@@ -70,7 +70,7 @@ TEST_CASE("Chinese text folds between characters, never inside one") {
   CHECK(unfold(lines) == summary);
 }
 
-TEST_CASE("mixed ASCII and 4-byte characters") {
+TEST_CASE("ics: mixed ASCII and 4-byte characters") {
   std::string line = "SUMMARY:x";
   for (int i = 0; i < 30; ++i) {
     line += "\xF0\x9F\x8E\x89";  // U+1F389, four octets
@@ -83,13 +83,13 @@ TEST_CASE("mixed ASCII and 4-byte characters") {
   CHECK(unfold(lines) == line);
 }
 
-TEST_CASE("TEXT values escape backslash, comma, semicolon and newlines") {
+TEST_CASE("ics: TEXT values escape backslash, comma, semicolon and newlines") {
   CHECK(escape_text("a,b;c\\d\ne") == "a\\,b\\;c\\\\d\\ne");
   CHECK(escape_text("一\r\n二") == "一\\n二");
   CHECK(escape_text("例会（北街社区）") == "例会（北街社区）");
 }
 
-TEST_CASE("timestamps with an offset become UTC") {
+TEST_CASE("ics: timestamps with an offset become UTC") {
   CHECK(utc_stamp("2026-11-21T09:00:00+0800") == "20261121T010000Z");
   CHECK(utc_stamp("2026-01-01T05:30:15+08:00") == "20251231T213015Z");
   CHECK(utc_stamp("2024-02-28T22:00:00-0500") == "20240229T030000Z");
@@ -98,10 +98,11 @@ TEST_CASE("timestamps with an offset become UTC") {
   CHECK_FALSE(utc_stamp("2026-02-30T09:00:00Z").has_value());
 }
 
-TEST_CASE("a whole calendar") {
+TEST_CASE("ics: a whole calendar") {
   IcsCalendar calendar{"-//tongxin//schedule//EN", "20120131T010000Z", {}};
   calendar.events.push_back({"regular_meeting-chengguan-beijie-20120101@tongxin", Date{2012, 1, 31},
-                             Date{2012, 2, 1}, "Regular UF meeting (Beijie)", "Status: due\nProgress: 0/1"});
+                             Date{2012, 2, 1}, "Regular UF meeting (Beijie)",
+                             "Status: due\nProgress: 0/1"});
   std::ostringstream out;
   write_ics(out, calendar);
   CHECK(out.str() ==

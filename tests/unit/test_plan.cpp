@@ -42,16 +42,18 @@ std::vector<std::string> problems(const std::string& text) {
 const char* k_head = "id: p\ntitle: {zh: 计划, en: Plan}\n";
 
 Rule rule_of(const std::string& rule_yaml) {
-  const std::string text = std::string(k_head) +
-                           "duties:\n  - {id: d, title: {zh: 甲, en: A}, type: visit, scope: community, rule: " +
-                           rule_yaml + "}\n";
+  const std::string text =
+      std::string(k_head) +
+      "duties:\n  - {id: d, title: {zh: 甲, en: A}, type: visit, scope: community, rule: " +
+      rule_yaml + "}\n";
   return parse_plan("plan.yaml", text).duties.at(0).rule;
 }
 
 }  // namespace
 
-TEST_CASE("the example plans parse as they are") {
-  const Plan yongdeng = parse_plan("y.yaml", read_source("examples/yongdeng-2011/plans/2011-2012.yaml"));
+TEST_CASE("plan: the example plans parse as they are") {
+  const Plan yongdeng =
+      parse_plan("y.yaml", read_source("examples/yongdeng-2011/plans/2011-2012.yaml"));
   CHECK(yongdeng.id == "yongdeng-2011-2012");
   REQUIRE(yongdeng.phases.size() == 4);
   CHECK(yongdeng.phases[0].start == Date{2011, 10, 15});
@@ -74,7 +76,7 @@ TEST_CASE("the example plans parse as they are") {
   CHECK(fucheng.duties.size() == 4);
 }
 
-TEST_CASE("rules of every kind") {
+TEST_CASE("plan: rules of every kind") {
   SUBCASE("monthly anchors") {
     CHECK(rule_of("{every: month, day: 31}").month_day.day == 31);
     CHECK(rule_of("{every: month, day: last}").month_day.kind == MonthDay::Kind::last);
@@ -95,12 +97,13 @@ TEST_CASE("rules of every kind") {
   }
   SUBCASE("county scope") {
     const std::string text = std::string(k_head) +
-        "duties:\n  - {id: d, title: {zh: 甲, en: A}, type: meeting, scope: county, rule: {every: year}}\n";
+                             "duties:\n  - {id: d, title: {zh: 甲, en: A}, type: meeting, scope: "
+                             "county, rule: {every: year}}\n";
     CHECK(parse_plan("plan.yaml", text).duties[0].scope == Scope::county);
   }
 }
 
-TEST_CASE("a misspelt key, a bad rule and an unknown type are all reported with line:col") {
+TEST_CASE("plan: a misspelt key, a bad rule and an unknown type are all reported with line:col") {
   const std::string text = std::string(k_head) +
                            "duties:\n"
                            "  - id: meeting\n"
@@ -113,15 +116,17 @@ TEST_CASE("a misspelt key, a bad rule and an unknown type are all reported with 
   CHECK(lines[0] == "plan.yaml:4:5: duties[0].title: required key missing");
   CHECK(lines[1].starts_with("plan.yaml:5:5: duties[0].titel: unknown key, did you mean 'title'?"));
   CHECK(lines[2].starts_with("plan.yaml:6:11: duties[0].type: unknown code 'meetings'"));
-  CHECK(lines[3] == "plan.yaml:8:19: duties[0].rule.every: bad value 'fortnight', expected one of: "
-                    "week, month, quarter, year");
+  CHECK(lines[3] ==
+        "plan.yaml:8:19: duties[0].rule.every: bad value 'fortnight', expected one of: "
+        "week, month, quarter, year");
 }
 
-TEST_CASE("rule combinations are checked") {
+TEST_CASE("plan: rule combinations are checked") {
   auto rule_problems = [](const std::string& rule) {
-    return problems(std::string(k_head) +
-                    "duties:\n  - {id: d, title: {zh: 甲, en: A}, type: visit, scope: community, rule: " +
-                    rule + "}\n");
+    return problems(
+        std::string(k_head) +
+        "duties:\n  - {id: d, title: {zh: 甲, en: A}, type: visit, scope: community, rule: " +
+        rule + "}\n");
   };
   SUBCASE("no kind") {
     const auto p = rule_problems("{per: month}");
@@ -158,8 +163,9 @@ TEST_CASE("rule combinations are checked") {
   }
 }
 
-TEST_CASE("phases: reversed dates, unknown field, duplicate code, requirement kinds") {
-  const std::string text = std::string(k_head) +
+TEST_CASE("plan: phases: reversed dates, unknown field, duplicate code, requirement kinds") {
+  const std::string text =
+      std::string(k_head) +
       "phases:\n"
       "  - {code: p1, title: {zh: 一, en: One}, start: 2011-10-15, end: 2011-10-01}\n"
       "  - code: p1\n"
@@ -169,16 +175,20 @@ TEST_CASE("phases: reversed dates, unknown field, duplicate code, requirement ki
       "    deliverables:\n"
       "      - {id: a, title: {zh: 甲, en: A}, require: {field: activity_room.sofa}}\n"
       "      - {id: b, title: {zh: 乙, en: B}, require: {roster: true, activity: meeting}}\n"
-      "      - {id: c, title: {zh: 丙, en: C}, require: {field: organisation.liaison_officers, min_count: 2}}\n";
+      "      - {id: c, title: {zh: 丙, en: C}, require: {field: organisation.liaison_officers, "
+      "min_count: 2}}\n";
   const auto lines = problems(text);
   REQUIRE(lines.size() == 4);
-  CHECK(lines[0].starts_with("plan.yaml:4:67: phases[0].end: the start 2011-10-15 is after the end 2011-10-01"));
+  CHECK(lines[0].starts_with(
+      "plan.yaml:4:67: phases[0].end: the start 2011-10-15 is after the end 2011-10-01"));
   CHECK(lines[1] == "plan.yaml:5:11: phases[1].code: 'p1' appears more than once");
-  CHECK(lines[2].starts_with("plan.yaml:10:59: phases[1].deliverables[0].require.field: unknown community field 'activity_room.sofa'"));
+  CHECK(
+      lines[2].starts_with("plan.yaml:10:59: phases[1].deliverables[0].require.field: unknown "
+                           "community field 'activity_room.sofa'"));
   CHECK(lines[3].ends_with("a requirement needs exactly one of activity, roster, field"));
 }
 
-TEST_CASE("festival overrides: YEAR -> code -> date, and code -> YEAR -> date") {
+TEST_CASE("plan: festival overrides: YEAR -> code -> date, and code -> YEAR -> date") {
   const Plan plan = parse_plan("plan.yaml", std::string(k_head) +
                                                 "festival_overrides:\n"
                                                 "  2024: {eid_al_fitr: 2024-04-09}\n"
@@ -190,12 +200,14 @@ TEST_CASE("festival overrides: YEAR -> code -> date, and code -> YEAR -> date") 
                               "  2025: {eid_al_fitr: 2026-03-30, eid: 2025-03-30}\n"
                               "  1900: {laba: 1900-01-08}\n");
   REQUIRE(lines.size() == 3);
-  CHECK(lines[0].starts_with("plan.yaml:4:23: festival_overrides.2025.eid_al_fitr: the date 2026-03-30 is not in the year 2025"));
+  CHECK(
+      lines[0].starts_with("plan.yaml:4:23: festival_overrides.2025.eid_al_fitr: the date "
+                           "2026-03-30 is not in the year 2025"));
   CHECK(lines[1].starts_with("plan.yaml:4:35: festival_overrides.2025.eid: unknown code 'eid'"));
   CHECK(lines[2].starts_with("plan.yaml:5:3: festival_overrides.1900: '1900' is neither a year"));
 }
 
-TEST_CASE("a duty applies on due dates within from..to") {
+TEST_CASE("plan: a duty applies on due dates within from..to") {
   Duty duty;
   duty.from = Date{2011, 12, 17};
   duty.to = Date{2012, 12, 31};

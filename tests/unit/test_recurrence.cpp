@@ -33,16 +33,19 @@ std::vector<Date> dues(const std::vector<Window>& windows) {
 
 }  // namespace
 
-TEST_CASE("monthly on day 31 falls on the last day of shorter months") {
-  const auto windows = expand(monthly(MonthDay::Kind::day, 31), {d(2023, 1, 1), d(2023, 4, 30)}, {});
-  CHECK(dues(windows) == std::vector<Date>{d(2023, 1, 31), d(2023, 2, 28), d(2023, 3, 31), d(2023, 4, 30)});
+TEST_CASE("recurrence: monthly on day 31 falls on the last day of shorter months") {
+  const auto windows =
+      expand(monthly(MonthDay::Kind::day, 31), {d(2023, 1, 1), d(2023, 4, 30)}, {});
+  CHECK(dues(windows) ==
+        std::vector<Date>{d(2023, 1, 31), d(2023, 2, 28), d(2023, 3, 31), d(2023, 4, 30)});
   CHECK(windows[1].start == d(2023, 2, 1));
   CHECK(windows[1].end == d(2023, 2, 28));
 }
 
-TEST_CASE("monthly on day 30 and `last` in February of leap and common years") {
+TEST_CASE("recurrence: monthly on day 30 and `last` in February of leap and common years") {
   SUBCASE("day 30 in a leap February is the 29th") {
-    CHECK(expand(monthly(MonthDay::Kind::day, 30), {d(2024, 2, 10), d(2024, 2, 10)}, {})[0].due == d(2024, 2, 29));
+    CHECK(expand(monthly(MonthDay::Kind::day, 30), {d(2024, 2, 10), d(2024, 2, 10)}, {})[0].due ==
+          d(2024, 2, 29));
   }
   SUBCASE("last in a leap February") {
     const auto w = expand(monthly(MonthDay::Kind::last), {d(2024, 2, 1), d(2024, 2, 29)}, {});
@@ -51,18 +54,20 @@ TEST_CASE("monthly on day 30 and `last` in February of leap and common years") {
     CHECK(w[0].end == d(2024, 2, 29));
   }
   SUBCASE("last in a common February") {
-    CHECK(expand(monthly(MonthDay::Kind::last), {d(2023, 2, 1), d(2023, 2, 1)}, {})[0].due == d(2023, 2, 28));
+    CHECK(expand(monthly(MonthDay::Kind::last), {d(2023, 2, 1), d(2023, 2, 1)}, {})[0].due ==
+          d(2023, 2, 28));
   }
   SUBCASE("2100 is not a leap year, 2000 is") {
     CHECK(month_due({MonthDay::Kind::last, 0}, d(2100, 2, 1)) == d(2100, 2, 28));
     CHECK(month_due({MonthDay::Kind::last, 0}, d(2000, 2, 1)) == d(2000, 2, 29));
   }
   SUBCASE("no anchor means the last day") {
-    CHECK(expand(every(Period::month), {d(2023, 4, 3), d(2023, 4, 3)}, {})[0].due == d(2023, 4, 30));
+    CHECK(expand(every(Period::month), {d(2023, 4, 3), d(2023, 4, 3)}, {})[0].due ==
+          d(2023, 4, 30));
   }
 }
 
-TEST_CASE("last_weekday steps back over a weekend") {
+TEST_CASE("recurrence: last_weekday steps back over a weekend") {
   const MonthDay last_weekday{MonthDay::Kind::last_weekday, 0};
   CHECK(month_due(last_weekday, d(2011, 12, 1)) == d(2011, 12, 30));  // the 31st is a Saturday
   CHECK(month_due(last_weekday, d(2012, 9, 1)) == d(2012, 9, 28));    // the 30th is a Sunday
@@ -70,7 +75,7 @@ TEST_CASE("last_weekday steps back over a weekend") {
   CHECK(month_due(last_weekday, d(2024, 2, 1)) == d(2024, 2, 29));    // leap day, a Thursday
 }
 
-TEST_CASE("weekly windows run Monday to Sunday, across a year end") {
+TEST_CASE("recurrence: weekly windows run Monday to Sunday, across a year end") {
   Rule friday = every(Period::week);
   friday.weekday = 4;
   const auto windows = expand(friday, {d(2025, 12, 24), d(2026, 1, 7)}, {});
@@ -80,23 +85,25 @@ TEST_CASE("weekly windows run Monday to Sunday, across a year end") {
   CHECK(windows[2] == Window{d(2026, 1, 5), d(2026, 1, 11), d(2026, 1, 9)});
 }
 
-TEST_CASE("a weekly rule without a weekday is due on Sunday") {
+TEST_CASE("recurrence: a weekly rule without a weekday is due on Sunday") {
   const auto w = expand(every(Period::week), {d(2026, 11, 21), d(2026, 11, 21)}, {});
   REQUIRE(w.size() == 1);
   CHECK(w[0] == Window{d(2026, 11, 16), d(2026, 11, 22), d(2026, 11, 22)});
 }
 
-TEST_CASE("quarters and years are whole periods due on their last day") {
+TEST_CASE("recurrence: quarters and years are whole periods due on their last day") {
   const auto q = expand(every(Period::quarter), {d(2011, 12, 17), d(2012, 4, 1)}, {});
   REQUIRE(q.size() == 3);
   CHECK(q[0] == Window{d(2011, 10, 1), d(2011, 12, 31), d(2011, 12, 31)});
   CHECK(q[1] == Window{d(2012, 1, 1), d(2012, 3, 31), d(2012, 3, 31)});
   CHECK(q[2] == Window{d(2012, 4, 1), d(2012, 6, 30), d(2012, 6, 30)});
-  CHECK(period_of(Period::quarter, d(2012, 8, 15)) == Window{d(2012, 7, 1), d(2012, 9, 30), d(2012, 9, 30)});
-  CHECK(period_of(Period::year, d(2012, 2, 29)) == Window{d(2012, 1, 1), d(2012, 12, 31), d(2012, 12, 31)});
+  CHECK(period_of(Period::quarter, d(2012, 8, 15)) ==
+        Window{d(2012, 7, 1), d(2012, 9, 30), d(2012, 9, 30)});
+  CHECK(period_of(Period::year, d(2012, 2, 29)) ==
+        Window{d(2012, 1, 1), d(2012, 12, 31), d(2012, 12, 31)});
 }
 
-TEST_CASE("at_least rules take the whole period") {
+TEST_CASE("recurrence: at_least rules take the whole period") {
   Rule rule;
   rule.kind = RuleKind::at_least;
   rule.period = Period::month;
@@ -107,7 +114,7 @@ TEST_CASE("at_least rules take the whole period") {
   CHECK(w[1] == Window{d(2024, 3, 1), d(2024, 3, 31), d(2024, 3, 31)});
 }
 
-TEST_CASE("festival windows surround the festival day and are due on it") {
+TEST_CASE("recurrence: festival windows surround the festival day and are due on it") {
   Rule rule;
   rule.kind = RuleKind::festival;
   rule.festival = "spring_festival";
@@ -130,15 +137,16 @@ TEST_CASE("festival windows surround the festival day and are due on it") {
   }
 }
 
-TEST_CASE("count_in counts sorted dates inside a window, ends included") {
-  const std::vector<Date> dates = {d(2012, 1, 1), d(2012, 1, 5), d(2012, 1, 5), d(2012, 1, 31), d(2012, 2, 1)};
+TEST_CASE("recurrence: count_in counts sorted dates inside a window, ends included") {
+  const std::vector<Date> dates = {d(2012, 1, 1), d(2012, 1, 5), d(2012, 1, 5), d(2012, 1, 31),
+                                   d(2012, 2, 1)};
   CHECK(count_in(dates, d(2012, 1, 1), d(2012, 1, 31)) == 4);
   CHECK(count_in(dates, d(2012, 1, 5), d(2012, 1, 5)) == 2);
   CHECK(count_in(dates, d(2011, 1, 1), d(2011, 12, 31)) == 0);
   CHECK(count_in({}, d(2011, 1, 1), d(2011, 12, 31)) == 0);
 }
 
-TEST_CASE("status: done, else upcoming, due or overdue relative to today") {
+TEST_CASE("recurrence: status: done, else upcoming, due or overdue relative to today") {
   const Window w{d(2012, 1, 1), d(2012, 1, 31), d(2012, 1, 31)};
   CHECK(status_of(w, true, d(2011, 1, 1)) == Status::done);
   CHECK(status_of(w, false, d(2011, 12, 31)) == Status::upcoming);
@@ -147,7 +155,7 @@ TEST_CASE("status: done, else upcoming, due or overdue relative to today") {
   CHECK(status_of(w, false, d(2012, 2, 1)) == Status::overdue);
 }
 
-TEST_CASE("codes round-trip") {
+TEST_CASE("recurrence: codes round-trip") {
   for (const Status s : {Status::upcoming, Status::due, Status::overdue, Status::done}) {
     CHECK(parse_status(status_code(s)) == s);
   }
