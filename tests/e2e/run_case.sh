@@ -20,9 +20,10 @@ env -i PATH="$work/bin:/usr/bin:/bin" HOME="$work/home" TZ=UTC LC_ALL=C.UTF-8 US
   || echo $? >"$work/exit"
 [ -f "$work/exit" ] || echo 0 >"$work/exit"
 
-# Temporary paths differ on every run: show them as $WORK.
+# Temporary paths and the checkout's location differ on every run: show them as $WORK, $TMP and
+# $REPO.
 for f in stdout stderr; do
-  sed -i "s|$work/run|\$WORK|g; s|$work|\$TMP|g" "$work/$f"
+  sed -i "s|$work/run|\$WORK|g; s|$work|\$TMP|g; s|$repo|\$REPO|g" "$work/$f"
 done
 
 if [ "${UPDATE_GOLDEN:-}" = 1 ]; then
