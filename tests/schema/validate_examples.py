@@ -86,7 +86,7 @@ def drift(root, schemas):
          table_codes(root, "activity_types")),
         ("plan: rule.festival", schema_enum(plan, "$defs", "rule", "properties", "festival"),
          table_codes(root, "festivals")),
-        ("plan: festival_overrides", plan["properties"]["festival_overrides"]["propertyNames"]["enum"],
+        ("plan: festival_overrides", plan["properties"]["festival_overrides"]["propertyNames"]["anyOf"][1]["enum"],
          table_codes(root, "festivals")),
     ]
     return [f"{name} lists {sorted(got)}, code table has {sorted(want)}"
