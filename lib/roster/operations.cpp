@@ -67,19 +67,35 @@ std::pair<std::string, std::vector<std::string>> where_clause(const ListFilter& 
 
 std::vector<MemberRow> list_members(SQLite::Database& db, const ListFilter& filter) {
   const auto [where, params] = where_clause(filter);
-  SQLite::Statement q(db, "SELECT m.id FROM member m WHERE " + where);
+  std::string columns;
+  for (const std::string& c : member_columns()) {
+    columns += "m." + c + ", ";
+  }
+  // One query for the page: members with their categories, not one query per member.
+  SQLite::Statement q(db, "SELECT m.id, " + columns +
+                              "m.status, (SELECT group_concat(category, ',') FROM (SELECT category "
+                              "FROM member_category WHERE member_id = m.id ORDER BY category)) "
+                              "FROM member m WHERE " + where);
   for (size_t i = 0; i < params.size(); ++i) {
     q.bind(static_cast<int>(i + 1), params[i]);
   }
   std::vector<std::pair<std::string, MemberRow>> keyed;
   while (q.executeStep()) {
-    auto row = load_member(db, static_cast<long>(q.getColumn(0).getInt64()));
-    keyed.emplace_back(text::collation_key(row->values["name"]), std::move(*row));
+    MemberRow row;
+    int i = 0;
+    row.id = static_cast<long>(q.getColumn(i++).getInt64());
+    for (const std::string& c : member_columns()) {
+      row.values[c] = q.getColumn(i++).getString();
+    }
+    row.status = q.getColumn(i++).getString();
+    row.values["categories"] = q.getColumn(i++).getString();
+    keyed.emplace_back(text::collation_key(row.values["name"]), std::move(row));
   }
   std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
     return a.first != b.first ? a.first < b.first : a.second.id < b.second.id;
   });
   std::vector<MemberRow> rows;
+  rows.reserve(keyed.size());
   for (auto& [key, row] : keyed) {
     rows.push_back(std::move(row));
   }
