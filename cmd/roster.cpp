@@ -161,11 +161,11 @@ void run_list(const RosterOptions& o, Context& ctx) {
     }
     filter.categories.push_back(entry->code);
   }
-  const auto members = roster::list_members(ctx.db(), filter);
   const bool wide = o.format != "table";
-  emit(o, ctx,
-       roster::member_table(members, wide, o.reveal, value_context(ctx).sensitive_enabled), wide);
-  log_disclosure(o, ctx, "roster list", static_cast<long>(members.size()));
+  const output::Table table = roster::list_table(
+      ctx.db(), filter, {wide, o.reveal, value_context(ctx).sensitive_enabled});
+  emit(o, ctx, table, wide);
+  log_disclosure(o, ctx, "roster list", static_cast<long>(table.rows.size()));
 }
 
 void run_show(const RosterOptions& o, Context& ctx) {

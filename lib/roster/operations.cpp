@@ -65,78 +65,76 @@ std::pair<std::string, std::vector<std::string>> where_clause(const ListFilter& 
 
 }  // namespace
 
-std::vector<MemberRow> list_members(SQLite::Database& db, const ListFilter& filter) {
-  const auto [where, params] = where_clause(filter);
-  std::string columns;
-  for (const std::string& c : member_columns()) {
-    columns += "m." + c + ", ";
-  }
-  // One query for the page: members with their categories, not one query per member.
-  SQLite::Statement q(db, "SELECT m.id, " + columns +
-                              "m.status, (SELECT group_concat(category, ',') FROM (SELECT category "
-                              "FROM member_category WHERE member_id = m.id ORDER BY category)) "
-                              "FROM member m WHERE " + where);
-  for (size_t i = 0; i < params.size(); ++i) {
-    q.bind(static_cast<int>(i + 1), params[i]);
-  }
-  std::vector<std::pair<std::string, MemberRow>> keyed;
-  while (q.executeStep()) {
-    MemberRow row;
-    int i = 0;
-    row.id = static_cast<long>(q.getColumn(i++).getInt64());
-    for (const std::string& c : member_columns()) {
-      row.values[c] = q.getColumn(i++).getString();
-    }
-    row.status = q.getColumn(i++).getString();
-    row.values["categories"] = q.getColumn(i++).getString();
-    keyed.emplace_back(text::collation_key(row.values["name"]), std::move(row));
-  }
-  std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) {
-    return a.first != b.first ? a.first < b.first : a.second.id < b.second.id;
-  });
-  std::vector<MemberRow> rows;
-  rows.reserve(keyed.size());
-  for (auto& [key, row] : keyed) {
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
+namespace {
 
-output::Table member_table(const std::vector<MemberRow>& members, bool wide, bool reveal,
-                           const std::vector<std::string>& sensitive_enabled) {
+// The fields a listing shows, in order.
+std::vector<const FieldDef*> listed_fields(const ListOptions& options) {
   static const std::vector<std::string> k_terminal = {
       "name", "sex", "community", "categories", "political_status", "employer", "position",
       "phone", "key_contact"};
-  output::Table t;
-  t.columns.push_back({"id", "ID", true, true});
   std::vector<const FieldDef*> defs;
   for (const FieldDef& f : member_fields()) {
-    const bool shown = !f.sensitive || std::find(sensitive_enabled.begin(), sensitive_enabled.end(),
-                                                 f.key) != sensitive_enabled.end();
-    if (shown && (wide || std::find(k_terminal.begin(), k_terminal.end(), f.key) != k_terminal.end())) {
+    const bool allowed = !f.sensitive || std::find(options.sensitive_enabled.begin(),
+                                                   options.sensitive_enabled.end(),
+                                                   f.key) != options.sensitive_enabled.end();
+    const bool wanted =
+        options.wide || std::find(k_terminal.begin(), k_terminal.end(), f.key) != k_terminal.end();
+    if (allowed && wanted) {
       defs.push_back(&f);
-      t.columns.push_back({f.key, i18n::pick(f.zh, f.en)});
     }
   }
-  if (wide) {
-    t.columns.push_back({"status", i18n::tr("roster.col_status")});
+  return defs;
+}
+
+// A cell: machine formats keep codes (stable), the terminal shows labels; ID numbers and phones
+// are masked in both unless revealed.
+std::string list_cell(const FieldDef& def, const std::string& stored, const ListOptions& options) {
+  const bool personal = def.kind == FieldKind::id_number || def.kind == FieldKind::phone;
+  return options.wide && !personal ? stored : display_value(def, stored, options.reveal);
+}
+
+}  // namespace
+
+output::Table list_table(SQLite::Database& db, const ListFilter& filter, const ListOptions& options) {
+  const auto defs = listed_fields(options);
+  output::Table table;
+  table.columns.push_back({"id", "ID", true, true});
+  std::string columns;
+  for (const FieldDef* def : defs) {
+    table.columns.push_back({def->key, i18n::pick(def->zh, def->en)});
+    columns += def->key == "categories"
+                   ? "(SELECT group_concat(category, ',') FROM (SELECT category FROM member_category "
+                     "WHERE member_id = m.id ORDER BY category)), "
+                   : "m." + def->key + ", ";
   }
-  for (const MemberRow& m : members) {
-    std::vector<std::string> cells = {std::to_string(m.id)};
-    for (const FieldDef* def : defs) {
-      const auto it = m.values.find(def->key);
-      const std::string stored = it == m.values.end() ? "" : it->second;
-      // Machine formats keep codes (stable); the terminal shows labels.
-      cells.push_back(wide && def->kind != FieldKind::id_number && def->kind != FieldKind::phone
-                          ? stored
-                          : display_value(*def, stored, reveal));
-    }
-    if (wide) {
-      cells.push_back(m.status);
-    }
-    t.rows.push_back(std::move(cells));
+  if (options.wide) {
+    table.columns.push_back({"status", i18n::tr("roster.col_status")});
   }
-  return t;
+  const auto [where, params] = where_clause(filter);
+  SQLite::Statement q(db, "SELECT m.id, " + columns + "m.status, m.name FROM member m WHERE " + where);
+  for (size_t i = 0; i < params.size(); ++i) {
+    q.bind(static_cast<int>(i + 1), params[i]);
+  }
+  std::vector<std::pair<std::string, std::vector<std::string>>> keyed;
+  while (q.executeStep()) {
+    std::vector<std::string> cells = {q.getColumn(0).getString()};
+    for (size_t i = 0; i < defs.size(); ++i) {
+      cells.push_back(list_cell(*defs[i], q.getColumn(static_cast<int>(i + 1)).getString(), options));
+    }
+    if (options.wide) {
+      cells.push_back(q.getColumn(static_cast<int>(defs.size() + 1)).getString());
+    }
+    const std::string name = q.getColumn(static_cast<int>(defs.size() + 2)).getString();
+    keyed.emplace_back(text::collation_key(name) + '\0' + fmt::format("{:020}", q.getColumn(0).getInt64()),
+                       std::move(cells));
+  }
+  std::sort(keyed.begin(), keyed.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  table.rows.reserve(keyed.size());
+  for (auto& [key, cells] : keyed) {
+    table.rows.push_back(std::move(cells));
+  }
+  return table;
 }
 
 output::Table member_card(const MemberRow& m, bool reveal) {

@@ -23,14 +23,15 @@ struct ListFilter {
   std::string search;             // Chinese name, full pinyin, initials or employer
 };
 
-// Members matching `filter`, sorted by name in pinyin order (ICU collation), then id.
-std::vector<MemberRow> list_members(SQLite::Database& db, const ListFilter& filter);
+struct ListOptions {
+  bool wide = false;    // every field with stable codes (machine formats); else terminal columns
+  bool reveal = false;  // full ID numbers and phones
+  std::vector<std::string> sensitive_enabled;  // ethnicity, religion appear only when listed
+};
 
-// A table of members: `wide` (machine formats) has every field; otherwise the terminal columns.
-// ID numbers and phones are masked unless `reveal`. Sensitive fields (ethnicity, religion) appear
-// only when listed in `sensitive_enabled`.
-output::Table member_table(const std::vector<MemberRow>& members, bool wide, bool reveal,
-                           const std::vector<std::string>& sensitive_enabled);
+// The members matching `filter` as a table, sorted by name in pinyin order (ICU collation), then
+// id. Rows are built straight from the query, so a large result costs only its cells.
+output::Table list_table(SQLite::Database& db, const ListFilter& filter, const ListOptions& options);
 
 // One member as field/value rows.
 output::Table member_card(const MemberRow& member, bool reveal);

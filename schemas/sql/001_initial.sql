@@ -47,7 +47,6 @@ CREATE TABLE member (
   updated_at       TEXT NOT NULL
 );
 CREATE INDEX member_community ON member(community, status);
-CREATE INDEX member_name ON member(name);
 
 CREATE TABLE member_category (
   member_id INTEGER NOT NULL REFERENCES member(id),

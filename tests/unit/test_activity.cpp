@@ -59,7 +59,10 @@ TEST_CASE(
 }
 
 TEST_CASE("every measure synonym names a measure of the activity type table") {
-  for (const auto &[header, key] : measure_synonyms()) {
+  // Not a structured binding: clang 14 cannot capture one in CAPTURE's lambda.
+  for (const auto &synonym : measure_synonyms()) {
+    const auto &header = synonym.first;
+    const auto &key = synonym.second;
     CAPTURE(header);
     bool found = false;
     for (const auto &type : config::code_table("activity_types").entries()) {

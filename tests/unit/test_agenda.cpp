@@ -1,6 +1,8 @@
 // The agenda and the phase report against a small store (lib/schedule/agenda.h, phases.h).
 #include <doctest/doctest.h>
 
+#include "helpers.h"
+
 #include <filesystem>
 
 #include "schedule/agenda.h"
@@ -16,13 +18,12 @@ namespace {
 Date d(int y, int m, int day) { return Date{y, m, day}; }
 
 struct Fixture {
-  fs::path dir;
+  tongxin::testing::TempDir temp;
+  fs::path dir = temp.path;
   std::unique_ptr<SQLite::Database> db;
   config::Workspace ws;
 
   Fixture() {
-    char tmpl[] = "/tmp/tongxin-agenda-XXXXXX";
-    dir = mkdtemp(tmpl);
     db = store::open(dir / "t.db", {.create = true});
     ws.config.jurisdiction_name = "永登县";
     ws.config.jurisdiction_code = "620121";
@@ -36,11 +37,6 @@ struct Fixture {
       ws.communities.push_back(c);
     }
   }
-  ~Fixture() {
-    db.reset();
-    fs::remove_all(dir);
-  }
-
   void activity(const std::string& community, const std::string& type, const std::string& date,
                 const std::string& duty = "") {
     SQLite::Statement insert(

@@ -1,6 +1,8 @@
 // Festival dates (lib/schedule/festivals.h) against published dates.
 #include <doctest/doctest.h>
 
+#include "helpers.h"
+
 #include <algorithm>
 #include <functional>
 
@@ -37,14 +39,7 @@ Date only(const std::string& code, int year) {
   return dates.front();
 }
 
-ExitCode code_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return ExitCode::ok;
-}
+ExitCode code_of(const std::function<void()>& f) { return tongxin::testing::exit_code_of(f); }
 
 }  // namespace
 

@@ -6,31 +6,18 @@
 #include <functional>
 
 #include "core/error.h"
+#include "helpers.h"
 #include "i18n/i18n.h"
 #include "store/store.h"
 
 using namespace tongxin;
 namespace fs = std::filesystem;
 
+using tongxin::testing::TempDir;
+
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/tongxin-test-XXXXXX";
-    path = mkdtemp(tmpl);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
-ExitCode code_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.code();
-  }
-  return ExitCode::ok;
-}
+ExitCode code_of(const std::function<void()>& f) { return tongxin::testing::exit_code_of(f); }
 
 }  // namespace
 
