@@ -23,9 +23,10 @@ TEST_CASE("code tables have the expected sizes") {
       {"categories", 17}, {"ethnic_groups", 56}, {"parties", 8},    {"political_status", 13},
       {"religions", 5},   {"activity_types", 12}, {"sex", 4},       {"education", 8},
       {"statuses", 4}};
-  for (const auto& [name, count] : expected) {
+  for (const auto& entry : expected) {
+    const std::string& name = entry.first;  // clang 14 cannot CAPTURE a structured binding
     CAPTURE(name);
-    CHECK(code_table(name).entries().size() == count);
+    CHECK(code_table(name).entries().size() == entry.second);
   }
   size_t current = 0;
   for (const auto& e : code_table("categories").entries()) {

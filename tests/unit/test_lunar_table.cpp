@@ -211,7 +211,9 @@ TEST_CASE("Qingming: astronomical dates agree with the published solar-term tabl
     REQUIRE(published.size() == 200);
     CHECK(astro.begin()->first == 1901);
     CHECK(astro.rbegin()->first == 2100);
-    for (const auto& [year, date] : astro) {
+    for (const auto& entry : astro) {
+        const int year = entry.first;  // clang 14 cannot capture a structured binding in INFO
+        const auto& date = entry.second;
         INFO("year " << year);
         REQUIRE(published.count(year) == 1);
         CHECK(published.at(year) == date);
