@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,7 +53,7 @@ class CodeTable {
  private:
   std::string m_kind;
   std::vector<CodeEntry> m_entries;
-  std::map<std::string, size_t> m_index;  // folded name -> entry
+  std::unordered_map<std::string, size_t> m_index;  // folded name -> entry
 };
 
 // Parses one code table file's text; throws tongxin::Error (exit 5) naming `file` on problems.

@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <sstream>
@@ -105,6 +106,7 @@ class CsvSource : public TabularSource {
   }
 
   std::string sha256() override { return m_precomputed.empty() ? m_hash.hex() : m_precomputed; }
+  void set_size_hint(long long bytes) { m_size_hint = bytes; }
 
  private:
   bool read(Record& record) {
@@ -157,6 +159,7 @@ class XlsxSource : public TabularSource {
   }
 
   std::string sha256() override { return m_hash; }
+  void set_size_hint(long long bytes) { m_size_hint = bytes; }
 
  private:
   std::vector<XlsxRow> m_rows;
@@ -198,14 +201,17 @@ text::Encoding choose_encoding(const std::string& name, const std::function<text
 
 std::unique_ptr<TabularSource> open_csv_bytes(std::string bytes, const TabularOptions& options) {
   std::string hash = sha256_hex(bytes);
+  const auto size = static_cast<long long>(bytes.size());
   const text::Encoding encoding =
       choose_encoding(options.encoding, [&] { return text::detect_encoding(bytes); });
   auto owned = std::make_unique<std::string>(
       encoding == text::Encoding::utf8 ? std::move(bytes) : text::to_utf8(bytes, encoding));
   auto stream = std::make_unique<std::istringstream>(*owned);
   const char delimiter = sniff_delimiter(first_line(*stream));
-  return std::make_unique<CsvSource>(std::move(stream), std::move(owned), hash, delimiter,
-                                     encoding);
+  auto source = std::make_unique<CsvSource>(std::move(stream), std::move(owned), hash, delimiter,
+                                            encoding);
+  source->set_size_hint(size);
+  return source;
 }
 
 }  // namespace
@@ -228,7 +234,10 @@ std::unique_ptr<TabularSource> TabularSource::open(const std::string& path,
   }
   if (path.ends_with(".xlsx") || looks_like_zip(path)) {
     try {
-      return std::make_unique<XlsxSource>(path, options.sheet, sha256_hex(read_all(*file)));
+      const std::string bytes = read_all(*file);
+      auto source = std::make_unique<XlsxSource>(path, options.sheet, sha256_hex(bytes));
+      source->set_size_hint(static_cast<long long>(bytes.size()) * 8);  // zip compresses ~8x
+      return source;
     } catch (const Error&) {
       throw;
     } catch (const std::exception& e) {
@@ -241,7 +250,11 @@ std::unique_ptr<TabularSource> TabularSource::open(const std::string& path,
     return open_csv_bytes(read_all(*file), {"gb18030", ""});
   }
   const char delimiter = sniff_delimiter(first_line(*file));
-  return std::make_unique<CsvSource>(std::move(file), nullptr, "", delimiter, encoding);
+  std::error_code ec;
+  const auto size = static_cast<long long>(std::filesystem::file_size(path, ec));
+  auto source = std::make_unique<CsvSource>(std::move(file), nullptr, "", delimiter, encoding);
+  source->set_size_hint(ec ? 0 : size);
+  return source;
 }
 
 }  // namespace tongxin::io

@@ -40,6 +40,8 @@ class TabularSource {
   virtual bool next(TabularRow& row) = 0;
   // Hex SHA-256 of the input's bytes; complete once every row has been read.
   virtual std::string sha256() = 0;
+  // The input's size in bytes (0 when unknown), to estimate how many rows are coming.
+  long long size_hint() const { return m_size_hint; }
   bool is_xlsx() const { return m_xlsx; }
   text::Encoding encoding() const { return m_encoding; }
   char delimiter() const { return m_delimiter; }
@@ -50,6 +52,7 @@ class TabularSource {
   bool m_xlsx = false;
   text::Encoding m_encoding = text::Encoding::utf8;
   char m_delimiter = ',';
+  long long m_size_hint = 0;
 };
 
 // Hex SHA-256 of `bytes`.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,8 +44,9 @@ const FieldDef* field_by_key(std::string_view key);
 // trimmed, case-insensitive; nullptr when none.
 const FieldDef* field_by_header(std::string_view header);
 
-// Stored values of one member, by field key. Absent or "" means empty.
-using FieldValues = std::map<std::string, std::string>;
+// Stored values of one member, by field key. Absent or "" means empty. Unordered: every listing
+// iterates member_fields() for its order, and hashing beats comparing keys on the import path.
+using FieldValues = std::unordered_map<std::string, std::string>;
 
 // What the value checks need to know about the workspace and the day.
 struct ValueContext {

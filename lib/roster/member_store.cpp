@@ -59,7 +59,8 @@ MemberWriter::MemberWriter(SQLite::Database& db)
       m_delete_categories(db, "DELETE FROM member_category WHERE member_id = ?") {}
 
 // Binds the member columns (empty → NULL) and the name's pinyin forms, from parameter 1.
-void MemberWriter::bind_fields(SQLite::Statement& statement, const FieldValues& values) {
+void MemberWriter::bind_fields(SQLite::Statement& statement, const FieldValues& values,
+                               const text::PinyinForms* pinyin) {
   int index = 1;
   for (const std::string& column : member_columns()) {
     const std::string& value = get(values, column);
@@ -71,9 +72,9 @@ void MemberWriter::bind_fields(SQLite::Statement& statement, const FieldValues& 
       statement.bind(index++, value);
     }
   }
-  const text::PinyinForms pinyin = text::pinyin_of(get(values, "name"));
-  statement.bind(index++, pinyin.full);
-  statement.bind(index++, pinyin.initials);
+  const text::PinyinForms forms = pinyin ? *pinyin : text::pinyin_of(get(values, "name"));
+  statement.bind(index++, forms.full);
+  statement.bind(index++, forms.initials);
 }
 
 void MemberWriter::write_categories(long id, const std::string& categories) {
@@ -85,8 +86,9 @@ void MemberWriter::write_categories(long id, const std::string& categories) {
   }
 }
 
-long MemberWriter::insert(const FieldValues& values, long batch_id, const std::string& now) {
-  bind_fields(m_insert, values);
+long MemberWriter::insert(const FieldValues& values, long batch_id, const std::string& now,
+                          const text::PinyinForms* pinyin) {
+  bind_fields(m_insert, values, pinyin);
   const int base = static_cast<int>(member_columns().size()) + 3;
   if (batch_id > 0) {
     m_insert.bind(base, static_cast<int64_t>(batch_id));
@@ -103,7 +105,7 @@ long MemberWriter::insert(const FieldValues& values, long batch_id, const std::s
 }
 
 void MemberWriter::update(long id, const FieldValues& values, const std::string& now) {
-  bind_fields(m_update, values);
+  bind_fields(m_update, values, nullptr);
   const int base = static_cast<int>(member_columns().size()) + 3;
   m_update.bind(base, now);
   m_update.bind(base + 1, static_cast<int64_t>(id));

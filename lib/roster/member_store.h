@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "roster/fields.h"
+#include "text/pinyin.h"
 
 namespace tongxin::roster {
 
@@ -27,13 +28,15 @@ struct MemberRow {
 class MemberWriter {
  public:
   explicit MemberWriter(SQLite::Database& db);
-  // Inserts a member; returns its id.
-  long insert(const FieldValues& values, long batch_id, const std::string& now);
+  // Inserts a member; returns its id. `pinyin` may carry the name's pinyin when already known.
+  long insert(const FieldValues& values, long batch_id, const std::string& now,
+              const text::PinyinForms* pinyin = nullptr);
   // Replaces every field of member `id` with `values`.
   void update(long id, const FieldValues& values, const std::string& now);
 
  private:
-  void bind_fields(SQLite::Statement& statement, const FieldValues& values);
+  void bind_fields(SQLite::Statement& statement, const FieldValues& values,
+                   const text::PinyinForms* pinyin);
   void write_categories(long id, const std::string& categories);
 
   SQLite::Database& m_db;

@@ -25,7 +25,7 @@ CREATE TABLE member (
   name_initials    TEXT,              -- pinyin initials, for search
   sex              TEXT,              -- sex code (schemas/codes/sex.yaml)
   birth_date       TEXT,              -- YYYY-MM-DD
-  id_number        TEXT UNIQUE,       -- normalised 18-character 公民身份号码, upper-case X
+  id_number        TEXT,              -- normalised 18-character 公民身份号码, upper-case X; unique
   phone            TEXT,
   employer         TEXT,
   position         TEXT,
@@ -46,6 +46,9 @@ CREATE TABLE member (
   created_at       TEXT NOT NULL,
   updated_at       TEXT NOT NULL
 );
+-- A named index rather than a column constraint, so a bulk import can rebuild it (it checks
+-- uniqueness itself, and recreating the index checks it again).
+CREATE UNIQUE INDEX member_id_number ON member(id_number);
 CREATE INDEX member_community ON member(community, status);
 
 CREATE TABLE member_category (
