@@ -20,7 +20,7 @@ struct ActivityOptions {
   std::string date;
   std::optional<std::string> title;
   std::vector<std::string> members;
-  std::vector<std::string> measures; // KEY=N
+  std::vector<std::string> measures;  // KEY=N
   std::optional<std::string> duty;
   std::optional<std::string> notes;
   // import
@@ -37,39 +37,37 @@ struct ActivityOptions {
   long activity = 0;
 };
 
-void require_community(Context &ctx, const std::string &id) {
+void require_community(Context& ctx, const std::string& id) {
   if (!id.empty() && ctx.workspace().community(id) == nullptr) {
-    throw Error(ExitCode::usage,
-                i18n::tr("activity.unknown_community_flag", id));
+    throw Error(ExitCode::usage, i18n::tr("activity.unknown_community_flag", id));
   }
 }
 
-activity::CheckContext check_context(Context &ctx) {
+activity::CheckContext check_context(Context& ctx) {
   activity::CheckContext c;
   c.today = ctx.today();
-  for (const auto &community : ctx.workspace().communities) {
+  for (const auto& community : ctx.workspace().communities) {
     c.communities.push_back(community.id);
   }
-  SQLite::Database *db = &ctx.db();
+  SQLite::Database* db = &ctx.db();
   const Date today = ctx.today();
-  c.find_member = [db, today](const std::string &ref) {
+  c.find_member = [db, today](const std::string& ref) {
     return roster::find_member(*db, ref, today);
   };
   return c;
 }
 
-Date user_date(Context &ctx, const std::string &text, const char *flag) {
+Date user_date(Context& ctx, const std::string& text, const char* flag) {
   const auto date = parse_user_date(text, ctx.today());
   if (!date) {
-    throw Error(ExitCode::usage,
-                i18n::tr("activity.bad_date_flag", flag, text));
+    throw Error(ExitCode::usage, i18n::tr("activity.bad_date_flag", flag, text));
   }
   return *date;
 }
 
 // Every problem of the flags (community, type, date, members, measures) is
 // reported at once.
-void run_add(const ActivityOptions &o, Context &ctx) {
+void run_add(const ActivityOptions& o, Context& ctx) {
   std::vector<activity::Problem> problems;
   activity::RawActivity raw{o.community,
                             o.type,
@@ -81,44 +79,36 @@ void run_add(const ActivityOptions &o, Context &ctx) {
                             o.notes.value_or("")};
   const auto a = activity::check_activity(raw, check_context(ctx), problems);
   if (!problems.empty()) {
-    throw Error(ExitCode::bad_input,
-                i18n::tr("activity.invalid_values", problems.size()),
+    throw Error(ExitCode::bad_input, i18n::tr("activity.invalid_values", problems.size()),
                 activity::problem_lines(problems));
   }
   const long id = activity::add_activity(ctx.db(), a, ctx.actor(), ctx.now());
   ctx.out() << id << '\n';
 }
 
-void run_import(const ActivityOptions &o, Context &ctx) {
+void run_import(const ActivityOptions& o, Context& ctx) {
   require_community(ctx, o.community);
-  auto source =
-      io::TabularSource::open(o.file, std::cin, {o.encoding, o.sheet});
-  activity::ImportOptions options{o.file == "-" ? "stdin" : o.file, o.community,
-                                  o.dry_run, ctx.actor(), ctx.now()};
+  auto source = io::TabularSource::open(o.file, std::cin, {o.encoding, o.sheet});
+  activity::ImportOptions options{o.file == "-" ? "stdin" : o.file, o.community, o.dry_run,
+                                  ctx.actor(), ctx.now()};
   const auto check = check_context(ctx);
-  const auto report =
-      activity::import_activities(ctx.db(), *source, options, check);
-  for (const auto &line :
-       roster::format_errors(options.display_name, report.errors)) {
+  const auto report = activity::import_activities(ctx.db(), *source, options, check);
+  for (const auto& line : roster::format_errors(options.display_name, report.errors)) {
     std::cerr << line << '\n';
   }
-  const std::string counts = i18n::tr("activity.import_counts", report.rows,
-                                      report.added, report.rejected);
+  const std::string counts =
+      i18n::tr("activity.import_counts", report.rows, report.added, report.rejected);
   if (report.rejected > 0) {
-    throw Error(ExitCode::bad_input,
-                i18n::tr("import.failed", options.display_name, counts));
+    throw Error(ExitCode::bad_input, i18n::tr("import.failed", options.display_name, counts));
   }
   if (o.dry_run) {
-    ctx.out() << i18n::tr("import.dry_run", options.display_name, counts)
-              << '\n';
+    ctx.out() << i18n::tr("import.dry_run", options.display_name, counts) << '\n';
   } else {
-    ctx.out() << i18n::tr("import.done", options.display_name, report.batch_id,
-                          counts)
-              << '\n';
+    ctx.out() << i18n::tr("import.done", options.display_name, report.batch_id, counts) << '\n';
   }
 }
 
-void run_list(const ActivityOptions &o, Context &ctx) {
+void run_list(const ActivityOptions& o, Context& ctx) {
   require_community(ctx, o.community);
   activity::ListFilter filter;
   filter.community = o.community;
@@ -137,11 +127,10 @@ void run_list(const ActivityOptions &o, Context &ctx) {
     filter.to = user_date(ctx, o.to, "--to");
   }
   if (!o.type.empty()) {
-    const auto *type = activity::find_type(o.type);
+    const auto* type = activity::find_type(o.type);
     if (type == nullptr) {
-      throw Error(ExitCode::usage,
-                  i18n::tr("activity.unknown_type_flag", o.type,
-                           config::code_table("activity_types").codes_list()));
+      throw Error(ExitCode::usage, i18n::tr("activity.unknown_type_flag", o.type,
+                                            config::code_table("activity_types").codes_list()));
     }
     filter.type = type->code;
   }
@@ -150,12 +139,11 @@ void run_list(const ActivityOptions &o, Context &ctx) {
     activity::write_activities_json(ctx.out(), activities);
     return;
   }
-  output::write(ctx.out(),
-                activity::activity_table(activities, o.format != "table"),
+  output::write(ctx.out(), activity::activity_table(activities, o.format != "table"),
                 output::parse_format(o.format), ctx.render_options());
 }
 
-void run_edit(const ActivityOptions &o, Context &ctx) {
+void run_edit(const ActivityOptions& o, Context& ctx) {
   std::vector<activity::Problem> problems;
   activity::ActivityEdit edit;
   edit.date = o.date.empty() ? std::nullopt : std::optional(o.date);
@@ -165,100 +153,79 @@ void run_edit(const ActivityOptions &o, Context &ctx) {
   edit.notes = o.notes;
   edit.measures = activity::split_assignments(o.measures, problems);
   if (!problems.empty()) {
-    throw Error(ExitCode::usage,
-                i18n::tr("activity.invalid_values", problems.size()),
+    throw Error(ExitCode::usage, i18n::tr("activity.invalid_values", problems.size()),
                 activity::problem_lines(problems));
   }
-  activity::edit_activity(ctx.db(), o.activity, edit, ctx.today(), ctx.actor(),
-                          ctx.now());
+  activity::edit_activity(ctx.db(), o.activity, edit, ctx.today(), ctx.actor(), ctx.now());
   ctx.notice(i18n::tr("activity.edited", o.activity));
 }
 
-void run_delete(const ActivityOptions &o, Context &ctx) {
+void run_delete(const ActivityOptions& o, Context& ctx) {
   activity::delete_activity(ctx.db(), o.activity, ctx.actor(), ctx.now());
   ctx.notice(i18n::tr("activity.deleted", o.activity));
 }
 
-using Runner = void (*)(const ActivityOptions &, Context &);
+using Runner = void (*)(const ActivityOptions&, Context&);
 
-void bind(CLI::App *sub, Runner runner, std::shared_ptr<ActivityOptions> o,
-          Globals &g, Environment &env) {
+void bind(CLI::App* sub, Runner runner, std::shared_ptr<ActivityOptions> o, Globals& g,
+          Environment& env) {
   sub->callback([runner, o, &g, &env] {
     Context ctx(g, env);
     runner(*o, ctx);
   });
 }
 
-void add_fields(CLI::App *sub, ActivityOptions &o) {
+void add_fields(CLI::App* sub, ActivityOptions& o) {
   sub->add_option("--title", o.title, i18n::tr("help.activity_title"));
-  sub->add_option("--measure", o.measures, i18n::tr("help.activity_measure"))
-      ->type_name("KEY=N");
+  sub->add_option("--measure", o.measures, i18n::tr("help.activity_measure"))->type_name("KEY=N");
   sub->add_option("--duty", o.duty, i18n::tr("help.activity_duty"));
   sub->add_option("--notes", o.notes, i18n::tr("help.activity_notes"));
 }
 
-} // namespace
+}  // namespace
 
-void setup_activity(CLI::App &app, Globals &g, Environment &env) {
+void setup_activity(CLI::App& app, Globals& g, Environment& env) {
   auto o = std::make_shared<ActivityOptions>();
-  CLI::App *activity =
-      app.add_subcommand("activity", i18n::tr("help.activity"));
+  CLI::App* activity = app.add_subcommand("activity", i18n::tr("help.activity"));
   activity->require_subcommand(1);
 
-  CLI::App *add =
-      activity->add_subcommand("add", i18n::tr("help.activity_add"));
-  add->add_option("--community", o->community,
-                  i18n::tr("help.activity_community"))
-      ->required();
-  add->add_option("--type", o->type, i18n::tr("help.activity_type"))
-      ->required();
-  add->add_option("--date", o->date, i18n::tr("help.activity_date"))
-      ->required();
-  add->add_option("--members", o->members, i18n::tr("help.activity_members"))
-      ->type_name("M,...");
+  CLI::App* add = activity->add_subcommand("add", i18n::tr("help.activity_add"));
+  add->add_option("--community", o->community, i18n::tr("help.activity_community"))->required();
+  add->add_option("--type", o->type, i18n::tr("help.activity_type"))->required();
+  add->add_option("--date", o->date, i18n::tr("help.activity_date"))->required();
+  add->add_option("--members", o->members, i18n::tr("help.activity_members"))->type_name("M,...");
   add_fields(add, *o);
   bind(add, run_add, o, g, env);
 
-  CLI::App *imp =
-      activity->add_subcommand("import", i18n::tr("help.activity_import"));
-  imp->add_option("FILE", o->file, i18n::tr("help.activity_import_file"))
-      ->required();
-  imp->add_option("--community", o->community,
-                  i18n::tr("help.activity_community"));
+  CLI::App* imp = activity->add_subcommand("import", i18n::tr("help.activity_import"));
+  imp->add_option("FILE", o->file, i18n::tr("help.activity_import_file"))->required();
+  imp->add_option("--community", o->community, i18n::tr("help.activity_community"));
   imp->add_flag("--dry-run", o->dry_run, i18n::tr("help.activity_dry_run"));
   imp->add_option("--encoding", o->encoding, i18n::tr("help.activity_encoding"))
       ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
   imp->add_option("--sheet", o->sheet, i18n::tr("help.activity_sheet"));
   bind(imp, run_import, o, g, env);
 
-  CLI::App *list =
-      activity->add_subcommand("list", i18n::tr("help.activity_list"));
-  list->add_option("--from", o->from, i18n::tr("help.activity_from"))
-      ->type_name("D");
+  CLI::App* list = activity->add_subcommand("list", i18n::tr("help.activity_list"));
+  list->add_option("--from", o->from, i18n::tr("help.activity_from"))->type_name("D");
   list->add_option("--to", o->to, i18n::tr("help.activity_to"))->type_name("D");
-  list->add_option("--period", o->period, i18n::tr("help.activity_period"))
-      ->type_name("P");
+  list->add_option("--period", o->period, i18n::tr("help.activity_period"))->type_name("P");
   list->add_option("--type", o->type, i18n::tr("help.activity_type"));
-  list->add_option("--community", o->community,
-                   i18n::tr("help.activity_community"));
+  list->add_option("--community", o->community, i18n::tr("help.activity_community"));
   list->add_option("--format", o->format, i18n::tr("help.opt_format"))
       ->check(CLI::IsMember({"table", "csv", "tsv", "json"}));
   bind(list, run_list, o, g, env);
 
-  CLI::App *edit =
-      activity->add_subcommand("edit", i18n::tr("help.activity_edit"));
-  edit->add_option("ACTIVITY", o->activity, i18n::tr("help.activity_id"))
-      ->required();
+  CLI::App* edit = activity->add_subcommand("edit", i18n::tr("help.activity_edit"));
+  edit->add_option("ACTIVITY", o->activity, i18n::tr("help.activity_id"))->required();
   edit->add_option("--date", o->date, i18n::tr("help.activity_date"));
   edit->add_option("--type", o->type, i18n::tr("help.activity_type"));
   add_fields(edit, *o);
   bind(edit, run_edit, o, g, env);
 
-  CLI::App *del =
-      activity->add_subcommand("delete", i18n::tr("help.activity_delete"));
-  del->add_option("ACTIVITY", o->activity, i18n::tr("help.activity_id"))
-      ->required();
+  CLI::App* del = activity->add_subcommand("delete", i18n::tr("help.activity_delete"));
+  del->add_option("ACTIVITY", o->activity, i18n::tr("help.activity_id"))->required();
   bind(del, run_delete, o, g, env);
 }
 
-} // namespace tongxin::cli
+}  // namespace tongxin::cli

@@ -18,13 +18,13 @@ namespace tongxin::cli {
 
 // Global options (tongxin(1)). Defaults as documented there.
 struct Globals {
-  std::string dir;       // -C DIR
-  std::string store;     // --store PATH
-  std::string lang;      // --lang zh|en
-  std::string actor;     // --actor NAME, default $USER
-  bool quiet = false;    // -q
-  bool verbose = false;  // -v: notices even when not on a terminal
-  bool no_color = false; // --no-color (also NO_COLOR)
+  std::string dir;        // -C DIR
+  std::string store;      // --store PATH
+  std::string lang;       // --lang zh|en
+  std::string actor;      // --actor NAME, default $USER
+  bool quiet = false;     // -q
+  bool verbose = false;   // -v: notices even when not on a terminal
+  bool no_color = false;  // --no-color (also NO_COLOR)
 };
 
 // The process environment, read once in main and injectable by tests.
@@ -33,11 +33,11 @@ struct Environment {
   std::ostream* err = nullptr;
   bool stdout_tty = false;
   bool stderr_tty = false;
-  std::string lang_env;   // LANG
-  std::string user;       // USER
+  std::string lang_env;       // LANG
+  std::string user;           // USER
   bool no_color_env = false;  // NO_COLOR set
-  std::string today;      // TONGXIN_TODAY (YYYY-MM-DD), else the local date
-  std::string now;        // TONGXIN_NOW, else the local time, ISO 8601 with offset
+  std::string today;          // TONGXIN_TODAY (YYYY-MM-DD), else the local date
+  std::string now;            // TONGXIN_NOW, else the local time, ISO 8601 with offset
   std::filesystem::path cwd;
 };
 

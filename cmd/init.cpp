@@ -1,7 +1,7 @@
 // tongxin init [DIR] [--example NAME]: create a workspace.
+#include "workspace/init.h"
 #include "app.h"
 #include "i18n/i18n.h"
-#include "workspace/init.h"
 
 namespace tongxin::cli {
 

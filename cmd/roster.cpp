@@ -93,9 +93,13 @@ void run_import(const RosterOptions& o, Context& ctx) {
   require_community(ctx, o.community);
   const auto value_ctx = value_context(ctx);
   auto source = io::TabularSource::open(o.file, std::cin, {o.encoding, o.sheet});
-  roster::ImportOptions options{o.file == "-" ? "stdin" : o.file, o.community, o.dry_run,
-                                roster::parse_on_existing(o.on_existing), o.skip_invalid,
-                                ctx.actor(), ctx.now()};
+  roster::ImportOptions options{o.file == "-" ? "stdin" : o.file,
+                                o.community,
+                                o.dry_run,
+                                roster::parse_on_existing(o.on_existing),
+                                o.skip_invalid,
+                                ctx.actor(),
+                                ctx.now()};
   const auto report = roster::import_roster(ctx.db(true), *source, options, value_ctx);
   for (const auto& line : roster::format_errors(options.display_name, report.errors)) {
     std::cerr << line << '\n';
@@ -162,8 +166,8 @@ void run_list(const RosterOptions& o, Context& ctx) {
     filter.categories.push_back(entry->code);
   }
   const bool wide = o.format != "table";
-  const output::Table table = roster::list_table(
-      ctx.db(), filter, {wide, o.reveal, value_context(ctx).sensitive_enabled});
+  const output::Table table =
+      roster::list_table(ctx.db(), filter, {wide, o.reveal, value_context(ctx).sensitive_enabled});
   emit(o, ctx, table, wide);
   log_disclosure(o, ctx, "roster list", static_cast<long>(table.rows.size()));
 }
@@ -266,14 +270,16 @@ void setup_roster(CLI::App& app, Globals& g, Environment& env) {
   imp->add_option("--encoding", o->encoding, i18n::tr("help.roster_encoding"))
       ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
   imp->add_option("--sheet", o->sheet, i18n::tr("help.roster_sheet"));
-  auto* skip = imp->add_flag("--skip-invalid", o->skip_invalid, i18n::tr("help.roster_skip_invalid"));
+  auto* skip =
+      imp->add_flag("--skip-invalid", o->skip_invalid, i18n::tr("help.roster_skip_invalid"));
   imp->add_option("--rejects", o->rejects, i18n::tr("help.roster_rejects"))->needs(skip);
   imp->add_option("--undo", o->undo, i18n::tr("help.roster_undo"))->type_name("BATCH");
   bind(imp, run_import, o, g, env);
 
   CLI::App* list = roster->add_subcommand("list", i18n::tr("help.roster_list"));
   list->add_option("--community", o->community, i18n::tr("help.roster_opt_community"));
-  list->add_option("--category", o->categories, i18n::tr("help.roster_category"))->type_name("CODE");
+  list->add_option("--category", o->categories, i18n::tr("help.roster_category"))
+      ->type_name("CODE");
   list->add_flag("--key", o->key, i18n::tr("help.roster_key"));
   list->add_flag("--hardship", o->hardship, i18n::tr("help.roster_hardship"));
   list->add_option("--status", o->status, i18n::tr("help.roster_status"))
@@ -294,16 +300,22 @@ void setup_roster(CLI::App& app, Globals& g, Environment& env) {
   }
 
   CLI::App* add = roster->add_subcommand("add", i18n::tr("help.roster_add"));
-  add->add_option_function<std::string>("--community", [o](const std::string& v) { o->add_values["community"] = v; },
-                                        i18n::tr("help.roster_opt_community"))->required();
-  add->add_option_function<std::string>("--name", [o](const std::string& v) { o->add_values["name"] = v; },
-                                        i18n::tr("help.roster_name"))->required();
+  add->add_option_function<std::string>(
+         "--community", [o](const std::string& v) { o->add_values["community"] = v; },
+         i18n::tr("help.roster_opt_community"))
+      ->required();
+  add->add_option_function<std::string>(
+         "--name", [o](const std::string& v) { o->add_values["name"] = v; },
+         i18n::tr("help.roster_name"))
+      ->required();
   add_member_fields(add, *o);
   bind(add, run_add, o, g, env);
 
   CLI::App* edit = roster->add_subcommand("edit", i18n::tr("help.roster_edit"));
   edit->add_option("MEMBER", o->member, i18n::tr("help.roster_member"))->required();
-  edit->add_option("--set", o->assignments, i18n::tr("help.roster_set"))->required()->type_name("FIELD=VALUE");
+  edit->add_option("--set", o->assignments, i18n::tr("help.roster_set"))
+      ->required()
+      ->type_name("FIELD=VALUE");
   bind(edit, run_edit, o, g, env);
 
   CLI::App* move = roster->add_subcommand("move", i18n::tr("help.roster_move"));

@@ -62,8 +62,7 @@ void run_info(const StoreOptions& options, Context& ctx) {
   }
   const bool labels = format == output::Format::table;
   output::Table table;
-  table.columns = {{"item", i18n::tr("store.col_item")},
-                   {"value", i18n::tr("store.col_value")}};
+  table.columns = {{"item", i18n::tr("store.col_item")}, {"value", i18n::tr("store.col_value")}};
   for (const InfoRow& row : info_rows(info)) {
     const std::string name = labels ? i18n::tr("store.item." + row.key, row.sub)
                                     : (row.sub.empty() ? row.key : row.key + "." + row.sub);
@@ -123,8 +122,7 @@ void setup_store(CLI::App& app, Globals& globals, Environment& env) {
   });
 
   CLI::App* backup = store->add_subcommand("backup", i18n::tr("help.store_backup"));
-  backup->add_option("FILE", options->backup_file, i18n::tr("help.store_backup_file"))
-      ->required();
+  backup->add_option("FILE", options->backup_file, i18n::tr("help.store_backup_file"))->required();
   backup->callback([options, &globals, &env] {
     Context ctx(globals, env);
     run_backup(*options, ctx);

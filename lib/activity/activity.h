@@ -27,8 +27,8 @@ namespace tongxin::activity {
 // (key, label or header).
 struct Problem {
   std::string field;
-  std::string reason; // in the user's language
-  std::string value;  // the raw value
+  std::string reason;  // in the user's language
+  std::string value;   // the raw value
 };
 
 // Measures of one activity as (key, value), in the order of the type's
@@ -37,13 +37,12 @@ using Measures = std::vector<std::pair<std::string, double>>;
 
 // The activity type named by a code, Chinese or English name or alias; nullptr
 // when none.
-const config::CodeEntry *find_type(std::string_view text);
+const config::CodeEntry* find_type(std::string_view text);
 
 // The measure of `type` that `name` names: its key, Chinese or English label
 // (trimmed, case-insensitive), or a common spreadsheet header for it (走访 →
 // visits); nullptr when none.
-const config::Measure *find_measure(const config::CodeEntry &type,
-                                    std::string_view name);
+const config::Measure* find_measure(const config::CodeEntry& type, std::string_view name);
 
 // The measure key a spreadsheet header names in any activity type; "" when
 // none.
@@ -51,17 +50,16 @@ std::string measure_key_for_header(std::string_view header);
 
 // Header synonyms for measures beyond their key and labels, as (header, measure
 // key).
-const std::vector<std::pair<std::string, std::string>> &measure_synonyms();
+const std::vector<std::pair<std::string, std::string>>& measure_synonyms();
 
 // Parses a measure value: a finite non-negative number. Appends a problem and
 // returns nullopt otherwise. Pure.
-std::optional<double> parse_measure_value(const std::string &name,
-                                          std::string_view raw,
-                                          std::vector<Problem> &problems);
+std::optional<double> parse_measure_value(const std::string& name, std::string_view raw,
+                                          std::vector<Problem>& problems);
 
 // "banners（横幅）、slogans（标语）…": the measures of `type`, for error
 // messages.
-std::string measures_list(const config::CodeEntry &type);
+std::string measures_list(const config::CodeEntry& type);
 
 // A number as users write it: 4, 2.5 (no trailing zeros).
 std::string format_number(double value);
@@ -72,9 +70,8 @@ struct RawActivity {
   std::string type;
   std::string date;
   std::string title;
-  std::vector<std::string> members; // member ids or ID numbers
-  std::vector<std::pair<std::string, std::string>>
-      measures; // (name, raw value); "" = none
+  std::vector<std::string> members;                           // member ids or ID numbers
+  std::vector<std::pair<std::string, std::string>> measures;  // (name, raw value); "" = none
   std::string duty;
   std::string notes;
 };
@@ -82,23 +79,23 @@ struct RawActivity {
 // What validation needs to know about the world.
 struct CheckContext {
   Date today;
-  std::vector<std::string> communities; // ids in the workspace
+  std::vector<std::string> communities;  // ids in the workspace
   // Resolves a member reference (id or ID number) to a member id; nullopt when
   // unknown.
-  std::function<std::optional<long>(const std::string &)> find_member;
+  std::function<std::optional<long>(const std::string&)> find_member;
 };
 
 // A valid activity, ready to store.
 struct Activity {
   long id = 0;
   std::string community;
-  std::string type; // activity_types code
-  std::string date; // YYYY-MM-DD
+  std::string type;  // activity_types code
+  std::string date;  // YYYY-MM-DD
   std::string title;
   std::string duty;
   std::string notes;
   Measures measures;
-  std::vector<long> members; // member ids, ascending
+  std::vector<long> members;  // member ids, ascending
   long batch_id = 0;
 };
 
@@ -106,30 +103,29 @@ struct Activity {
 // type, members that exist, measures of the type with non-negative values;
 // empty measure values are skipped). Appends every problem; the result is
 // meaningful only when none was added.
-Activity check_activity(const RawActivity &raw, const CheckContext &ctx,
-                        std::vector<Problem> &problems);
+Activity check_activity(const RawActivity& raw, const CheckContext& ctx,
+                        std::vector<Problem>& problems);
 
 // Splits KEY=N assignments into (name, value) pairs; a missing '=' is a
 // problem.
-std::vector<std::pair<std::string, std::string>>
-split_assignments(const std::vector<std::string> &assignments,
-                  std::vector<Problem> &problems);
+std::vector<std::pair<std::string, std::string>> split_assignments(
+    const std::vector<std::string>& assignments, std::vector<Problem>& problems);
 
 // The activity as a JSON object, for the change log and JSON output.
-std::string activity_json(const Activity &a);
+std::string activity_json(const Activity& a);
 
 // ---- store ----
 
 // Prepared statements for inserting activities, reused across rows.
 class ActivityWriter {
-public:
-  explicit ActivityWriter(SQLite::Database &db);
+ public:
+  explicit ActivityWriter(SQLite::Database& db);
   // Inserts `a` (its id ignored) with its measures and members; returns the new
   // id.
-  long insert(const Activity &a, long batch_id, const std::string &now);
+  long insert(const Activity& a, long batch_id, const std::string& now);
 
-private:
-  SQLite::Database &m_db;
+ private:
+  SQLite::Database& m_db;
   SQLite::Statement m_insert;
   SQLite::Statement m_measure;
   SQLite::Statement m_member;
@@ -137,10 +133,10 @@ private:
 
 // Adds one activity in its own transaction and logs it (action create); returns
 // its id.
-long add_activity(SQLite::Database &db, const Activity &a,
-                  const std::string &actor, const std::string &now);
+long add_activity(SQLite::Database& db, const Activity& a, const std::string& actor,
+                  const std::string& now);
 
-std::optional<Activity> load_activity(SQLite::Database &db, long id);
+std::optional<Activity> load_activity(SQLite::Database& db, long id);
 
 // Changes to an activity; unset fields stay. Measures given are set (an empty
 // value removes).
@@ -156,44 +152,39 @@ struct ActivityEdit {
 // Applies `edit` to activity `id`. Exit 2 when there is no such activity; exit
 // 3 with every problem (bad date or type, a measure the type lacks, also one
 // left over from the old type).
-void edit_activity(SQLite::Database &db, long id, const ActivityEdit &edit,
-                   const Date &today, const std::string &actor,
-                   const std::string &now);
+void edit_activity(SQLite::Database& db, long id, const ActivityEdit& edit, const Date& today,
+                   const std::string& actor, const std::string& now);
 
 // Deletes activity `id` with its measures and member links; the change log
 // keeps its last state. Exit 2 when there is no such activity.
-void delete_activity(SQLite::Database &db, long id, const std::string &actor,
-                     const std::string &now);
+void delete_activity(SQLite::Database& db, long id, const std::string& actor,
+                     const std::string& now);
 
 struct ListFilter {
   std::optional<Date> from;
   std::optional<Date> to;
-  std::string type;      // code; "" = all
-  std::string community; // "" = all
+  std::string type;       // code; "" = all
+  std::string community;  // "" = all
 };
 
 // Activities matching `filter`, sorted by date, community, id.
-std::vector<Activity> list_activities(SQLite::Database &db,
-                                      const ListFilter &filter);
+std::vector<Activity> list_activities(SQLite::Database& db, const ListFilter& filter);
 
 // The first and last day of a period: 2026-10, 2026-Q3, 2026, this-month,
 // last-month, this-quarter, last-quarter, this-year, last-year. nullopt when
 // not a period. Pure.
-std::optional<std::pair<Date, Date>> period_range(std::string_view period,
-                                                  Date today);
+std::optional<std::pair<Date, Date>> period_range(std::string_view period, Date today);
 
 // A table of activities: in the terminal (`machine` false) types and measures
 // carry labels
 // ("横幅 4，宣传资料 800"); in CSV/TSV codes and "banners=4;materials=800".
-output::Table activity_table(const std::vector<Activity> &activities,
-                             bool machine);
+output::Table activity_table(const std::vector<Activity>& activities, bool machine);
 
 // The activities as a JSON array; measures as an object {key: number}.
-void write_activities_json(std::ostream &out,
-                           const std::vector<Activity> &activities);
+void write_activities_json(std::ostream& out, const std::vector<Activity>& activities);
 
 // Problems of command-line values as lines "--flag: reason (value)" for an
 // Error's details.
-std::vector<std::string> problem_lines(const std::vector<Problem> &problems);
+std::vector<std::string> problem_lines(const std::vector<Problem>& problems);
 
-} // namespace tongxin::activity
+}  // namespace tongxin::activity

@@ -16,11 +16,11 @@ namespace {
 
 // The fixed columns: field key and the headers that name it.
 struct FixedColumn {
-  const char *key;
+  const char* key;
   std::vector<std::string> headers;
 };
 
-const std::vector<FixedColumn> &fixed_columns() {
+const std::vector<FixedColumn>& fixed_columns() {
   static const std::vector<FixedColumn> k_columns = {
       {"date", {"日期", "活动日期", "时间", "date"}},
       {"community", {"社区", "community"}},
@@ -33,20 +33,19 @@ const std::vector<FixedColumn> &fixed_columns() {
   return k_columns;
 }
 
-bool is_row_number_header(const std::string &h) {
+bool is_row_number_header(const std::string& h) {
   return h == "序号" || h == "编号" || h == "No." || h == "no" || h == "#";
 }
 
 // What one column holds: a fixed field, a measure (by key), or nothing.
 struct ColumnMap {
-  std::string
-      field; // fixed field key, or "" for a measure or an ignored column
-  std::string measure; // measure key
+  std::string field;    // fixed field key, or "" for a measure or an ignored column
+  std::string measure;  // measure key
 };
 
-std::string fixed_key(const std::string &header) {
-  for (const FixedColumn &c : fixed_columns()) {
-    for (const std::string &h : c.headers) {
+std::string fixed_key(const std::string& header) {
+  for (const FixedColumn& c : fixed_columns()) {
+    for (const std::string& h : c.headers) {
       if (header == h) {
         return c.key;
       }
@@ -55,8 +54,7 @@ std::string fixed_key(const std::string &header) {
   return "";
 }
 
-std::vector<ColumnMap> map_header(const std::vector<std::string> &header,
-                                  const std::string &file) {
+std::vector<ColumnMap> map_header(const std::vector<std::string>& header, const std::string& file) {
   std::vector<ColumnMap> map;
   std::vector<std::string> problems;
   for (size_t i = 0; i < header.size(); ++i) {
@@ -65,46 +63,40 @@ std::vector<ColumnMap> map_header(const std::vector<std::string> &header,
     if (c.field.empty() && !h.empty() && !is_row_number_header(h)) {
       c.measure = measure_key_for_header(h);
       if (c.measure.empty()) {
-        problems.push_back(
-            i18n::tr("activity.unknown_column", file, header[i]));
+        problems.push_back(i18n::tr("activity.unknown_column", file, header[i]));
       }
     }
     for (size_t j = 0; j < map.size(); ++j) {
       const bool same = (!c.field.empty() && map[j].field == c.field) ||
                         (!c.measure.empty() && map[j].measure == c.measure);
       if (same) {
-        problems.push_back(
-            i18n::tr("import.duplicate_column", file, header[i], header[j]));
+        problems.push_back(i18n::tr("import.duplicate_column", file, header[i], header[j]));
       }
     }
     map.push_back(c);
   }
-  for (const char *required : {"date", "type"}) {
+  for (const char* required : {"date", "type"}) {
     if (std::none_of(map.begin(), map.end(),
-                     [&](const ColumnMap &c) { return c.field == required; })) {
-      problems.push_back(
-          i18n::tr("activity.missing_column", file,
-                   i18n::text(std::string("activity.field.") + required)));
+                     [&](const ColumnMap& c) { return c.field == required; })) {
+      problems.push_back(i18n::tr("activity.missing_column", file,
+                                  i18n::text(std::string("activity.field.") + required)));
     }
   }
   if (header.empty()) {
     problems.push_back(i18n::tr("import.no_header", file));
   }
   if (!problems.empty()) {
-    throw Error(ExitCode::bad_input, i18n::tr("import.bad_header", file),
-                problems);
+    throw Error(ExitCode::bad_input, i18n::tr("import.bad_header", file), problems);
   }
   return map;
 }
 
-RawActivity raw_from_row(const io::TabularRow &row,
-                         const std::vector<ColumnMap> &columns,
-                         const std::vector<std::string> &header,
-                         const std::string &community) {
+RawActivity raw_from_row(const io::TabularRow& row, const std::vector<ColumnMap>& columns,
+                         const std::vector<std::string>& header, const std::string& community) {
   RawActivity raw;
   for (size_t i = 0; i < columns.size(); ++i) {
-    const std::string &cell = row.cells[i];
-    const std::string &f = columns[i].field;
+    const std::string& cell = row.cells[i];
+    const std::string& f = columns[i].field;
     if (!columns[i].measure.empty()) {
       raw.measures.emplace_back(header[i], cell);
     } else if (f == "date") {
@@ -131,11 +123,10 @@ RawActivity raw_from_row(const io::TabularRow &row,
   return raw;
 }
 
-long create_batch(SQLite::Database &db, const ImportOptions &options) {
-  SQLite::Statement q(
-      db,
-      "INSERT INTO import_batch (kind, file_name, sha256, actor, created_at) "
-      "VALUES ('activity', ?, '', ?, ?)");
+long create_batch(SQLite::Database& db, const ImportOptions& options) {
+  SQLite::Statement q(db,
+                      "INSERT INTO import_batch (kind, file_name, sha256, actor, created_at) "
+                      "VALUES ('activity', ?, '', ?, ?)");
   q.bind(1, options.display_name);
   q.bind(2, options.actor);
   q.bind(3, options.now);
@@ -143,29 +134,27 @@ long create_batch(SQLite::Database &db, const ImportOptions &options) {
   return static_cast<long>(db.getLastInsertRowid());
 }
 
-void finish_batch(SQLite::Database &db, const ImportReport &r,
-                  const ImportOptions &options, const std::string &sha) {
-  SQLite::Statement q(
-      db, "UPDATE import_batch SET sha256 = ?, rows_new = ?, rows_rejected = ? "
-          "WHERE id = ?");
+void finish_batch(SQLite::Database& db, const ImportReport& r, const ImportOptions& options,
+                  const std::string& sha) {
+  SQLite::Statement q(db,
+                      "UPDATE import_batch SET sha256 = ?, rows_new = ?, rows_rejected = ? "
+                      "WHERE id = ?");
   q.bind(1, sha);
   q.bind(2, static_cast<int64_t>(r.added));
   q.bind(3, static_cast<int64_t>(r.rejected));
   q.bind(4, static_cast<int64_t>(r.batch_id));
   q.exec();
-  const std::string summary =
-      fmt::format(R"({{"file":{},"kind":"activity","added":{}}})",
-                  nlohmann::json(options.display_name).dump(), r.added);
-  roster::log_change(db, options.now, options.actor, "import_batch", r.batch_id,
-                     "import", "", summary, r.batch_id);
+  const std::string summary = fmt::format(R"({{"file":{},"kind":"activity","added":{}}})",
+                                          nlohmann::json(options.display_name).dump(), r.added);
+  roster::log_change(db, options.now, options.actor, "import_batch", r.batch_id, "import", "",
+                     summary, r.batch_id);
 }
 
 // The header as the file wrote it for a fixed field, or the field's label (a
 // value that came from --community); measure problems already carry their
 // header.
-std::string column_name(const std::string &field,
-                        const std::vector<ColumnMap> &columns,
-                        const std::vector<std::string> &header) {
+std::string column_name(const std::string& field, const std::vector<ColumnMap>& columns,
+                        const std::vector<std::string>& header) {
   for (size_t i = 0; i < columns.size(); ++i) {
     if (columns[i].field == field) {
       return header[i];
@@ -175,12 +164,11 @@ std::string column_name(const std::string &field,
   return i18n::text(key) == key ? field : std::string(i18n::text(key));
 }
 
-} // namespace
+}  // namespace
 
-ImportReport import_activities(SQLite::Database &db, io::TabularSource &source,
-                               const ImportOptions &options,
-                               const CheckContext &ctx) {
-  const auto &header = source.header();
+ImportReport import_activities(SQLite::Database& db, io::TabularSource& source,
+                               const ImportOptions& options, const CheckContext& ctx) {
+  const auto& header = source.header();
   const auto columns = map_header(header, options.display_name);
   ImportReport report;
   store::WriteTransaction tx(db);
@@ -190,22 +178,19 @@ ImportReport import_activities(SQLite::Database &db, io::TabularSource &source,
   while (source.next(row)) {
     report.rows++;
     std::vector<Problem> problems;
-    const Activity a = check_activity(
-        raw_from_row(row, columns, header, options.community), ctx, problems);
+    const Activity a =
+        check_activity(raw_from_row(row, columns, header, options.community), ctx, problems);
     if (row.extra_cells > 0) {
-      problems.push_back(
-          {"", i18n::tr("import.extra_cells", row.extra_cells), ""});
+      problems.push_back({"", i18n::tr("import.extra_cells", row.extra_cells), ""});
     }
     if (!problems.empty()) {
       report.rejected++;
-      for (const Problem &p : problems) {
+      for (const Problem& p : problems) {
         // Measure problems carry their header already; fixed fields carry their
         // key.
-        const bool fixed =
-            std::any_of(fixed_columns().begin(), fixed_columns().end(),
-                        [&](const FixedColumn &c) { return p.field == c.key; });
-        const std::string name =
-            fixed ? column_name(p.field, columns, header) : p.field;
+        const bool fixed = std::any_of(fixed_columns().begin(), fixed_columns().end(),
+                                       [&](const FixedColumn& c) { return p.field == c.key; });
+        const std::string name = fixed ? column_name(p.field, columns, header) : p.field;
         report.errors.push_back({row.line, name, p.reason, p.value});
       }
       continue;
@@ -217,11 +202,11 @@ ImportReport import_activities(SQLite::Database &db, io::TabularSource &source,
   }
   if (report.rejected > 0 || options.dry_run) {
     report.batch_id = 0;
-    return report; // the transaction rolls back
+    return report;  // the transaction rolls back
   }
   finish_batch(db, report, options, source.sha256());
   tx.commit();
   return report;
 }
 
-} // namespace tongxin::activity
+}  // namespace tongxin::activity

@@ -16,8 +16,8 @@
 namespace tongxin::activity {
 
 struct ImportOptions {
-  std::string display_name; // the file as the user named it ("stdin" for -)
-  std::string community; // --community: for rows without a 社区 column or value
+  std::string display_name;  // the file as the user named it ("stdin" for -)
+  std::string community;     // --community: for rows without a 社区 column or value
   bool dry_run = false;
   std::string actor;
   std::string now;
@@ -27,7 +27,7 @@ struct ImportReport {
   long rows = 0;
   long added = 0;
   long rejected = 0;
-  long batch_id = 0; // 0 when nothing was written
+  long batch_id = 0;  // 0 when nothing was written
   std::vector<roster::RowError> errors;
 };
 
@@ -37,8 +37,7 @@ struct ImportReport {
 // Throws tongxin::Error exit 3 for an unusable header (unknown or duplicate
 // column, no 日期 or 类型). Row problems are returned in the report; the store
 // is unchanged unless every row is valid and not dry_run.
-ImportReport import_activities(SQLite::Database &db, io::TabularSource &source,
-                               const ImportOptions &options,
-                               const CheckContext &ctx);
+ImportReport import_activities(SQLite::Database& db, io::TabularSource& source,
+                               const ImportOptions& options, const CheckContext& ctx);
 
-} // namespace tongxin::activity
+}  // namespace tongxin::activity

@@ -16,16 +16,16 @@ namespace tongxin::calendar {
 
 // One lunar year of the table.
 struct LunarYear {
-    // Lunar year number, named after the Gregorian year in which it begins.
-    int year;
-    // Julian Day Number of 正月初一 (the Gregorian date of the lunar new
-    // year); e.g. 2000-01-01 has JDN 2451545.
-    int new_year_jdn;
-    // The month that is followed by a leap month, 0 if the year has none.
-    int leap_month;
-    // Month lengths (29 or 30) in calendar order: 12 values, or 13 with the
-    // leap month placed right after its ordinary month.
-    std::vector<int> month_lengths;
+  // Lunar year number, named after the Gregorian year in which it begins.
+  int year;
+  // Julian Day Number of 正月初一 (the Gregorian date of the lunar new
+  // year); e.g. 2000-01-01 has JDN 2451545.
+  int new_year_jdn;
+  // The month that is followed by a leap month, 0 if the year has none.
+  int leap_month;
+  // Month lengths (29 or 30) in calendar order: 12 values, or 13 with the
+  // leap month placed right after its ordinary month.
+  std::vector<int> month_lengths;
 };
 
 // Parses the lunar_years TSV text: a header line
@@ -43,8 +43,8 @@ std::vector<LunarYear> parse_lunar_table(std::string_view tsv);
 // is not in `table`, if month is not 1..12, or if the day does not exist
 // (e.g. day 30 of a 29-day month). Does not throw. `table` must be as
 // returned by parse_lunar_table (consecutive years).
-std::optional<std::array<int, 3>> lunar_to_gregorian(const std::vector<LunarYear>& table, int lunar_year,
-                                                     int month, int day);
+std::optional<std::array<int, 3>> lunar_to_gregorian(const std::vector<LunarYear>& table,
+                                                     int lunar_year, int month, int day);
 
 // Parses the qingming TSV text: a header line "year<TAB>date", then one line
 // per Gregorian year ("2026<TAB>2026-04-05"). Empty lines and a trailing '\r'

@@ -4,10 +4,10 @@
 #pragma once
 
 #include <map>
-#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace tongxin::config {

@@ -10,9 +10,9 @@
 namespace tongxin::config {
 
 const std::vector<std::string>& facility_keys() {
-  static const std::vector<std::string> k_keys = {
-      "office", "signboard", "activity_venue", "publicity_board", "office_equipment",
-      "dedicated_funds"};
+  static const std::vector<std::string> k_keys = {"office",           "signboard",
+                                                  "activity_venue",   "publicity_board",
+                                                  "office_equipment", "dedicated_funds"};
   return k_keys;
 }
 
@@ -62,8 +62,8 @@ void read_organisation(MapReader& r, Community& c) {
     const CodeEntry* category = code_table("categories").by_code(g.category);
     // Legacy codes (the 2006 list) map to current ones; new files must use the current codes.
     if (!g.category.empty() && (category == nullptr || !category->field("legacy").empty())) {
-      item.report("category", i18n::tr("config.bad_choice", g.category,
-                                       code_table("categories").codes_list()));
+      item.report("category",
+                  i18n::tr("config.bad_choice", g.category, code_table("categories").codes_list()));
     }
     g.established = item.date("established");
     c.friendship_groups.push_back(std::move(g));
@@ -94,12 +94,13 @@ void read_facilities(MapReader& r, Community& c) {
 // Codes of institutions and wall displays must be known so a typo cannot pass an audit silently.
 bool known_code(const std::string& code, const std::string& prefix_a, const std::string& prefix_b) {
   static const std::vector<std::string> k_codes = {
-      "sys_regular_meeting", "sys_visit_solicitude", "sys_publicity_study",
-      "sys_contact_friendship", "sys_two_way_service", "sys_briefing", "sys_info_feedback",
-      "duty_coordination_group", "duty_liaison_officer", "sys_friendship_assoc",
-      "wall_leading_group", "wall_uf_duties", "wall_liaison_duties", "wall_uf_systems",
-      "wall_publicity_materials"};
-  const bool prefixed = code.starts_with(prefix_a) || (!prefix_b.empty() && code.starts_with(prefix_b));
+      "sys_regular_meeting",    "sys_visit_solicitude",    "sys_publicity_study",
+      "sys_contact_friendship", "sys_two_way_service",     "sys_briefing",
+      "sys_info_feedback",      "duty_coordination_group", "duty_liaison_officer",
+      "sys_friendship_assoc",   "wall_leading_group",      "wall_uf_duties",
+      "wall_liaison_duties",    "wall_uf_systems",         "wall_publicity_materials"};
+  const bool prefixed =
+      code.starts_with(prefix_a) || (!prefix_b.empty() && code.starts_with(prefix_b));
   return prefixed && std::find(k_codes.begin(), k_codes.end(), code) != k_codes.end();
 }
 

@@ -83,8 +83,8 @@ struct Community {
   std::vector<FriendshipGroup> friendship_groups;
   std::vector<BuildingLiaison> building_liaisons;
 
-  std::map<std::string, Facility> facilities;     // by facility key; absent = not there
-  std::map<std::string, bool> activity_room;      // by activity-room key
+  std::map<std::string, Facility> facilities;  // by facility key; absent = not there
+  std::map<std::string, bool> activity_room;   // by activity-room key
   std::vector<Institution> institutions;
   std::vector<WallDisplay> wall_displays;
 

@@ -8,8 +8,8 @@
 namespace tongxin::config {
 
 struct Diagnostic {
-  int line = 0;    // 1-based
-  int column = 0;  // 1-based
+  int line = 0;     // 1-based
+  int column = 0;   // 1-based
   std::string key;  // dotted path, e.g. organisation.leading_group.established
   std::string message;
 };

@@ -20,8 +20,8 @@ struct SensitiveField {
 };
 
 struct Privacy {
-  int min_cell = 5;   // counts below this are suppressed in sensitive breakdowns
-  bool mask = true;   // ID numbers and phones masked unless --reveal
+  int min_cell = 5;  // counts below this are suppressed in sensitive breakdowns
+  bool mask = true;  // ID numbers and phones masked unless --reveal
   std::map<std::string, SensitiveField> sensitive_fields;  // ethnicity, religion; off unless listed
 };
 
@@ -31,8 +31,8 @@ struct WorkspaceConfig {
   std::string jurisdiction_code;
   std::string language = "zh";
   std::string store = "tongxin.db";
-  std::string standard;                       // relative path; may be empty
-  std::string plan;                           // relative path; may be empty
+  std::string standard;  // relative path; may be empty
+  std::string plan;      // relative path; may be empty
   std::string communities = "communities/*.yaml";
   Privacy privacy;
 };

@@ -1,8 +1,8 @@
 #include "config/yaml_reader.h"
 
 #include <algorithm>
-#include <cmath>
 #include <charconv>
+#include <cmath>
 
 #include "i18n/i18n.h"
 
@@ -51,8 +51,7 @@ YAML::Node parse_yaml(const std::string& text, Diagnostics& diagnostics) {
   try {
     return YAML::Load(text);
   } catch (const YAML::Exception& e) {
-    diagnostics.add(line_of(e.mark), column_of(e.mark), "",
-                    i18n::tr("config.yaml_syntax", e.msg));
+    diagnostics.add(line_of(e.mark), column_of(e.mark), "", i18n::tr("config.yaml_syntax", e.msg));
     // Undefined, not null: callers skip reading a document that did not parse.
     return YAML::Node(YAML::NodeType::Undefined);
   }
@@ -250,8 +249,7 @@ void MapReader::map(const std::string& key, const std::function<void(MapReader&)
   }
 }
 
-void MapReader::list(const std::string& key,
-                     const std::function<void(MapReader&, size_t)>& read) {
+void MapReader::list(const std::string& key, const std::function<void(MapReader&, size_t)>& read) {
   const YAML::Node value = find(key);
   if (!value.IsDefined() || value.IsNull()) {
     return;

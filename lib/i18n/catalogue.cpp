@@ -9,6 +9,8 @@ namespace tongxin::i18n {
 
 std::vector<Message> messages_core() {
   return {
+      // One message a line, so the catalogue reads as a table.
+      // clang-format off
       // errors and files
       {"error.prefix", "错误", "error"},
       {"error.see_help", "用 --help 查看用法", "run with --help for usage"},
@@ -80,6 +82,7 @@ std::vector<Message> messages_core() {
       {"help.store_migrate", "创建数据库或升级到本程序的结构版本", "create the store or bring it to this binary's schema version"},
       {"help.store_backup", "在线备份数据库到 FILE（其他进程写入时也一致）", "back the store up to FILE (consistent while others write)"},
       {"help.store_backup_file", "备份文件（不得已存在）", "backup file (must not exist)"},
+      // clang-format on
   };
 }
 
@@ -87,7 +90,8 @@ namespace {
 
 std::vector<Message> build() {
   std::vector<Message> all;
-  for (auto&& part : {messages_core(), messages_roster(), messages_activity(), messages_schedule()}) {
+  for (auto&& part :
+       {messages_core(), messages_roster(), messages_activity(), messages_schedule()}) {
     all.insert(all.end(), part.begin(), part.end());
   }
   std::sort(all.begin(), all.end(),

@@ -5,6 +5,8 @@ namespace tongxin::i18n {
 
 std::vector<Message> messages_activity() {
   return {
+      // One message a line, so the catalogue reads as a table.
+      // clang-format off
       // values
       {"activity.bad_number", "应为数字", "expected a number"},
       {"activity.negative_measure", "不能为负数", "must not be negative"},
@@ -72,6 +74,7 @@ std::vector<Message> messages_activity() {
       {"help.activity_from", "起始日期（含）", "first date (inclusive)"},
       {"help.activity_to", "截止日期（含）", "last date (inclusive)"},
       {"help.activity_period", "期间：2026-10、2026-Q3、2026、this-month、last-month、last-quarter、last-year", "period: 2026-10, 2026-Q3, 2026, this-month, last-month, last-quarter, last-year"},
+      // clang-format on
   };
 }
 

@@ -6,6 +6,8 @@ namespace tongxin::i18n {
 
 std::vector<Message> messages_roster() {
   return {
+      // One message a line, so the catalogue reads as a table.
+      // clang-format off
       // values
       {"roster.id_excel", "身份证号被 Excel 转成了数字（如 4.40524E+17）；请把该列设为“文本”格式后重新填写或导出", "the ID number was turned into a number by Excel (like 4.40524E+17); format the column as text and enter or export it again"},
       {"roster.id_length", "身份证号应为 18 位（或 15 位旧号）", "an ID number has 18 characters (or 15 for old numbers)"},
@@ -141,6 +143,7 @@ std::vector<Message> messages_roster() {
       {"help.roster_reason", "原因", "reason"},
       {"help.roster_as", "归档为：archived（默认）、moved 迁出、deceased 已故", "archive as: archived (default), moved, deceased"},
       {"help.roster_check", "检查名册：重复、缺联系人、无效记录；有问题时退出码为 1", "check the roster: duplicates, key contacts without a cadre, invalid records; exit 1 on findings"},
+      // clang-format on
   };
 }
 

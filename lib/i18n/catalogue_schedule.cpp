@@ -5,6 +5,8 @@ namespace tongxin::i18n {
 
 std::vector<Message> messages_schedule() {
   return {
+      // One message a line, so the catalogue reads as a table.
+      // clang-format off
       // help
       {"help.schedule", "工作安排：节日、待办与逾期任务、阶段进度", "work schedule: festivals, duties due and missed, phase progress"},
       {"help.schedule_agenda", "列出计划中各项常规任务在日期范围内的每次安排及其状态", "list each occurrence of the plan's duties in a date range, with its status"},
@@ -83,6 +85,7 @@ std::vector<Message> messages_schedule() {
       {"schedule.weekday.4", "星期五", "Fri"},
       {"schedule.weekday.5", "星期六", "Sat"},
       {"schedule.weekday.6", "星期日", "Sun"},
+      // clang-format on
   };
 }
 

@@ -82,8 +82,10 @@ class CsvSource : public TabularSource {
   // Without a precomputed hash, the bytes are hashed as they are parsed.
   CsvSource(std::unique_ptr<std::istream> stream, std::unique_ptr<std::string> owned,
             std::string precomputed_hash, char delimiter, text::Encoding encoding)
-      : m_owned(std::move(owned)), m_stream(std::move(stream)),
-        m_hashing(m_stream->rdbuf(), m_hash), m_hashed(&m_hashing),
+      : m_owned(std::move(owned)),
+        m_stream(std::move(stream)),
+        m_hashing(m_stream->rdbuf(), m_hash),
+        m_hashed(&m_hashing),
         m_precomputed(std::move(precomputed_hash)),
         m_reader(m_precomputed.empty() ? m_hashed : *m_stream, delimiter) {
     m_delimiter = delimiter;
@@ -188,7 +190,8 @@ bool looks_like_zip(const std::string& path) {
   return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
 }
 
-text::Encoding choose_encoding(const std::string& name, const std::function<text::Encoding()>& detect) {
+text::Encoding choose_encoding(const std::string& name,
+                               const std::function<text::Encoding()>& detect) {
   if (name == "auto") {
     return detect();
   }
@@ -208,8 +211,8 @@ std::unique_ptr<TabularSource> open_csv_bytes(std::string bytes, const TabularOp
       encoding == text::Encoding::utf8 ? std::move(bytes) : text::to_utf8(bytes, encoding));
   auto stream = std::make_unique<std::istringstream>(*owned);
   const char delimiter = sniff_delimiter(first_line(*stream));
-  auto source = std::make_unique<CsvSource>(std::move(stream), std::move(owned), hash, delimiter,
-                                            encoding);
+  auto source =
+      std::make_unique<CsvSource>(std::move(stream), std::move(owned), hash, delimiter, encoding);
   source->set_size_hint(size);
   return source;
 }

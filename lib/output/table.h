@@ -24,8 +24,8 @@ struct Table {
 };
 
 struct RenderOptions {
-  bool color = false;       // bold header on a terminal
-  bool utf8_bom = false;    // CSV for Excel: a byte-order mark first
+  bool color = false;           // bold header on a terminal
+  bool utf8_bom = false;        // CSV for Excel: a byte-order mark first
   bool guard_formulas = false;  // neutralise cells starting with = + - @ (spreadsheet exports)
 };
 

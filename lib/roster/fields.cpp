@@ -53,19 +53,34 @@ const std::vector<FieldDef>& member_fields() {
   static const std::vector<FieldDef> k_fields = {
       {"name", "姓名", "Name", K::text, "", {"名字"}},
       {"sex", "性别", "Sex", K::code, "sex", {}},
-      {"id_number", "身份证号", "ID number", K::id_number, "",
-       {"身份证号码", "公民身份号码", "身份证", "证件号码"}, false, true},
+      {"id_number",
+       "身份证号",
+       "ID number",
+       K::id_number,
+       "",
+       {"身份证号码", "公民身份号码", "身份证", "证件号码"},
+       false,
+       true},
       {"birth_date", "出生日期", "Birth date", K::date, "", {"出生年月", "生日"}},
       {"ethnicity", "民族", "Ethnicity", K::code, "ethnic_groups", {}, true},
       {"religion", "宗教", "Religion", K::code, "religions", {"宗教信仰"}, true},
-      {"political_status", "政治面貌", "Political status", K::code, "political_status",
-       {"党派"}},
-      {"categories", "统战类别", "Categories", K::code_list, "categories",
+      {"political_status", "政治面貌", "Political status", K::code, "political_status", {"党派"}},
+      {"categories",
+       "统战类别",
+       "Categories",
+       K::code_list,
+       "categories",
        {"类别", "统战对象类别", "人员类别"}},
       {"employer", "工作单位", "Employer", K::text, "", {"单位", "工作单位及职务"}},
       {"position", "职务", "Position", K::text, "", {"职称", "职务职称"}},
-      {"phone", "联系电话", "Phone", K::phone, "", {"电话", "手机", "手机号", "手机号码"},
-       false, true},
+      {"phone",
+       "联系电话",
+       "Phone",
+       K::phone,
+       "",
+       {"电话", "手机", "手机号", "手机号码"},
+       false,
+       true},
       {"address", "住址", "Address", K::text, "", {"地址", "家庭住址", "现住址"}},
       {"community", "社区", "Community", K::community, "", {"所属社区", "社区编号"}},
       {"key_contact", "重点联系对象", "Key contact", K::boolean, "", {"重点", "重点对象"}},
@@ -317,12 +332,13 @@ void check_against_id(FieldValues& values, const ValueContext& ctx,
   if (value_of(values, "birth_date").empty()) {
     values["birth_date"] = birth;
   } else if (value_of(values, "birth_date") != birth) {
-    problems.push_back({"birth_date", i18n::tr("roster.birth_mismatch", birth),
-                        value_of(values, "birth_date")});
+    problems.push_back(
+        {"birth_date", i18n::tr("roster.birth_mismatch", birth), value_of(values, "birth_date")});
   }
   if (value_of(values, "sex").empty() && !sex.empty()) {
     values["sex"] = sex;
-  } else if (!sex.empty() && (value_of(values, "sex") == "male" || value_of(values, "sex") == "female") &&
+  } else if (!sex.empty() &&
+             (value_of(values, "sex") == "male" || value_of(values, "sex") == "female") &&
              value_of(values, "sex") != sex) {
     problems.push_back({"sex", i18n::tr("roster.sex_mismatch"), value_of(values, "sex")});
   }
@@ -351,8 +367,8 @@ void check_sensitive_categories(const FieldValues& values, const ValueContext& c
   for (const std::string& code : split_list(value_of(values, "categories"))) {
     for (const auto& [category, field] : k_gates) {
       if (code == category && !contains(ctx.sensitive_enabled, field)) {
-        problems.push_back({"categories", i18n::tr("roster.sensitive_category", category, field),
-                            code});
+        problems.push_back(
+            {"categories", i18n::tr("roster.sensitive_category", category, field), code});
       }
     }
   }
@@ -365,9 +381,9 @@ void check_member(FieldValues& values, const ValueContext& ctx,
   if (value_of(values, "name").empty()) {
     problems.push_back({"name", i18n::tr("roster.required"), ""});
   }
-  const bool community_reported = std::any_of(problems.begin(), problems.end(), [](const FieldProblem& p) {
-    return p.field == "community";
-  });
+  const bool community_reported =
+      std::any_of(problems.begin(), problems.end(),
+                  [](const FieldProblem& p) { return p.field == "community"; });
   if (value_of(values, "community").empty() && !community_reported) {
     problems.push_back({"community", i18n::tr("roster.community_required"), ""});
   }
@@ -395,8 +411,9 @@ std::string display_value(const FieldDef& def, const std::string& stored, bool r
       std::string labels;
       for (const std::string& code : split_list(stored)) {
         const auto* entry = config::code_table(def.table).by_code(code);
-        labels += (labels.empty() ? std::string() : std::string(i18n::text("roster.list_separator"))) +
-                  (entry ? entry->label() : code);
+        labels +=
+            (labels.empty() ? std::string() : std::string(i18n::text("roster.list_separator"))) +
+            (entry ? entry->label() : code);
       }
       return labels;
     }

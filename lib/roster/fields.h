@@ -4,10 +4,10 @@
 #pragma once
 
 #include <map>
-#include <unordered_map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/date.h"
@@ -26,11 +26,11 @@ enum class FieldKind {
 };
 
 struct FieldDef {
-  std::string key;    // stored column and CSV/JSON key
-  std::string zh;     // label
-  std::string en;     // label
+  std::string key;  // stored column and CSV/JSON key
+  std::string zh;   // label
+  std::string en;   // label
   FieldKind kind;
-  std::string table;  // code table for code / code_list
+  std::string table;                 // code table for code / code_list
   std::vector<std::string> headers;  // header synonyms accepted on import (besides key and zh)
   bool sensitive = false;            // only with privacy.sensitive_fields enabled
   bool personal = false;             // masked unless --reveal (id_number, phone)
@@ -51,7 +51,7 @@ using FieldValues = std::unordered_map<std::string, std::string>;
 // What the value checks need to know about the workspace and the day.
 struct ValueContext {
   Date today;
-  std::vector<std::string> communities;       // ids in the workspace
+  std::vector<std::string> communities;        // ids in the workspace
   std::vector<std::string> sensitive_enabled;  // ethnicity, religion as enabled
 };
 
@@ -64,12 +64,14 @@ struct FieldProblem {
 // Parses one raw value of `def` into its stored form ("" for an empty cell). On a bad value,
 // returns std::nullopt and appends a problem. Pure.
 std::optional<std::string> parse_value(const FieldDef& def, std::string_view raw,
-                                       const ValueContext& ctx, std::vector<FieldProblem>& problems);
+                                       const ValueContext& ctx,
+                                       std::vector<FieldProblem>& problems);
 
 // Checks that hold between fields of one member (ID against sex and birth date, under-14s,
 // sensitive categories, required name and community); fills birth_date and sex from the ID
 // when they are empty. Pure.
-void check_member(FieldValues& values, const ValueContext& ctx, std::vector<FieldProblem>& problems);
+void check_member(FieldValues& values, const ValueContext& ctx,
+                  std::vector<FieldProblem>& problems);
 
 // The value shown to a user: labels for codes (in the current language), 是/否 for booleans,
 // masked ID numbers and phones unless `reveal`.

@@ -9,12 +9,12 @@
 #include <unordered_map>
 
 #include "core/error.h"
-#include "text/pinyin.h"
 #include "i18n/i18n.h"
 #include "output/table.h"
 #include "roster/id_number.h"
 #include "roster/member_store.h"
 #include "store/store.h"
+#include "text/pinyin.h"
 
 namespace tongxin::roster {
 
@@ -99,7 +99,8 @@ struct Existing {
 
 std::unordered_map<uint64_t, Existing> existing_ids(SQLite::Database& db) {
   std::unordered_map<uint64_t, Existing> ids;
-  SQLite::Statement q(db, "SELECT id, id_number, community FROM member WHERE id_number IS NOT NULL");
+  SQLite::Statement q(db,
+                      "SELECT id, id_number, community FROM member WHERE id_number IS NOT NULL");
   while (q.executeStep()) {
     ids.emplace(id_key(q.getColumn(1).getString()),
                 Existing{static_cast<long>(q.getColumn(0).getInt64()), q.getColumn(2).getString()});
@@ -129,10 +130,10 @@ void finish_batch(SQLite::Database& db, const ImportReport& r, const ImportOptio
   q.bind(4, static_cast<int64_t>(r.rejected));
   q.bind(5, static_cast<int64_t>(r.batch_id));
   q.exec();
-  const std::string summary = fmt::format(
-      R"({{"file":{},"added":{},"updated":{},"unchanged":{},"rejected":{}}})",
-      nlohmann::json(options.display_name).dump(), r.added, r.updated, r.unchanged + r.skipped,
-      r.rejected);
+  const std::string summary =
+      fmt::format(R"({{"file":{},"added":{},"updated":{},"unchanged":{},"rejected":{}}})",
+                  nlohmann::json(options.display_name).dump(), r.added, r.updated,
+                  r.unchanged + r.skipped, r.rejected);
   log_change(db, options.now, options.actor, "import_batch", r.batch_id, "import", "", summary,
              r.batch_id);
 }
@@ -300,12 +301,14 @@ class Importer {
   void existing_member(const Existing& existing, FieldValues& values,
                        std::vector<FieldProblem>& problems) {
     if (m_options.on_existing == OnExisting::error) {
-      problems.push_back({"id_number", i18n::tr("import.exists", existing.member_id), values["id_number"]});
+      problems.push_back(
+          {"id_number", i18n::tr("import.exists", existing.member_id), values["id_number"]});
       return;
     }
     if (existing.community != values["community"]) {
-      problems.push_back({"community", i18n::tr("import.other_community", existing.member_id,
-                                                existing.community), values["community"]});
+      problems.push_back(
+          {"community", i18n::tr("import.other_community", existing.member_id, existing.community),
+           values["community"]});
       return;
     }
     if (m_options.on_existing == OnExisting::skip) {
@@ -379,9 +382,11 @@ std::vector<std::string> format_errors(const std::string& file,
     if (e.column.empty()) {
       lines.push_back(fmt::format("{}:{}: {}", file, e.line, e.reason));
     } else if (e.value.empty()) {
-      lines.push_back(fmt::format("{}:{}: {}", file, e.line, i18n::tr("import.error_no_value", e.column, e.reason)));
+      lines.push_back(fmt::format("{}:{}: {}", file, e.line,
+                                  i18n::tr("import.error_no_value", e.column, e.reason)));
     } else {
-      lines.push_back(fmt::format("{}:{}: {}", file, e.line, i18n::tr("import.error", e.column, e.reason, e.value)));
+      lines.push_back(fmt::format("{}:{}: {}", file, e.line,
+                                  i18n::tr("import.error", e.column, e.reason, e.value)));
     }
   }
   return lines;
@@ -424,7 +429,8 @@ BatchMembers batch_members(SQLite::Database& db, long batch_id) {
     throw Error(ExitCode::bad_input, i18n::tr("undo.no_batch", batch_id));
   }
   if (!batch.getColumn(1).isNull()) {
-    throw Error(ExitCode::bad_input, i18n::tr("undo.already", batch_id, batch.getColumn(1).getString()));
+    throw Error(ExitCode::bad_input,
+                i18n::tr("undo.already", batch_id, batch.getColumn(1).getString()));
   }
   BatchMembers members;
   SQLite::Statement created(db, "SELECT id FROM member WHERE batch_id = ? ORDER BY id");
@@ -510,8 +516,8 @@ UndoReport undo_import(SQLite::Database& db, long batch_id, const std::string& a
   done.bind(1, now);
   done.bind(2, static_cast<int64_t>(batch_id));
   done.exec();
-  const std::string after = fmt::format(R"({{"removed":{},"restored":{}}})",
-                                        members.created.size(), members.updated.size());
+  const std::string after = fmt::format(R"({{"removed":{},"restored":{}}})", members.created.size(),
+                                        members.updated.size());
   log_change(db, now, actor, "import_batch", batch_id, "undo", "", after, batch_id);
   tx.commit();
   return {static_cast<long>(members.created.size()), static_cast<long>(members.updated.size())};

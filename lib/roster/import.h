@@ -19,8 +19,8 @@ enum class OnExisting { error, update, fill, skip };
 OnExisting parse_on_existing(const std::string& name);
 
 struct ImportOptions {
-  std::string display_name;      // the file as the user named it, for messages and the batch
-  std::string community;         // --community: for rows without a 社区 column or value
+  std::string display_name;  // the file as the user named it, for messages and the batch
+  std::string community;     // --community: for rows without a 社区 column or value
   bool dry_run = false;
   OnExisting on_existing = OnExisting::error;
   bool skip_invalid = false;
@@ -63,7 +63,8 @@ ImportReport import_roster(SQLite::Database& db, io::TabularSource& source,
                            const ImportOptions& options, const ValueContext& ctx);
 
 // The report's row errors as lines `FILE:LINE: column 'NAME': reason (value)`.
-std::vector<std::string> format_errors(const std::string& file, const std::vector<RowError>& errors);
+std::vector<std::string> format_errors(const std::string& file,
+                                       const std::vector<RowError>& errors);
 
 // Writes the rejected rows, with an added error column, as CSV in `encoding` (mode 0600).
 void write_rejects(const std::string& path, const ImportReport& report, text::Encoding encoding,

@@ -40,7 +40,8 @@ std::string update_sql() {
   for (const std::string& c : member_columns()) {
     sets += c + " = ?, ";
   }
-  return "UPDATE member SET " + sets + "name_pinyin = ?, name_initials = ?, updated_at = ? WHERE id = ?";
+  return "UPDATE member SET " + sets +
+         "name_pinyin = ?, name_initials = ?, updated_at = ? WHERE id = ?";
 }
 
 const std::string& get(const FieldValues& values, const std::string& key) {
@@ -141,7 +142,8 @@ std::optional<MemberRow> load_member(SQLite::Database& db, long id) {
   row.batch_id = static_cast<long>(q.getColumn(i++).getInt64());
   row.created_at = q.getColumn(i++).getString();
   row.updated_at = q.getColumn(i++).getString();
-  SQLite::Statement cats(db, "SELECT category FROM member_category WHERE member_id = ? ORDER BY category");
+  SQLite::Statement cats(
+      db, "SELECT category FROM member_category WHERE member_id = ? ORDER BY category");
   cats.bind(1, static_cast<int64_t>(id));
   std::string joined;
   while (cats.executeStep()) {
@@ -154,8 +156,8 @@ std::optional<MemberRow> load_member(SQLite::Database& db, long id) {
 std::optional<long> find_member(SQLite::Database& db, const std::string& reference,
                                 const Date& today) {
   const std::string ref = trim(reference);
-  const bool short_digits = !ref.empty() && ref.size() <= 12 &&
-                            ref.find_first_not_of("0123456789") == std::string::npos;
+  const bool short_digits =
+      !ref.empty() && ref.size() <= 12 && ref.find_first_not_of("0123456789") == std::string::npos;
   if (short_digits) {
     SQLite::Statement q(db, "SELECT id FROM member WHERE id = ?");
     q.bind(1, static_cast<int64_t>(std::stoll(ref)));
@@ -192,8 +194,8 @@ void log_change(SQLite::Database& db, const std::string& at, const std::string& 
 
 void log_access(SQLite::Database& db, const std::string& at, const std::string& actor,
                 const std::string& command, const std::string& action, long rows) {
-  SQLite::Statement q(db,
-                      "INSERT INTO access_log (at, actor, command, action, rows) VALUES (?, ?, ?, ?, ?)");
+  SQLite::Statement q(
+      db, "INSERT INTO access_log (at, actor, command, action, rows) VALUES (?, ?, ?, ?, ?)");
   q.bind(1, at);
   q.bind(2, actor);
   q.bind(3, command);

@@ -50,14 +50,16 @@ std::pair<std::string, std::vector<std::string>> where_clause(const ListFilter& 
       marks += marks.empty() ? "?" : ", ?";
       params.push_back(c);
     }
-    where += " AND m.id IN (SELECT member_id FROM member_category WHERE category IN (" + marks + "))";
+    where +=
+        " AND m.id IN (SELECT member_id FROM member_category WHERE category IN (" + marks + "))";
   }
   const std::string q = trim(f.search);
   if (!q.empty()) {
     const std::string like = "%" + (is_ascii(q) ? lower_ascii(q) : q) + "%";
     // ASCII text is pinyin (full or initials) or part of an employer's name.
-    where += is_ascii(q) ? " AND (m.name_pinyin LIKE ? OR m.name_initials LIKE ? OR m.employer LIKE ?)"
-                         : " AND (m.name LIKE ? OR m.employer LIKE ? OR m.name LIKE ?)";
+    where += is_ascii(q)
+                 ? " AND (m.name_pinyin LIKE ? OR m.name_initials LIKE ? OR m.employer LIKE ?)"
+                 : " AND (m.name LIKE ? OR m.employer LIKE ? OR m.name LIKE ?)";
     params.insert(params.end(), {like, like, like});
   }
   return {where, params};
@@ -70,8 +72,8 @@ namespace {
 // The fields a listing shows, in order.
 std::vector<const FieldDef*> listed_fields(const ListOptions& options) {
   static const std::vector<std::string> k_terminal = {
-      "name", "sex", "community", "categories", "political_status", "employer", "position",
-      "phone", "key_contact"};
+      "name",     "sex",      "community", "categories", "political_status",
+      "employer", "position", "phone",     "key_contact"};
   std::vector<const FieldDef*> defs;
   for (const FieldDef& f : member_fields()) {
     const bool allowed = !f.sensitive || std::find(options.sensitive_enabled.begin(),
@@ -95,23 +97,26 @@ std::string list_cell(const FieldDef& def, const std::string& stored, const List
 
 }  // namespace
 
-output::Table list_table(SQLite::Database& db, const ListFilter& filter, const ListOptions& options) {
+output::Table list_table(SQLite::Database& db, const ListFilter& filter,
+                         const ListOptions& options) {
   const auto defs = listed_fields(options);
   output::Table table;
   table.columns.push_back({"id", "ID", true, true});
   std::string columns;
   for (const FieldDef* def : defs) {
     table.columns.push_back({def->key, i18n::pick(def->zh, def->en)});
-    columns += def->key == "categories"
-                   ? "(SELECT group_concat(category, ',') FROM (SELECT category FROM member_category "
-                     "WHERE member_id = m.id ORDER BY category)), "
-                   : "m." + def->key + ", ";
+    columns +=
+        def->key == "categories"
+            ? "(SELECT group_concat(category, ',') FROM (SELECT category FROM member_category "
+              "WHERE member_id = m.id ORDER BY category)), "
+            : "m." + def->key + ", ";
   }
   if (options.wide) {
     table.columns.push_back({"status", i18n::tr("roster.col_status")});
   }
   const auto [where, params] = where_clause(filter);
-  SQLite::Statement q(db, "SELECT m.id, " + columns + "m.status, m.name FROM member m WHERE " + where);
+  SQLite::Statement q(db,
+                      "SELECT m.id, " + columns + "m.status, m.name FROM member m WHERE " + where);
   for (size_t i = 0; i < params.size(); ++i) {
     q.bind(static_cast<int>(i + 1), params[i]);
   }
@@ -119,14 +124,16 @@ output::Table list_table(SQLite::Database& db, const ListFilter& filter, const L
   while (q.executeStep()) {
     std::vector<std::string> cells = {q.getColumn(0).getString()};
     for (size_t i = 0; i < defs.size(); ++i) {
-      cells.push_back(list_cell(*defs[i], q.getColumn(static_cast<int>(i + 1)).getString(), options));
+      cells.push_back(
+          list_cell(*defs[i], q.getColumn(static_cast<int>(i + 1)).getString(), options));
     }
     if (options.wide) {
       cells.push_back(q.getColumn(static_cast<int>(defs.size() + 1)).getString());
     }
     const std::string name = q.getColumn(static_cast<int>(defs.size() + 2)).getString();
-    keyed.emplace_back(text::collation_key(name) + '\0' + fmt::format("{:020}", q.getColumn(0).getInt64()),
-                       std::move(cells));
+    keyed.emplace_back(
+        text::collation_key(name) + '\0' + fmt::format("{:020}", q.getColumn(0).getInt64()),
+        std::move(cells));
   }
   std::sort(keyed.begin(), keyed.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
@@ -190,9 +197,10 @@ output::Table member_history(SQLite::Database& db, long member_id, bool reveal) 
                {"actor", i18n::tr("roster.col_actor")},
                {"action", i18n::tr("roster.col_action")},
                {"change", i18n::tr("roster.col_change")}};
-  SQLite::Statement created(db,
-                            "SELECT m.created_at, b.actor, b.file_name, b.id FROM member m LEFT JOIN "
-                            "import_batch b ON b.id = m.batch_id WHERE m.id = ?");
+  SQLite::Statement created(
+      db,
+      "SELECT m.created_at, b.actor, b.file_name, b.id FROM member m LEFT JOIN "
+      "import_batch b ON b.id = m.batch_id WHERE m.id = ?");
   created.bind(1, static_cast<int64_t>(member_id));
   if (created.executeStep() && !created.getColumn(3).isNull()) {
     t.rows.push_back({created.getColumn(0).getString(), created.getColumn(1).getString(),
@@ -205,10 +213,10 @@ output::Table member_history(SQLite::Database& db, long member_id, bool reveal) 
                         "'member' AND entity_id = ? ORDER BY id");
   log.bind(1, static_cast<int64_t>(member_id));
   while (log.executeStep()) {
-    t.rows.push_back({log.getColumn(0).getString(), log.getColumn(1).getString(),
-                      i18n::tr("roster.action." + log.getColumn(2).getString()),
-                      describe_change(log.getColumn(3).getString(), log.getColumn(4).getString(),
-                                      reveal)});
+    t.rows.push_back(
+        {log.getColumn(0).getString(), log.getColumn(1).getString(),
+         i18n::tr("roster.action." + log.getColumn(2).getString()),
+         describe_change(log.getColumn(3).getString(), log.getColumn(4).getString(), reveal)});
   }
   return t;
 }
@@ -236,7 +244,8 @@ void check_unique_id(SQLite::Database& db, const FieldValues& values, long self,
   q.bind(1, it->second);
   q.bind(2, static_cast<int64_t>(self));
   if (q.executeStep()) {
-    problems.push_back({"id_number", i18n::tr("import.exists", q.getColumn(0).getInt64()), it->second});
+    problems.push_back(
+        {"id_number", i18n::tr("import.exists", q.getColumn(0).getInt64()), it->second});
   }
 }
 
@@ -298,7 +307,8 @@ void edit_member(SQLite::Database& db, long id, const std::vector<std::string>& 
     const auto eq = a.find('=');
     const FieldDef* def = eq == std::string::npos ? nullptr : field_by_header(a.substr(0, eq));
     if (def == nullptr || def->key == "community") {
-      throw Error(ExitCode::usage, i18n::tr(def ? "roster.edit_use_move" : "roster.edit_bad_field", a));
+      throw Error(ExitCode::usage,
+                  i18n::tr(def ? "roster.edit_use_move" : "roster.edit_bad_field", a));
     }
     if (auto parsed = parse_value(*def, a.substr(eq + 1), ctx.values, problems)) {
       next[def->key] = *parsed;
@@ -328,15 +338,16 @@ void move_member(SQLite::Database& db, long id, const std::string& community,
     fail_values(problems);
   }
   if (current.status != "active" || current.values.at("community") == community) {
-    throw Error(ExitCode::usage, i18n::tr("roster.cannot_move", id, current.values.at("community"),
-                                          current.status));
+    throw Error(ExitCode::usage,
+                i18n::tr("roster.cannot_move", id, current.values.at("community"), current.status));
   }
   set_status(db, id, community, "active", date, "", ctx.now);
   FieldValues after = current.values;
   after["community"] = community;
   nlohmann::json moved = nlohmann::json::parse(values_json(after));
   moved["community_date"] = date;
-  log_change(db, ctx.now, ctx.actor, "member", id, "move", values_json(current.values), moved.dump());
+  log_change(db, ctx.now, ctx.actor, "member", id, "move", values_json(current.values),
+             moved.dump());
   tx.commit();
 }
 
@@ -361,22 +372,24 @@ namespace {
 void find_duplicates(SQLite::Database& db, const std::string& scope, std::vector<Finding>& out) {
   SQLite::Statement ids(db,
                         "SELECT group_concat(id), count(DISTINCT community) FROM member WHERE "
-                        "id_number IS NOT NULL AND status = 'active'" + scope +
-                        " GROUP BY upper(id_number) HAVING count(*) > 1");
+                        "id_number IS NOT NULL AND status = 'active'" +
+                            scope + " GROUP BY upper(id_number) HAVING count(*) > 1");
   while (ids.executeStep()) {
-    out.push_back({"duplicate_id", 0, i18n::tr("check.duplicate_id", ids.getColumn(0).getString())});
+    out.push_back(
+        {"duplicate_id", 0, i18n::tr("check.duplicate_id", ids.getColumn(0).getString())});
   }
   SQLite::Statement names(db,
                           "SELECT group_concat(id, ', '), min(id) FROM member WHERE status = "
-                          "'active' AND birth_date IS NOT NULL" + scope +
-                          " GROUP BY name, birth_date HAVING count(*) > 1");
+                          "'active' AND birth_date IS NOT NULL" +
+                              scope + " GROUP BY name, birth_date HAVING count(*) > 1");
   while (names.executeStep()) {
     out.push_back({"likely_duplicate", static_cast<long>(names.getColumn(1).getInt64()),
                    i18n::tr("check.likely_duplicate", names.getColumn(0).getString())});
   }
   SQLite::Statement cadre(db,
                           "SELECT id FROM member WHERE status = 'active' AND key_contact = 1 AND "
-                          "(contact_cadre IS NULL OR trim(contact_cadre) = '')" + scope + " ORDER BY id");
+                          "(contact_cadre IS NULL OR trim(contact_cadre) = '')" +
+                              scope + " ORDER BY id");
   while (cadre.executeStep()) {
     out.push_back({"key_without_cadre", static_cast<long>(cadre.getColumn(0).getInt64()),
                    i18n::tr("check.key_without_cadre")});

@@ -31,7 +31,8 @@ struct ListOptions {
 
 // The members matching `filter` as a table, sorted by name in pinyin order (ICU collation), then
 // id. Rows are built straight from the query, so a large result costs only its cells.
-output::Table list_table(SQLite::Database& db, const ListFilter& filter, const ListOptions& options);
+output::Table list_table(SQLite::Database& db, const ListFilter& filter,
+                         const ListOptions& options);
 
 // One member as field/value rows.
 output::Table member_card(const MemberRow& member, bool reveal);

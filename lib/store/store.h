@@ -54,7 +54,7 @@ struct Info {
   int latest = 0;
   long long size_bytes = 0;
   std::vector<std::pair<std::string, long long>> table_rows;  // user tables in name order
-  std::map<std::string, long long> access_by_action;           // access_log counts
+  std::map<std::string, long long> access_by_action;          // access_log counts
 };
 
 Info info(SQLite::Database& db, const std::filesystem::path& path);

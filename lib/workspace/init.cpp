@@ -29,7 +29,9 @@ std::string minimal_config(const std::string& language) {
   return "# tongxin workspace. See tongxin(1) and the README for every key.\n"
          "version: 1\n"
          "jurisdiction: {name: 未命名, code: \"\"}\n"
-         "language: " + language + "\n"
+         "language: " +
+         language +
+         "\n"
          "store: tongxin.db\n"
          "communities: communities/*.yaml\n"
          "privacy:\n"

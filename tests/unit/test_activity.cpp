@@ -16,7 +16,7 @@ CheckContext context() {
   CheckContext ctx;
   ctx.today = Date{2026, 11, 21};
   ctx.communities = {"dongjie", "xijie"};
-  ctx.find_member = [](const std::string &ref) -> std::optional<long> {
+  ctx.find_member = [](const std::string& ref) -> std::optional<long> {
     return ref == "7" ? std::optional<long>(7) : std::nullopt;
   };
   return ctx;
@@ -30,11 +30,10 @@ RawActivity meeting() {
   return raw;
 }
 
-} // namespace
+}  // namespace
 
-TEST_CASE(
-    "activity types are found by code, Chinese name, English name and alias") {
-  for (const char *name : {"meeting", "会议", "Meeting", "例会", " 座谈会 "}) {
+TEST_CASE("activity types are found by code, Chinese name, English name and alias") {
+  for (const char* name : {"meeting", "会议", "Meeting", "例会", " 座谈会 "}) {
     CAPTURE(name);
     REQUIRE(find_type(name) != nullptr);
     CHECK(find_type(name)->code == "meeting");
@@ -44,9 +43,8 @@ TEST_CASE(
   CHECK(find_type("party") == nullptr);
 }
 
-TEST_CASE(
-    "measures are named by key, labels or a common header, within their type") {
-  const config::CodeEntry &visit = *find_type("visit");
+TEST_CASE("measures are named by key, labels or a common header, within their type") {
+  const config::CodeEntry& visit = *find_type("visit");
   CHECK(find_measure(visit, "visits")->key == "visits");
   CHECK(find_measure(visit, "走访次数")->key == "visits");
   CHECK(find_measure(visit, "走访")->key == "visits");
@@ -60,13 +58,13 @@ TEST_CASE(
 
 TEST_CASE("every measure synonym names a measure of the activity type table") {
   // Not a structured binding: clang 14 cannot capture one in CAPTURE's lambda.
-  for (const auto &synonym : measure_synonyms()) {
-    const auto &header = synonym.first;
-    const auto &key = synonym.second;
+  for (const auto& synonym : measure_synonyms()) {
+    const auto& header = synonym.first;
+    const auto& key = synonym.second;
     CAPTURE(header);
     bool found = false;
-    for (const auto &type : config::code_table("activity_types").entries()) {
-      for (const auto &m : type.measures) {
+    for (const auto& type : config::code_table("activity_types").entries()) {
+      for (const auto& m : type.measures) {
         found = found || m.key == key;
       }
     }
@@ -111,8 +109,7 @@ TEST_CASE("a valid activity keeps its measures in the type's order") {
   CHECK(a.members == std::vector<long>{7});
 }
 
-TEST_CASE(
-    "a measure the type does not have is an error naming the type's measures") {
+TEST_CASE("a measure the type does not have is an error naming the type's measures") {
   i18n::set_language(i18n::Lang::en);
   RawActivity raw = meeting();
   raw.measures = {{"横幅", "4"}};
@@ -120,8 +117,9 @@ TEST_CASE(
   check_activity(raw, context(), problems);
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].field == "横幅");
-  CHECK(problems[0].reason == "not a measure of Meeting; its measures: "
-                              "meetings (Meetings), attendees (Attendees)");
+  CHECK(problems[0].reason ==
+        "not a measure of Meeting; its measures: "
+        "meetings (Meetings), attendees (Attendees)");
 }
 
 TEST_CASE("every problem of an activity is collected") {
@@ -135,11 +133,10 @@ TEST_CASE("every problem of an activity is collected") {
   std::vector<Problem> problems;
   check_activity(raw, context(), problems);
   std::vector<std::string> fields;
-  for (const auto &p : problems) {
+  for (const auto& p : problems) {
     fields.push_back(p.field);
   }
-  CHECK(fields == std::vector<std::string>{"community", "type", "date",
-                                           "banners", "members"});
+  CHECK(fields == std::vector<std::string>{"community", "type", "date", "banners", "members"});
   CHECK(problems.back().value == "8");
 }
 
@@ -155,35 +152,28 @@ TEST_CASE("dates accept ISO, slashes and relative days") {
 
 TEST_CASE("periods cover whole months, quarters and years") {
   const Date today{2026, 1, 15};
-  CHECK(period_range("2026-10", today) ==
-        std::pair(Date{2026, 10, 1}, Date{2026, 10, 31}));
-  CHECK(period_range("2026-Q1", today) ==
-        std::pair(Date{2026, 1, 1}, Date{2026, 3, 31}));
-  CHECK(period_range("2024", today) ==
-        std::pair(Date{2024, 1, 1}, Date{2024, 12, 31}));
-  CHECK(period_range("last-month", today) ==
-        std::pair(Date{2025, 12, 1}, Date{2025, 12, 31}));
-  CHECK(period_range("last-quarter", today) ==
-        std::pair(Date{2025, 10, 1}, Date{2025, 12, 31}));
-  CHECK(period_range("last-year", today) ==
-        std::pair(Date{2025, 1, 1}, Date{2025, 12, 31}));
+  CHECK(period_range("2026-10", today) == std::pair(Date{2026, 10, 1}, Date{2026, 10, 31}));
+  CHECK(period_range("2026-Q1", today) == std::pair(Date{2026, 1, 1}, Date{2026, 3, 31}));
+  CHECK(period_range("2024", today) == std::pair(Date{2024, 1, 1}, Date{2024, 12, 31}));
+  CHECK(period_range("last-month", today) == std::pair(Date{2025, 12, 1}, Date{2025, 12, 31}));
+  CHECK(period_range("last-quarter", today) == std::pair(Date{2025, 10, 1}, Date{2025, 12, 31}));
+  CHECK(period_range("last-year", today) == std::pair(Date{2025, 1, 1}, Date{2025, 12, 31}));
   CHECK_FALSE(period_range("2026-13", today));
   CHECK_FALSE(period_range("2026-Q5", today));
   CHECK_FALSE(period_range("soon", today));
 }
 
-TEST_CASE(
-    "add, edit and delete write the change log; delete removes the links") {
+TEST_CASE("add, edit and delete write the change log; delete removes the links") {
   i18n::set_language(i18n::Lang::en);
   auto db = store::open(":memory:", {.create = true});
-  db->exec("INSERT INTO member (id, community, name, created_at, updated_at) "
-           "VALUES (7, 'dongjie', '张三', 'x', 'x')");
+  db->exec(
+      "INSERT INTO member (id, community, name, created_at, updated_at) "
+      "VALUES (7, 'dongjie', '张三', 'x', 'x')");
   RawActivity raw = meeting();
   raw.members = {"7"};
   raw.measures = {{"meetings", "1"}};
   std::vector<Problem> problems;
-  const long id =
-      add_activity(*db, check_activity(raw, context(), problems), "t", "now");
+  const long id = add_activity(*db, check_activity(raw, context(), problems), "t", "now");
   REQUIRE(problems.empty());
   ActivityEdit edit;
   edit.type = "publicity";
@@ -191,12 +181,12 @@ TEST_CASE(
   const auto code = [&] {
     try {
       edit_activity(*db, id, edit, Date{2026, 11, 21}, "t", "now");
-    } catch (const Error &e) {
+    } catch (const Error& e) {
       return e.code();
     }
     return ExitCode::ok;
   };
-  CHECK(code() == ExitCode::bad_input); // meetings is not a publicity measure
+  CHECK(code() == ExitCode::bad_input);  // meetings is not a publicity measure
   edit.measures.push_back({"meetings", ""});
   CHECK(code() == ExitCode::ok);
   const auto after = load_activity(*db, id);

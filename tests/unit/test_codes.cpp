@@ -20,8 +20,8 @@ std::string fold(std::string s) {
 
 TEST_CASE("code tables have the expected sizes") {
   const std::map<std::string, size_t> expected = {
-      {"categories", 17}, {"ethnic_groups", 56}, {"parties", 8},    {"political_status", 13},
-      {"religions", 5},   {"activity_types", 12}, {"sex", 4},       {"education", 8},
+      {"categories", 17}, {"ethnic_groups", 56},  {"parties", 8}, {"political_status", 13},
+      {"religions", 5},   {"activity_types", 12}, {"sex", 4},     {"education", 8},
       {"statuses", 4}};
   for (const auto& entry : expected) {
     const std::string& name = entry.first;  // clang 14 cannot CAPTURE a structured binding
@@ -81,8 +81,8 @@ TEST_CASE("activity types carry the measures of domain.md section 5") {
     }
     return k;
   };
-  CHECK(keys("publicity") ==
-        std::vector<std::string>{"banners", "slogans", "materials", "board_updates", "media_reports"});
+  CHECK(keys("publicity") == std::vector<std::string>{"banners", "slogans", "materials",
+                                                      "board_updates", "media_reports"});
   CHECK(keys("job_fair") ==
         std::vector<std::string>{"fairs", "attendances", "hiring_intents", "persons_employed"});
   CHECK(keys("visit") == std::vector<std::string>{"visits", "persons_visited", "festival_visits"});

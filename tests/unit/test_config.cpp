@@ -74,9 +74,11 @@ organisation:
   REQUIRE(problems.size() == 3);
   CHECK(problems[0] == "communities/x.yaml:3:8: stars: wrong type, expected integer, got 'many'");
   CHECK(problems[1].rfind("communities/x.yaml:5:3: organisation.leading_gruop: unknown key, did "
-                          "you mean 'leading_group'?", 0) == 0);
-  CHECK(problems[2] == "communities/x.yaml:8:18: organisation.coordination_group.established: "
-                       "bad date '2011-13-45', expected an existing date YYYY-MM-DD");
+                          "you mean 'leading_group'?",
+                          0) == 0);
+  CHECK(problems[2] ==
+        "communities/x.yaml:8:18: organisation.coordination_group.established: "
+        "bad date '2011-13-45', expected an existing date YYYY-MM-DD");
 }
 
 TEST_CASE("community codes and closed choices are checked") {
@@ -87,19 +89,19 @@ TEST_CASE("community codes and closed choices are checked") {
   }
   SUBCASE("liaison kind") {
     CHECK(problems_of("id: x\nname: y\norganisation:\n  liaison_officers:\n    - {name: a, kind: "
-                      "sometimes}\n").size() == 1);
+                      "sometimes}\n")
+              .size() == 1);
   }
   SUBCASE("friendship group category") {
     CHECK(problems_of("id: x\nname: y\norganisation:\n  friendship_groups:\n    - {name: a, "
-                      "category: believers}\n").size() == 1);
+                      "category: believers}\n")
+              .size() == 1);
   }
   SUBCASE("missing id and name, bad id") {
     CHECK(problems_of("township: t\n").size() == 2);
     CHECK(problems_of("id: Bad Id\nname: y\n").size() == 1);
   }
-  SUBCASE("YAML syntax") {
-    CHECK(problems_of("id: [unclosed\n").size() == 1);
-  }
+  SUBCASE("YAML syntax") { CHECK(problems_of("id: [unclosed\n").size() == 1); }
 }
 
 TEST_CASE("tongxin.yaml is strict too") {
@@ -117,7 +119,8 @@ privacy:
   CHECK(cfg.privacy.sensitive_fields.at("ethnicity").purpose == "少数民族节日慰问");
   CHECK_THROWS_AS(config::parse_workspace_config("t", "version: 2\n"), Error);
   CHECK_THROWS_AS(config::parse_workspace_config("t", "version: 1\nlanguage: fr\n"), Error);
-  CHECK_THROWS_AS(config::parse_workspace_config("t", "version: 1\nprivacy: {sensitive_fields: "
-                                                      "{religion: {}}}\n"),
+  CHECK_THROWS_AS(config::parse_workspace_config("t",
+                                                 "version: 1\nprivacy: {sensitive_fields: "
+                                                 "{religion: {}}}\n"),
                   Error);
 }

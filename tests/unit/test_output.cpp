@@ -11,7 +11,7 @@ TEST_CASE("display width counts CJK as two columns") {
   CHECK(text::display_width("abc") == 3);
   CHECK(text::display_width("东街社区") == 8);
   CHECK(text::display_width("A东") == 3);
-  CHECK(text::display_width("（统战）") == 8);  // fullwidth parentheses
+  CHECK(text::display_width("（统战）") == 8);   // fullwidth parentheses
   CHECK(text::display_width("e\xCC\x81") == 1);  // combining accent takes no column
   CHECK(text::pad("东", 4) == "东  ");
   CHECK(text::pad("7", 3, true) == "  7");
@@ -39,7 +39,9 @@ TEST_CASE("CSV follows RFC 4180") {
   SUBCASE("a BOM for Excel on request") {
     std::ostringstream bom;
     output::write_csv(bom, t, {.utf8_bom = true});
-    CHECK(bom.str().rfind("\xEF\xBB\xBF" "a,b", 0) == 0);
+    CHECK(bom.str().rfind("\xEF\xBB\xBF"
+                          "a,b",
+                          0) == 0);
   }
 }
 

@@ -30,16 +30,32 @@ std::string parse_ok(const std::string& key, const std::string& raw,
 }  // namespace
 
 TEST_CASE("headers in Chinese or English name the same field") {
-  const std::vector<std::pair<std::string, std::string>> cases = {
-      {"姓名", "name"},           {"name", "name"},           {" Name ", "name"},
-      {"身份证号", "id_number"},  {"身份证号码", "id_number"}, {"公民身份号码", "id_number"},
-      {"id_number", "id_number"}, {"出生日期", "birth_date"}, {"民族", "ethnicity"},
-      {"宗教", "religion"},       {"政治面貌", "political_status"},
-      {"统战类别", "categories"}, {"类别", "categories"},     {"工作单位", "employer"},
-      {"单位", "employer"},       {"职务", "position"},       {"联系电话", "phone"},
-      {"电话", "phone"},          {"手机", "phone"},          {"住址", "address"},
-      {"地址", "address"},        {"社区", "community"},      {"重点联系对象", "key_contact"},
-      {"困难", "hardship"},       {"联系人", "contact_cadre"}, {"备注", "notes"}};
+  const std::vector<std::pair<std::string, std::string>> cases = {{"姓名", "name"},
+                                                                  {"name", "name"},
+                                                                  {" Name ", "name"},
+                                                                  {"身份证号", "id_number"},
+                                                                  {"身份证号码", "id_number"},
+                                                                  {"公民身份号码", "id_number"},
+                                                                  {"id_number", "id_number"},
+                                                                  {"出生日期", "birth_date"},
+                                                                  {"民族", "ethnicity"},
+                                                                  {"宗教", "religion"},
+                                                                  {"政治面貌", "political_status"},
+                                                                  {"统战类别", "categories"},
+                                                                  {"类别", "categories"},
+                                                                  {"工作单位", "employer"},
+                                                                  {"单位", "employer"},
+                                                                  {"职务", "position"},
+                                                                  {"联系电话", "phone"},
+                                                                  {"电话", "phone"},
+                                                                  {"手机", "phone"},
+                                                                  {"住址", "address"},
+                                                                  {"地址", "address"},
+                                                                  {"社区", "community"},
+                                                                  {"重点联系对象", "key_contact"},
+                                                                  {"困难", "hardship"},
+                                                                  {"联系人", "contact_cadre"},
+                                                                  {"备注", "notes"}};
   for (const auto& c : cases) {
     const std::string header = c.first;
     CAPTURE(header);
@@ -130,8 +146,8 @@ TEST_CASE("member checks compare fields with the ID number") {
   i18n::set_language(i18n::Lang::en);
   const ValueContext ctx = context();
   SUBCASE("birth date and sex are filled from the ID") {
-    FieldValues v = {{"name", "张三"}, {"community", "chengguan-dongjie"},
-                     {"id_number", "11010519491231002X"}};
+    FieldValues v = {
+        {"name", "张三"}, {"community", "chengguan-dongjie"}, {"id_number", "11010519491231002X"}};
     std::vector<FieldProblem> problems;
     check_member(v, ctx, problems);
     CHECK(problems.empty());
@@ -139,24 +155,26 @@ TEST_CASE("member checks compare fields with the ID number") {
     CHECK(v["sex"] == "female");
   }
   SUBCASE("disagreements are problems") {
-    FieldValues v = {{"name", "张三"}, {"community", "chengguan-dongjie"},
-                     {"id_number", "11010519491231002X"}, {"sex", "male"},
+    FieldValues v = {{"name", "张三"},
+                     {"community", "chengguan-dongjie"},
+                     {"id_number", "11010519491231002X"},
+                     {"sex", "male"},
                      {"birth_date", "1950-01-01"}};
     std::vector<FieldProblem> problems;
     check_member(v, ctx, problems);
     CHECK(problems.size() == 2);
   }
   SUBCASE("children under 14 are refused") {
-    FieldValues v = {{"name", "小明"}, {"community", "chengguan-dongjie"},
-                     {"birth_date", "2015-01-01"}};
+    FieldValues v = {
+        {"name", "小明"}, {"community", "chengguan-dongjie"}, {"birth_date", "2015-01-01"}};
     std::vector<FieldProblem> problems;
     check_member(v, ctx, problems);
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].reason.find("PIPL") != std::string::npos);
   }
   SUBCASE("sensitive categories need their field enabled") {
-    FieldValues v = {{"name", "张三"}, {"community", "chengguan-dongjie"},
-                     {"categories", "religious_figure"}};
+    FieldValues v = {
+        {"name", "张三"}, {"community", "chengguan-dongjie"}, {"categories", "religious_figure"}};
     std::vector<FieldProblem> problems;
     check_member(v, ctx, problems);
     CHECK(problems.size() == 1);

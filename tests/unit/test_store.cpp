@@ -67,8 +67,9 @@ TEST_CASE("write transactions roll back unless committed") {
   auto db = store::open(dir.path / "t.db", {.create = true});
   {
     store::WriteTransaction tx(*db);
-    db->exec("INSERT INTO import_batch (kind, file_name, sha256, actor, created_at) VALUES "
-             "('roster', 'f', 's', 'a', 't')");
+    db->exec(
+        "INSERT INTO import_batch (kind, file_name, sha256, actor, created_at) VALUES "
+        "('roster', 'f', 's', 'a', 't')");
   }
   CHECK(db->execAndGet("SELECT count(*) FROM import_batch").getInt() == 0);
 }
