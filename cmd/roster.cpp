@@ -181,7 +181,7 @@ void run_show(const RosterOptions& o, Context& ctx) {
 
 void run_history(const RosterOptions& o, Context& ctx) {
   const long id = resolve(ctx, o.member);
-  output::write(ctx.out(), roster::member_history(ctx.db(), id, o.reveal),
+  output::write(ctx.out(), roster::member_history(ctx.db(), id, o.reveal, o.format != "table"),
                 output::parse_format(o.format), ctx.render_options());
   log_disclosure(o, ctx, "roster history", 1);
 }

@@ -191,7 +191,10 @@ std::string describe_change(const std::string& before_json, const std::string& a
 
 }  // namespace
 
-output::Table member_history(SQLite::Database& db, long member_id, bool reveal) {
+output::Table member_history(SQLite::Database& db, long member_id, bool reveal, bool machine) {
+  const auto action = [machine](const std::string& code) {
+    return machine ? code : i18n::tr("roster.action." + code);
+  };
   output::Table t;
   t.columns = {{"at", i18n::tr("roster.col_at")},
                {"actor", i18n::tr("roster.col_actor")},
@@ -204,7 +207,7 @@ output::Table member_history(SQLite::Database& db, long member_id, bool reveal) 
   created.bind(1, static_cast<int64_t>(member_id));
   if (created.executeStep() && !created.getColumn(3).isNull()) {
     t.rows.push_back({created.getColumn(0).getString(), created.getColumn(1).getString(),
-                      i18n::tr("roster.action.import"),
+                      action("import"),
                       i18n::tr("roster.history.from_batch", created.getColumn(3).getInt64(),
                                created.getColumn(2).getString())});
   }
@@ -215,7 +218,7 @@ output::Table member_history(SQLite::Database& db, long member_id, bool reveal) 
   while (log.executeStep()) {
     t.rows.push_back(
         {log.getColumn(0).getString(), log.getColumn(1).getString(),
-         i18n::tr("roster.action." + log.getColumn(2).getString()),
+         action(log.getColumn(2).getString()),
          describe_change(log.getColumn(3).getString(), log.getColumn(4).getString(), reveal)});
   }
   return t;

@@ -37,8 +37,9 @@ output::Table list_table(SQLite::Database& db, const ListFilter& filter,
 // One member as field/value rows.
 output::Table member_card(const MemberRow& member, bool reveal);
 
-// The member's history: creation (by import batch or add) and every change-log entry.
-output::Table member_history(SQLite::Database& db, long member_id, bool reveal);
+// The member's history: creation (by import batch or add) and every change-log entry. `machine`
+// keeps action codes (import, create, update, move, archive) instead of labels.
+output::Table member_history(SQLite::Database& db, long member_id, bool reveal, bool machine);
 
 struct WriteContext {
   std::string actor;
