@@ -406,24 +406,37 @@ std::vector<Finding> check_roster(SQLite::Database& db, const ValueContext& ctx,
   std::vector<Finding> findings;
   // Community ids are validated against the workspace ([a-z0-9-]), so quoting them is safe.
   find_duplicates(db, community.empty() ? "" : " AND community = '" + community + "'", findings);
-  SQLite::Statement all(db, "SELECT id FROM member WHERE status = 'active' ORDER BY id");
+  // One pass over the register, each record checked as an import would check it today.
+  std::string columns;
+  for (const std::string& c : member_columns()) {
+    columns += c + ", ";
+  }
+  SQLite::Statement all(db, "SELECT id, " + columns +
+                                "(SELECT group_concat(category, ',') FROM member_category WHERE "
+                                "member_id = member.id) FROM member WHERE status = 'active'" +
+                                (community.empty() ? "" : " AND community = ?") + " ORDER BY id");
+  if (!community.empty()) {
+    all.bind(1, community);
+  }
   while (all.executeStep()) {
-    const auto row = load_member(db, static_cast<long>(all.getColumn(0).getInt64()));
-    if (!community.empty() && row->values.at("community") != community) {
-      continue;
+    const long id = static_cast<long>(all.getColumn(0).getInt64());
+    FieldValues values;
+    int column = 1;
+    for (const std::string& c : member_columns()) {
+      values[c] = all.getColumn(column++).getString();
     }
+    values["categories"] = all.getColumn(column).getString();
     std::vector<FieldProblem> problems;
     for (const FieldDef& f : member_fields()) {
-      const auto it = row->values.find(f.key);
-      if (it != row->values.end() && !it->second.empty() && f.kind != FieldKind::code_list) {
-        parse_value(f, it->second, ctx, problems);
+      const std::string& stored = values[f.key];
+      if (!stored.empty() && f.kind != FieldKind::boolean) {
+        parse_value(f, stored, ctx, problems);
       }
     }
-    FieldValues values = row->values;
     check_member(values, ctx, problems);
     for (const FieldProblem& p : problems) {
-      findings.push_back({"invalid_record", row->id,
-                          i18n::tr("check.invalid_record", p.field, p.reason, p.value)});
+      findings.push_back(
+          {"invalid_record", id, i18n::tr("check.invalid_record", p.field, p.reason, p.value)});
     }
   }
   return findings;
