@@ -12,17 +12,20 @@ namespace tongxin::cli {
 const std::vector<Subcommand>& subcommands() {
   static const std::vector<Subcommand> k_list = {
       {"init", "help.init", setup_init},
-      {"activity", "help.activity", setup_activity},
       {"roster", "help.roster", setup_roster},
-      {"store", "help.store", setup_store},
+      {"activity", "help.activity", setup_activity},
       {"schedule", "help.schedule", setup_schedule},
+      {"store", "help.store", setup_store},
   };
   return k_list;
 }
 
 std::unique_ptr<CLI::App> build_app(Globals& globals, Environment& env) {
   auto app = std::make_unique<CLI::App>(i18n::tr("help.tongxin"), "tongxin");
-  app->set_version_flag("--version", std::string("tongxin ") + TONGXIN_VERSION);
+  // Subcommands copy the help flag when they are added, so its text is set first.
+  app->set_help_flag("-h,--help", i18n::tr("help.opt_help"));
+  app->set_version_flag("--version", std::string("tongxin ") + TONGXIN_VERSION,
+                        i18n::tr("help.opt_version"));
   app->require_subcommand(1);
   app->fallthrough();
   app->add_option("-C", globals.dir, i18n::tr("help.opt_dir"))->type_name("DIR");

@@ -72,6 +72,8 @@ std::vector<Message> messages_core() {
       {"help.opt_quiet", "不输出提示信息", "print no notices"},
       {"help.opt_verbose", "即使不在终端上也输出提示信息", "print notices even when not on a terminal"},
       {"help.opt_no_color", "不使用颜色（也可设置 NO_COLOR）", "no colour (NO_COLOR works too)"},
+      {"help.opt_help", "显示帮助并退出", "print this help and exit"},
+      {"help.opt_version", "显示版本并退出", "print the version and exit"},
       {"help.opt_format", "输出格式", "output format"},
       {"help.init", "新建工作区，或复制内置示例", "create a workspace, or copy a bundled example"},
       {"help.init_dir", "工作区目录（默认当前目录）", "workspace folder (default: the current one)"},
