@@ -116,30 +116,44 @@ const FieldDef* field_by_header(std::string_view header) {
   return nullptr;
 }
 
+namespace {
+
+// The length of the list separator at the start of `rest`, or 0: ; , | and the full-width
+// ；，、 (UTF-8 lead bytes EF and E3, checked first: this runs for every byte of every list).
+size_t separator_at(std::string_view rest) {
+  const char c = rest.front();
+  if (c == ';' || c == ',' || c == '|') {
+    return 1;
+  }
+  if (c != '\xEF' && c != '\xE3') {
+    return 0;
+  }
+  for (std::string_view sep :
+       {"\xEF\xBC\x9B" /*；*/, "\xEF\xBC\x8C" /*，*/, "\xE3\x80\x81" /*、*/}) {
+    if (rest.starts_with(sep)) {
+      return sep.size();
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
 std::vector<std::string> split_list(std::string_view cell) {
-  static const std::vector<std::string_view> k_separators = {
-      ";", "\xEF\xBC\x9B" /*；*/, "\xE3\x80\x81" /*、*/, ",", "\xEF\xBC\x8C" /*，*/, "|"};
   std::vector<std::string> items;
   size_t start = 0;
-  size_t i = 0;
-  while (i <= cell.size()) {
-    size_t sep_len = 0;
-    for (std::string_view sep : k_separators) {
-      if (cell.substr(i).starts_with(sep)) {
-        sep_len = sep.size();
-        break;
-      }
-    }
-    if (i == cell.size() || sep_len > 0) {
+  for (size_t i = 0; i <= cell.size();) {
+    const size_t sep = i < cell.size() ? separator_at(cell.substr(i)) : 0;
+    if (i == cell.size() || sep > 0) {
       std::string item = trim(cell.substr(start, i - start));
       if (!item.empty()) {
         items.push_back(std::move(item));
       }
-      i += std::max<size_t>(sep_len, 1);
+      i += std::max<size_t>(sep, 1);
       start = i;
-      continue;
+    } else {
+      ++i;
     }
-    ++i;
   }
   return items;
 }

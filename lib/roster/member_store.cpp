@@ -70,7 +70,8 @@ void MemberWriter::bind_fields(SQLite::Statement& statement, const FieldValues& 
     } else if (value.empty()) {
       statement.bind(index++);
     } else {
-      statement.bind(index++, value);
+      // `values` outlives the statement's exec(): no need for SQLite to copy every cell.
+      statement.bindNoCopy(index++, value);
     }
   }
   const text::PinyinForms forms = pinyin ? *pinyin : text::pinyin_of(get(values, "name"));
