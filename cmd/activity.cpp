@@ -104,7 +104,7 @@ void run_import(const ActivityOptions& o, Context& ctx) {
   if (o.dry_run) {
     ctx.out() << i18n::tr("import.dry_run", options.display_name, counts) << '\n';
   } else {
-    ctx.out() << i18n::tr("import.done", options.display_name, report.batch_id, counts) << '\n';
+    ctx.notice(i18n::tr("import.done", options.display_name, report.batch_id, counts));
   }
 }
 

@@ -79,7 +79,7 @@ long resolve(Context& ctx, const std::string& reference) {
 
 void run_undo(const RosterOptions& o, Context& ctx) {
   const auto report = roster::undo_import(ctx.db(), o.undo, ctx.actor(), ctx.now());
-  ctx.out() << i18n::tr("undo.done", o.undo, report.removed, report.restored) << '\n';
+  ctx.notice(i18n::tr("undo.done", o.undo, report.removed, report.restored));
 }
 
 void run_import(const RosterOptions& o, Context& ctx) {
@@ -115,7 +115,7 @@ void run_import(const RosterOptions& o, Context& ctx) {
   if (o.dry_run) {
     ctx.out() << i18n::tr("import.dry_run", options.display_name, counts) << '\n';
   } else {
-    ctx.out() << i18n::tr("import.done", options.display_name, report.batch_id, counts) << '\n';
+    ctx.notice(i18n::tr("import.done", options.display_name, report.batch_id, counts));
   }
 }
 
@@ -189,7 +189,8 @@ void run_history(const RosterOptions& o, Context& ctx) {
 void run_add(const RosterOptions& o, Context& ctx) {
   std::vector<std::pair<std::string, std::string>> raw(o.add_values.begin(), o.add_values.end());
   const long id = roster::add_member(ctx.db(true), raw, write_context(ctx));
-  ctx.out() << i18n::tr("roster.added", id) << '\n';
+  ctx.out() << id << '\n';  // the new member's id, for scripts
+  ctx.notice(i18n::tr("roster.added", id));
 }
 
 void run_edit(const RosterOptions& o, Context& ctx) {
