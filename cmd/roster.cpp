@@ -11,6 +11,7 @@
 #include "output/xlsx_writer.h"
 #include "roster/import.h"
 #include "roster/operations.h"
+#include "store/logs.h"
 #include "store/store.h"
 
 namespace tongxin::cli {
@@ -146,10 +147,10 @@ void emit(const RosterOptions& o, Context& ctx, const output::Table& table, bool
 
 void log_disclosure(const RosterOptions& o, Context& ctx, const std::string& command, long rows) {
   if (o.reveal) {
-    roster::log_access(ctx.db(), ctx.now(), ctx.actor(), command, "reveal", rows);
+    store::log_access(ctx.db(), ctx.now(), ctx.actor(), command, "reveal", rows);
   }
   if (!o.out.empty()) {
-    roster::log_access(ctx.db(), ctx.now(), ctx.actor(), command, "export", rows);
+    store::log_access(ctx.db(), ctx.now(), ctx.actor(), command, "export", rows);
   }
 }
 

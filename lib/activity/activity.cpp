@@ -12,6 +12,7 @@
 #include "i18n/i18n.h"
 #include "roster/fields.h"
 #include "roster/member_store.h"
+#include "store/logs.h"
 #include "store/store.h"
 
 namespace tongxin::activity {
@@ -319,7 +320,7 @@ long add_activity(SQLite::Database& db, const Activity& a, const std::string& ac
   store::WriteTransaction tx(db);
   ActivityWriter writer(db);
   const long id = writer.insert(a, 0, now);
-  roster::log_change(db, now, actor, "activity", id, "create", "", activity_json(a));
+  store::log_change(db, now, actor, "activity", id, "create", "", activity_json(a));
   tx.commit();
   return id;
 }
@@ -473,8 +474,8 @@ void edit_activity(SQLite::Database& db, long id, const ActivityEdit& edit, cons
                             "INSERT INTO activity_measure (activity_id, "
                             "key, value) VALUES (?, ?, ?)");
   write_measures(measure, id, after.measures);
-  roster::log_change(db, now, actor, "activity", id, "update", activity_json(before),
-                     activity_json(after));
+  store::log_change(db, now, actor, "activity", id, "update", activity_json(before),
+                    activity_json(after));
   tx.commit();
 }
 
@@ -489,7 +490,7 @@ void delete_activity(SQLite::Database& db, long id, const std::string& actor,
     q.bind(1, static_cast<int64_t>(id));
     q.exec();
   }
-  roster::log_change(db, now, actor, "activity", id, "delete", activity_json(before), "");
+  store::log_change(db, now, actor, "activity", id, "delete", activity_json(before), "");
   tx.commit();
 }
 

@@ -8,6 +8,7 @@
 #include "i18n/i18n.h"
 #include "roster/fields.h"
 #include "roster/member_store.h"
+#include "store/logs.h"
 #include "store/store.h"
 
 namespace tongxin::activity {
@@ -123,31 +124,8 @@ RawActivity raw_from_row(const io::TabularRow& row, const std::vector<ColumnMap>
   return raw;
 }
 
-long create_batch(SQLite::Database& db, const ImportOptions& options) {
-  SQLite::Statement q(db,
-                      "INSERT INTO import_batch (kind, file_name, sha256, actor, created_at) "
-                      "VALUES ('activity', ?, '', ?, ?)");
-  q.bind(1, options.display_name);
-  q.bind(2, options.actor);
-  q.bind(3, options.now);
-  q.exec();
-  return static_cast<long>(db.getLastInsertRowid());
-}
-
-void finish_batch(SQLite::Database& db, const ImportReport& r, const ImportOptions& options,
-                  const std::string& sha) {
-  SQLite::Statement q(db,
-                      "UPDATE import_batch SET sha256 = ?, rows_new = ?, rows_rejected = ? "
-                      "WHERE id = ?");
-  q.bind(1, sha);
-  q.bind(2, static_cast<int64_t>(r.added));
-  q.bind(3, static_cast<int64_t>(r.rejected));
-  q.bind(4, static_cast<int64_t>(r.batch_id));
-  q.exec();
-  const std::string summary = fmt::format(R"({{"file":{},"kind":"activity","added":{}}})",
-                                          nlohmann::json(options.display_name).dump(), r.added);
-  roster::log_change(db, options.now, options.actor, "import_batch", r.batch_id, "import", "",
-                     summary, r.batch_id);
+store::Batch batch_of(const ImportOptions& options) {
+  return {"activity", options.display_name, options.actor, options.now};
 }
 
 // The header as the file wrote it for a fixed field, or the field's label (a
@@ -172,7 +150,7 @@ ImportReport import_activities(SQLite::Database& db, io::TabularSource& source,
   const auto columns = map_header(header, options.display_name);
   ImportReport report;
   store::WriteTransaction tx(db);
-  report.batch_id = create_batch(db, options);
+  report.batch_id = store::begin_batch(db, batch_of(options));
   ActivityWriter writer(db);
   io::TabularRow row;
   while (source.next(row)) {
@@ -204,7 +182,8 @@ ImportReport import_activities(SQLite::Database& db, io::TabularSource& source,
     report.batch_id = 0;
     return report;  // the transaction rolls back
   }
-  finish_batch(db, report, options, source.sha256());
+  store::finish_batch(db, report.batch_id, batch_of(options), source.sha256(),
+                      {report.added, 0, 0, report.rejected});
   tx.commit();
   return report;
 }

@@ -13,6 +13,7 @@
 #include "output/table.h"
 #include "roster/id_number.h"
 #include "roster/member_store.h"
+#include "store/logs.h"
 #include "store/store.h"
 #include "text/pinyin.h"
 
@@ -108,34 +109,8 @@ std::unordered_map<uint64_t, Existing> existing_ids(SQLite::Database& db) {
   return ids;
 }
 
-long create_batch(SQLite::Database& db, const ImportOptions& options, const std::string& sha) {
-  SQLite::Statement q(db,
-                      "INSERT INTO import_batch (kind, file_name, sha256, actor, created_at) "
-                      "VALUES ('roster', ?, ?, ?, ?)");
-  q.bind(1, options.display_name);
-  q.bind(2, sha);
-  q.bind(3, options.actor);
-  q.bind(4, options.now);
-  q.exec();
-  return static_cast<long>(db.getLastInsertRowid());
-}
-
-void finish_batch(SQLite::Database& db, const ImportReport& r, const ImportOptions& options) {
-  SQLite::Statement q(db,
-                      "UPDATE import_batch SET rows_new = ?, rows_updated = ?, rows_unchanged = ?, "
-                      "rows_rejected = ? WHERE id = ?");
-  q.bind(1, static_cast<int64_t>(r.added));
-  q.bind(2, static_cast<int64_t>(r.updated));
-  q.bind(3, static_cast<int64_t>(r.unchanged + r.skipped));
-  q.bind(4, static_cast<int64_t>(r.rejected));
-  q.bind(5, static_cast<int64_t>(r.batch_id));
-  q.exec();
-  const std::string summary =
-      fmt::format(R"({{"file":{},"added":{},"updated":{},"unchanged":{},"rejected":{}}})",
-                  nlohmann::json(options.display_name).dump(), r.added, r.updated,
-                  r.unchanged + r.skipped, r.rejected);
-  log_change(db, options.now, options.actor, "import_batch", r.batch_id, "import", "", summary,
-             r.batch_id);
+store::Batch batch_of(const ImportOptions& options) {
+  return {"roster", options.display_name, options.actor, options.now};
 }
 
 // An import larger than the register it joins is a bulk load: building the member indexes once
@@ -196,18 +171,16 @@ class Importer {
     const auto rebuilt = bulk_load(m_source.size_hint(), m_existing.size())
                              ? drop_member_indexes(m_db)
                              : std::vector<std::string>{};
-    m_report.batch_id = create_batch(m_db, m_options, "");
+    m_report.batch_id = store::begin_batch(m_db, batch_of(m_options));
     read_and_write();
     const bool failed = m_report.rejected > 0 && !m_options.skip_invalid;
     if (failed || m_options.dry_run) {
       m_report.batch_id = failed ? 0 : m_report.batch_id;
       return m_report;  // the transaction rolls back
     }
-    SQLite::Statement sha(m_db, "UPDATE import_batch SET sha256 = ? WHERE id = ?");
-    sha.bind(1, m_source.sha256());
-    sha.bind(2, static_cast<int64_t>(m_report.batch_id));
-    sha.exec();
-    finish_batch(m_db, m_report, m_options);
+    store::finish_batch(m_db, m_report.batch_id, batch_of(m_options), m_source.sha256(),
+                        {m_report.added, m_report.updated, m_report.unchanged + m_report.skipped,
+                         m_report.rejected});
     for (const std::string& sql : rebuilt) {
       m_db.exec(sql);  // CREATE UNIQUE INDEX re-checks what the import checked in memory
     }
@@ -324,9 +297,9 @@ class Importer {
     m_report.updated++;
     if (!m_options.dry_run) {
       m_writer.update(existing.member_id, next, m_options.now);
-      log_change(m_db, m_options.now, m_options.actor, "member", existing.member_id,
-                 "import_update", values_json(current->values), values_json(next),
-                 m_report.batch_id);
+      store::log_change(m_db, m_options.now, m_options.actor, "member", existing.member_id,
+                        "import_update", values_json(current->values), values_json(next),
+                        m_report.batch_id);
     }
   }
 
@@ -518,7 +491,7 @@ UndoReport undo_import(SQLite::Database& db, long batch_id, const std::string& a
   done.exec();
   const std::string after = fmt::format(R"({{"removed":{},"restored":{}}})", members.created.size(),
                                         members.updated.size());
-  log_change(db, now, actor, "import_batch", batch_id, "undo", "", after, batch_id);
+  store::log_change(db, now, actor, "import_batch", batch_id, "undo", "", after, batch_id);
   tx.commit();
   return {static_cast<long>(members.created.size()), static_cast<long>(members.updated.size())};
 }

@@ -176,35 +176,6 @@ std::optional<long> find_member(SQLite::Database& db, const std::string& referen
   return std::nullopt;
 }
 
-void log_change(SQLite::Database& db, const std::string& at, const std::string& actor,
-                const std::string& entity, long entity_id, const std::string& action,
-                const std::string& before, const std::string& after, long batch_id) {
-  SQLite::Statement q(db,
-                      "INSERT INTO change_log (at, actor, entity, entity_id, action, before, "
-                      "after, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-  q.bind(1, at);
-  q.bind(2, actor);
-  q.bind(3, entity);
-  q.bind(4, static_cast<int64_t>(entity_id));
-  q.bind(5, action);
-  before.empty() ? q.bind(6) : q.bind(6, before);
-  after.empty() ? q.bind(7) : q.bind(7, after);
-  batch_id > 0 ? q.bind(8, static_cast<int64_t>(batch_id)) : q.bind(8);
-  q.exec();
-}
-
-void log_access(SQLite::Database& db, const std::string& at, const std::string& actor,
-                const std::string& command, const std::string& action, long rows) {
-  SQLite::Statement q(
-      db, "INSERT INTO access_log (at, actor, command, action, rows) VALUES (?, ?, ?, ?, ?)");
-  q.bind(1, at);
-  q.bind(2, actor);
-  q.bind(3, command);
-  q.bind(4, action);
-  q.bind(5, static_cast<int64_t>(rows));
-  q.exec();
-}
-
 std::string values_json(const FieldValues& values) {
   nlohmann::ordered_json object = nlohmann::ordered_json::object();
   for (const FieldDef& f : member_fields()) {

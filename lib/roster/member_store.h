@@ -54,15 +54,6 @@ std::optional<MemberRow> load_member(SQLite::Database& db, long id);
 std::optional<long> find_member(SQLite::Database& db, const std::string& reference,
                                 const Date& today);
 
-// Appends to the change log (before/after are JSON objects or "").
-void log_change(SQLite::Database& db, const std::string& at, const std::string& actor,
-                const std::string& entity, long entity_id, const std::string& action,
-                const std::string& before, const std::string& after, long batch_id = 0);
-
-// Appends to the access log (reveals and exports of personal data).
-void log_access(SQLite::Database& db, const std::string& at, const std::string& actor,
-                const std::string& command, const std::string& action, long rows);
-
 // FieldValues as a JSON object (only non-empty values), for the change log.
 std::string values_json(const FieldValues& values);
 FieldValues values_from_json(const std::string& json);

@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "i18n/i18n.h"
 #include "roster/id_number.h"
+#include "store/logs.h"
 #include "store/store.h"
 #include "text/pinyin.h"
 
@@ -295,7 +296,7 @@ long add_member(SQLite::Database& db, const std::vector<std::pair<std::string, s
   }
   MemberWriter writer(db);
   const long id = writer.insert(values, 0, ctx.now);
-  log_change(db, ctx.now, ctx.actor, "member", id, "create", "", values_json(values));
+  store::log_change(db, ctx.now, ctx.actor, "member", id, "create", "", values_json(values));
   tx.commit();
   return id;
 }
@@ -326,8 +327,8 @@ void edit_member(SQLite::Database& db, long id, const std::vector<std::string>& 
     return;
   }
   MemberWriter(db).update(id, next, ctx.now);
-  log_change(db, ctx.now, ctx.actor, "member", id, "update", values_json(current.values),
-             values_json(next));
+  store::log_change(db, ctx.now, ctx.actor, "member", id, "update", values_json(current.values),
+                    values_json(next));
   tx.commit();
 }
 
@@ -349,8 +350,8 @@ void move_member(SQLite::Database& db, long id, const std::string& community,
   after["community"] = community;
   nlohmann::json moved = nlohmann::json::parse(values_json(after));
   moved["community_date"] = date;
-  log_change(db, ctx.now, ctx.actor, "member", id, "move", values_json(current.values),
-             moved.dump());
+  store::log_change(db, ctx.now, ctx.actor, "member", id, "move", values_json(current.values),
+                    moved.dump());
   tx.commit();
 }
 
@@ -365,8 +366,8 @@ void archive_member(SQLite::Database& db, long id, const std::string& status,
   nlohmann::json after = nlohmann::json::parse(values_json(current.values));
   after["status"] = i18n::tr("roster.status." + status) + " " + date;
   after["status_reason"] = reason;
-  log_change(db, ctx.now, ctx.actor, "member", id, "archive", values_json(current.values),
-             after.dump());
+  store::log_change(db, ctx.now, ctx.actor, "member", id, "archive", values_json(current.values),
+                    after.dump());
   tx.commit();
 }
 
