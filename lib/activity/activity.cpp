@@ -10,10 +10,9 @@
 
 #include "core/error.h"
 #include "i18n/i18n.h"
-#include "roster/fields.h"
-#include "roster/member_store.h"
 #include "store/logs.h"
 #include "store/store.h"
+#include "text/strings.h"
 
 namespace tongxin::activity {
 
@@ -23,7 +22,7 @@ const config::CodeTable& types() { return config::code_table("activity_types"); 
 
 // ASCII case folding after trimming, for comparing names users type.
 std::string fold(std::string_view s) {
-  std::string out = roster::trim(s);
+  std::string out = text::trim(s);
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(c < 0x80 ? std::tolower(c) : c); });
   return out;
@@ -81,7 +80,7 @@ std::string measure_key_for_header(std::string_view header) {
 
 std::optional<double> parse_measure_value(const std::string& name, std::string_view raw,
                                           std::vector<Problem>& problems) {
-  const std::string text = roster::trim(raw);
+  const std::string text = text::trim(raw);
   double value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (text.empty() || ec != std::errc() || end != text.data() + text.size() ||
@@ -115,7 +114,7 @@ std::string format_number(double value) {
 namespace {
 
 std::optional<Date> parse_date(const std::string& raw, Date today) {
-  std::string text = roster::trim(raw);
+  std::string text = text::trim(raw);
   std::replace(text.begin(), text.end(), '/', '-');
   return parse_user_date(text, today);
 }
@@ -124,7 +123,7 @@ void check_measures(const RawActivity& raw, const config::CodeEntry* type, Activ
                     std::vector<Problem>& problems) {
   std::vector<std::pair<const config::Measure*, double>> found;
   for (const auto& [name, value] : raw.measures) {
-    if (roster::trim(value).empty()) {
+    if (text::trim(value).empty()) {
       continue;
     }
     const auto number = parse_measure_value(name, value, problems);
@@ -158,7 +157,7 @@ void check_measures(const RawActivity& raw, const config::CodeEntry* type, Activ
 void check_members(const RawActivity& raw, const CheckContext& ctx, Activity& a,
                    std::vector<Problem>& problems) {
   for (const std::string& reference : raw.members) {
-    for (const std::string& item : roster::split_list(reference)) {
+    for (const std::string& item : text::split_list(reference)) {
       const auto id = ctx.find_member ? ctx.find_member(item) : std::nullopt;
       if (!id) {
         problems.push_back({"members", i18n::tr("activity.no_member"), item});
@@ -175,7 +174,7 @@ void check_members(const RawActivity& raw, const CheckContext& ctx, Activity& a,
 Activity check_activity(const RawActivity& raw, const CheckContext& ctx,
                         std::vector<Problem>& problems) {
   Activity a;
-  a.community = roster::trim(raw.community);
+  a.community = text::trim(raw.community);
   if (a.community.empty()) {
     problems.push_back({"community", i18n::tr("activity.community_required"), ""});
   } else if (std::find(ctx.communities.begin(), ctx.communities.end(), a.community) ==
@@ -187,25 +186,25 @@ Activity check_activity(const RawActivity& raw, const CheckContext& ctx,
     problems.push_back({"community", i18n::tr("activity.unknown_community", known), a.community});
   }
   const config::CodeEntry* type = find_type(raw.type);
-  if (roster::trim(raw.type).empty()) {
+  if (text::trim(raw.type).empty()) {
     problems.push_back({"type", i18n::tr("activity.required"), ""});
   } else if (type == nullptr) {
     problems.push_back(
-        {"type", i18n::tr("activity.unknown_type", types().codes_list()), roster::trim(raw.type)});
+        {"type", i18n::tr("activity.unknown_type", types().codes_list()), text::trim(raw.type)});
   } else {
     a.type = type->code;
   }
   const auto date = parse_date(raw.date, ctx.today);
-  if (roster::trim(raw.date).empty()) {
+  if (text::trim(raw.date).empty()) {
     problems.push_back({"date", i18n::tr("activity.required"), ""});
   } else if (!date) {
-    problems.push_back({"date", i18n::tr("activity.bad_date"), roster::trim(raw.date)});
+    problems.push_back({"date", i18n::tr("activity.bad_date"), text::trim(raw.date)});
   } else {
     a.date = date->iso();
   }
-  a.title = roster::trim(raw.title);
-  a.duty = roster::trim(raw.duty);
-  a.notes = roster::trim(raw.notes);
+  a.title = text::trim(raw.title);
+  a.duty = text::trim(raw.duty);
+  a.notes = text::trim(raw.notes);
   check_measures(raw, type, a, problems);
   check_members(raw, ctx, a, problems);
   return a;
@@ -220,7 +219,7 @@ std::vector<std::pair<std::string, std::string>> split_assignments(
       problems.push_back({"measure", i18n::tr("activity.bad_assignment"), a});
       continue;
     }
-    out.emplace_back(roster::trim(a.substr(0, eq)), roster::trim(a.substr(eq + 1)));
+    out.emplace_back(text::trim(a.substr(0, eq)), text::trim(a.substr(eq + 1)));
   }
   return out;
 }
@@ -416,9 +415,9 @@ void apply_edit(Activity& a, const ActivityEdit& edit, const Date& today,
         : problems.push_back(
               {"type", i18n::tr("activity.unknown_type", types().codes_list()), *edit.type});
   }
-  a.title = edit.title ? roster::trim(*edit.title) : a.title;
-  a.duty = edit.duty ? roster::trim(*edit.duty) : a.duty;
-  a.notes = edit.notes ? roster::trim(*edit.notes) : a.notes;
+  a.title = edit.title ? text::trim(*edit.title) : a.title;
+  a.duty = edit.duty ? text::trim(*edit.duty) : a.duty;
+  a.notes = edit.notes ? text::trim(*edit.notes) : a.notes;
 }
 
 // The measures after `edit`: the old ones (by key) overridden or removed by

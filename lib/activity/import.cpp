@@ -6,10 +6,9 @@
 
 #include "core/error.h"
 #include "i18n/i18n.h"
-#include "roster/fields.h"
-#include "roster/member_store.h"
 #include "store/logs.h"
 #include "store/store.h"
+#include "text/strings.h"
 
 namespace tongxin::activity {
 
@@ -59,7 +58,7 @@ std::vector<ColumnMap> map_header(const std::vector<std::string>& header, const 
   std::vector<ColumnMap> map;
   std::vector<std::string> problems;
   for (size_t i = 0; i < header.size(); ++i) {
-    const std::string h = roster::trim(header[i]);
+    const std::string h = text::trim(header[i]);
     ColumnMap c{fixed_key(h), ""};
     if (c.field.empty() && !h.empty() && !is_row_number_header(h)) {
       c.measure = measure_key_for_header(h);
@@ -109,7 +108,7 @@ RawActivity raw_from_row(const io::TabularRow& row, const std::vector<ColumnMap>
     } else if (f == "title") {
       raw.title = cell;
     } else if (f == "members") {
-      if (!roster::trim(cell).empty()) {
+      if (!text::trim(cell).empty()) {
         raw.members.push_back(cell);
       }
     } else if (f == "duty") {
@@ -118,7 +117,7 @@ RawActivity raw_from_row(const io::TabularRow& row, const std::vector<ColumnMap>
       raw.notes = cell;
     }
   }
-  if (roster::trim(raw.community).empty()) {
+  if (text::trim(raw.community).empty()) {
     raw.community = community;
   }
   return raw;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "text/strings.h"
 
 namespace tongxin::roster {
 
@@ -77,10 +78,8 @@ void check_member(FieldValues& values, const ValueContext& ctx,
 // masked ID numbers and phones unless `reveal`.
 std::string display_value(const FieldDef& def, const std::string& stored, bool reveal);
 
-// Splits a list cell on ; ； 、 , | (and their full-width forms), trimming each item.
-std::vector<std::string> split_list(std::string_view cell);
-
-// Trims ASCII white space and U+3000 (ideographic space) from both ends.
-std::string trim(std::string_view s);
+// Cell helpers, shared with every importer (lib/text/strings.h).
+using text::split_list;
+using text::trim;
 
 }  // namespace tongxin::roster

@@ -1,0 +1,17 @@
+// Small text helpers for spreadsheet cells: trimming (with the ideographic space) and splitting
+// lists written with Chinese or Latin separators.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tongxin::text {
+
+// Trims ASCII white space and U+3000 (ideographic space) from both ends.
+std::string trim(std::string_view s);
+
+// Splits a list cell on ; ； 、 , ， | (trimming each item, dropping empty ones).
+std::vector<std::string> split_list(std::string_view cell);
+
+}  // namespace tongxin::text
