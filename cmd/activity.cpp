@@ -37,18 +37,10 @@ struct ActivityOptions {
   long activity = 0;
 };
 
-void require_community(Context& ctx, const std::string& id) {
-  if (!id.empty() && ctx.workspace().community(id) == nullptr) {
-    throw Error(ExitCode::usage, i18n::tr("activity.unknown_community_flag", id));
-  }
-}
-
 activity::CheckContext check_context(Context& ctx) {
   activity::CheckContext c;
   c.today = ctx.today();
-  for (const auto& community : ctx.workspace().communities) {
-    c.communities.push_back(community.id);
-  }
+  c.communities = ctx.workspace().community_ids();
   SQLite::Database* db = &ctx.db();
   const Date today = ctx.today();
   c.find_member = [db, today](const std::string& ref) {
@@ -87,7 +79,7 @@ void run_add(const ActivityOptions& o, Context& ctx) {
 }
 
 void run_import(const ActivityOptions& o, Context& ctx) {
-  require_community(ctx, o.community);
+  ctx.require_community(o.community);
   auto source = io::TabularSource::open(o.file, std::cin, {o.encoding, o.sheet});
   activity::ImportOptions options{o.file == "-" ? "stdin" : o.file, o.community, o.dry_run,
                                   ctx.actor(), ctx.now()};
@@ -109,7 +101,7 @@ void run_import(const ActivityOptions& o, Context& ctx) {
 }
 
 void run_list(const ActivityOptions& o, Context& ctx) {
-  require_community(ctx, o.community);
+  ctx.require_community(o.community);
   activity::ListFilter filter;
   filter.community = o.community;
   if (!o.period.empty()) {

@@ -107,6 +107,17 @@ const config::Workspace& Context::workspace() {
   return *m_workspace;
 }
 
+void Context::require_community(const std::string& id) {
+  if (id.empty() || workspace().community(id) != nullptr) {
+    return;
+  }
+  std::string known;
+  for (const std::string& c : workspace().community_ids()) {
+    known += (known.empty() ? "" : ", ") + c;
+  }
+  throw Error(ExitCode::usage, i18n::tr("workspace.unknown_community", id, known));
+}
+
 fs::path Context::store_path() {
   if (!m_globals.store.empty()) {
     const fs::path store(m_globals.store);

@@ -62,6 +62,9 @@ class Context {
   // The workspace (found by walking up from -C or the current directory), loaded once;
   // exit 5 when there is none. Also applies the workspace language unless --lang was given.
   const config::Workspace& workspace();
+  // Throws a usage error (exit 2) naming the known ones when `id` is not empty and not a
+  // community of the workspace (for --community).
+  void require_community(const std::string& id);
   // The store (from --store or the workspace), opened once.
   SQLite::Database& db(bool create = false);
   std::filesystem::path store_path();

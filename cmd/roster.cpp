@@ -51,9 +51,7 @@ struct RosterOptions {
 roster::ValueContext value_context(Context& ctx) {
   roster::ValueContext v;
   v.today = ctx.today();
-  for (const auto& c : ctx.workspace().communities) {
-    v.communities.push_back(c.id);
-  }
+  v.communities = ctx.workspace().community_ids();
   for (const auto& [field, purpose] : ctx.workspace().config.privacy.sensitive_fields) {
     v.sensitive_enabled.push_back(field);
   }
@@ -62,12 +60,6 @@ roster::ValueContext value_context(Context& ctx) {
 
 roster::WriteContext write_context(Context& ctx) {
   return {ctx.actor(), ctx.now(), value_context(ctx)};
-}
-
-void require_community(Context& ctx, const std::string& id) {
-  if (!id.empty() && ctx.workspace().community(id) == nullptr) {
-    throw Error(ExitCode::usage, i18n::tr("roster.unknown_community_flag", id));
-  }
 }
 
 long resolve(Context& ctx, const std::string& reference) {
@@ -91,7 +83,7 @@ void run_import(const RosterOptions& o, Context& ctx) {
   if (o.file.empty()) {
     throw Error(ExitCode::usage, i18n::tr("import.need_file"));
   }
-  require_community(ctx, o.community);
+  ctx.require_community(o.community);
   const auto value_ctx = value_context(ctx);
   auto source = io::TabularSource::open(o.file, std::cin, {o.encoding, o.sheet});
   roster::ImportOptions options{o.file == "-" ? "stdin" : o.file,
@@ -155,7 +147,7 @@ void log_disclosure(const RosterOptions& o, Context& ctx, const std::string& com
 }
 
 void run_list(const RosterOptions& o, Context& ctx) {
-  require_community(ctx, o.community);
+  ctx.require_community(o.community);
   roster::ListFilter filter{o.community, {}, o.key, o.hardship, o.status, o.search};
   std::vector<std::string> problems;
   for (const std::string& c : o.categories) {
@@ -213,7 +205,7 @@ void run_archive(const RosterOptions& o, Context& ctx) {
 }
 
 void run_check(const RosterOptions& o, Context& ctx) {
-  require_community(ctx, o.community);
+  ctx.require_community(o.community);
   const auto findings = roster::check_roster(ctx.db(), value_context(ctx), o.community);
   output::Table t;
   t.columns = {{"kind", i18n::tr("check.col_kind")},

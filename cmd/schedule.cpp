@@ -85,14 +85,7 @@ schedule::DateRange agenda_range(const AgendaOptions& o, Date today) {
 
 schedule::AgendaQuery agenda_query(const AgendaOptions& o, Context& ctx) {
   schedule::AgendaQuery query{agenda_range(o, ctx.today()), ctx.today(), o.community, {}};
-  const config::Workspace& ws = ctx.workspace();
-  if (!o.community.empty() && ws.community(o.community) == nullptr) {
-    std::string ids;
-    for (const auto& c : ws.communities) {
-      ids += (ids.empty() ? "" : ", ") + c.id;
-    }
-    throw Error(ExitCode::usage, i18n::tr("schedule.unknown_community", o.community, ids));
-  }
+  ctx.require_community(o.community);
   for (const std::string& s : o.statuses) {
     query.statuses.push_back(*schedule::parse_status(s));  // CLI11 checked the names
   }

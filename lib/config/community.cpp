@@ -91,26 +91,19 @@ void read_facilities(MapReader& r, Community& c) {
   }
 }
 
-// Codes of institutions and wall displays must be known so a typo cannot pass an audit silently.
-bool known_code(const std::string& code, const std::string& prefix_a, const std::string& prefix_b) {
-  static const std::vector<std::string> k_codes = {
-      "sys_regular_meeting",    "sys_visit_solicitude",    "sys_publicity_study",
-      "sys_contact_friendship", "sys_two_way_service",     "sys_briefing",
-      "sys_info_feedback",      "duty_coordination_group", "duty_liaison_officer",
-      "sys_friendship_assoc",   "wall_leading_group",      "wall_uf_duties",
-      "wall_liaison_duties",    "wall_uf_systems",         "wall_publicity_materials"};
-  const bool prefixed =
-      code.starts_with(prefix_a) || (!prefix_b.empty() && code.starts_with(prefix_b));
-  return prefixed && std::find(k_codes.begin(), k_codes.end(), code) != k_codes.end();
+// Institution and wall-display codes come from their code tables, so a typo cannot pass an
+// acceptance check silently.
+void check_code(MapReader& item, const std::string& code, const std::string& table) {
+  if (!code.empty() && code_table(table).by_code(code) == nullptr) {
+    item.report("code", i18n::tr("config.unknown_code", code, code_table(table).codes_list()));
+  }
 }
 
 void read_institutions(MapReader& r, Community& c) {
   r.list("institutions", [&](MapReader& item, size_t) {
     Institution inst;
     inst.code = item.string("code", true).value_or("");
-    if (!inst.code.empty() && !known_code(inst.code, "sys_", "duty_")) {
-      item.report("code", i18n::tr("config.unknown_code", inst.code, "sys_*, duty_* (domain §3)"));
-    }
+    check_code(item, inst.code, "institutions");
     inst.adopted = item.date("adopted");
     inst.document = item.string("document").value_or("");
     c.institutions.push_back(std::move(inst));
@@ -118,9 +111,7 @@ void read_institutions(MapReader& r, Community& c) {
   r.list("wall_displays", [&](MapReader& item, size_t) {
     WallDisplay wall;
     wall.code = item.string("code", true).value_or("");
-    if (!wall.code.empty() && !known_code(wall.code, "wall_", "")) {
-      item.report("code", i18n::tr("config.unknown_code", wall.code, "wall_* (domain §3)"));
-    }
+    check_code(item, wall.code, "wall_displays");
     wall.posted = item.date("posted");
     c.wall_displays.push_back(std::move(wall));
   });

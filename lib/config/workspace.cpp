@@ -24,6 +24,14 @@ const Community* Workspace::community(const std::string& id) const {
   return nullptr;
 }
 
+std::vector<std::string> Workspace::community_ids() const {
+  std::vector<std::string> ids;
+  for (const Community& c : communities) {
+    ids.push_back(c.id);
+  }
+  return ids;
+}
+
 std::optional<fs::path> find_workspace_root(const fs::path& start) {
   std::error_code ec;
   fs::path dir = fs::absolute(start, ec);

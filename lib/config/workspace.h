@@ -47,6 +47,8 @@ struct Workspace {
   std::filesystem::path store_path() const { return root / config.store; }
   // The community with this id, or nullptr.
   const Community* community(const std::string& id) const;
+  // Every community id, sorted.
+  std::vector<std::string> community_ids() const;
 };
 
 inline constexpr const char* k_workspace_file = "tongxin.yaml";

@@ -17,6 +17,7 @@ std::vector<Message> messages_core() {
       {"env.bad_today", "TONGXIN_TODAY 不是 YYYY-MM-DD 日期：{}", "TONGXIN_TODAY is not a YYYY-MM-DD date: {}"},
       {"file.cannot_read", "无法读取文件 {}", "cannot read {}"},
       {"file.cannot_write", "无法写入文件 {}", "cannot write {}"},
+      {"workspace.unknown_community", "工作区中没有社区 '{}'，可用：{}", "no community '{}' in the workspace; known: {}"},
       {"workspace.not_found", "在 {} 及其上级目录中找不到 tongxin.yaml（用 tongxin init 新建工作区，或用 -C 指定）",
        "no tongxin.yaml in {} or any parent folder (create one with tongxin init, or pass -C DIR)"},
       // configuration

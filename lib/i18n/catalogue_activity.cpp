@@ -36,7 +36,6 @@ std::vector<Message> messages_activity() {
       {"activity.import_counts", "共 {} 行：新增 {}，有误 {}", "{} rows: {} new, {} invalid"},
       // commands
       {"activity.invalid_values", "有 {} 处取值错误，未作任何修改", "{} bad value(s); nothing was changed"},
-      {"activity.unknown_community_flag", "工作区中没有社区 '{}'", "no community '{}' in the workspace"},
       {"activity.unknown_type_flag", "未知活动类型 '{}'，可用：{}", "unknown activity type '{}', expected one of: {}"},
       {"activity.bad_date_flag", "{} 的日期无效 '{}'（应为 YYYY-MM-DD、today 或 +30d）", "bad date for {}: '{}' (expected YYYY-MM-DD, today or +30d)"},
       {"activity.bad_period", "无效的期间 '{}'（如 2026-10、2026-Q3、2026、last-month、last-quarter、last-year）", "bad period '{}' (like 2026-10, 2026-Q3, 2026, last-month, last-quarter, last-year)"},

@@ -27,7 +27,6 @@ std::vector<Message> messages_schedule() {
       {"schedule.calendar_broken", "内置节日日历数据有误（程序构建有问题）：{}", "the built-in festival calendar is broken (a build problem): {}"},
       {"schedule.overdue", "有 {} 项任务逾期", "{} duty occurrence(s) overdue"},
       {"schedule.range_reversed", "起始日期 {} 晚于结束日期 {}", "the first day {} is after the last day {}"},
-      {"schedule.unknown_community", "没有编号为 '{}' 的社区，可用：{}", "no community with id '{}'; available: {}"},
       {"schedule.year_out_of_range", "年份 {} 超出节日日历范围（{} 至 {}）", "year {} is outside the festival calendar ({} to {})"},
       {"schedule.years_reversed", "起始年份 {} 晚于结束年份 {}", "the first year {} is after the last year {}"},
       // plan file problems

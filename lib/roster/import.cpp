@@ -40,7 +40,7 @@ namespace {
 // Columns that carry no member data: row numbers in office spreadsheets, and the member id and
 // status columns of tongxin's own exports (a member's id and status are the store's, changed
 // only by its commands), so an export can be imported elsewhere.
-bool is_row_number_header(const std::string& header) {
+bool is_ignored_header(const std::string& header) {
   const std::string h = trim(header);
   return h == "序号" || h == "编号" || h == "No." || h == "no" || h == "#" || h == "ID" ||
          h == "id" || h == "状态" || h == "status" || h == "Status";
@@ -53,7 +53,7 @@ std::vector<const FieldDef*> map_header(const std::vector<std::string>& header,
   std::vector<std::string> problems;
   for (size_t i = 0; i < header.size(); ++i) {
     const FieldDef* def = field_by_header(header[i]);
-    if (def == nullptr && !is_row_number_header(header[i]) && !trim(header[i]).empty()) {
+    if (def == nullptr && !is_ignored_header(header[i]) && !trim(header[i]).empty()) {
       problems.push_back(i18n::tr("import.unknown_column", file, header[i]));
     }
     for (size_t j = 0; def != nullptr && j < map.size(); ++j) {

@@ -56,12 +56,13 @@ std::pair<std::string, std::vector<std::string>> where_clause(const ListFilter& 
   }
   const std::string q = trim(f.search);
   if (!q.empty()) {
-    const std::string like = "%" + (is_ascii(q) ? lower_ascii(q) : q) + "%";
-    // ASCII text is pinyin (full or initials) or part of an employer's name.
-    where += is_ascii(q)
-                 ? " AND (m.name_pinyin LIKE ? OR m.name_initials LIKE ? OR m.employer LIKE ?)"
-                 : " AND (m.name LIKE ? OR m.employer LIKE ? OR m.name LIKE ?)";
-    params.insert(params.end(), {like, like, like});
+    // ASCII text is pinyin (full or initials) or part of an employer's name; other text is part
+    // of a name or an employer.
+    const bool pinyin = is_ascii(q);
+    const std::string like = "%" + (pinyin ? lower_ascii(q) : q) + "%";
+    where += pinyin ? " AND (m.name_pinyin LIKE ? OR m.name_initials LIKE ? OR m.employer LIKE ?)"
+                    : " AND (m.name LIKE ? OR m.employer LIKE ?)";
+    params.insert(params.end(), pinyin ? 3 : 2, like);
   }
   return {where, params};
 }
@@ -182,7 +183,8 @@ std::string describe_change(const std::string& before_json, const std::string& a
     }
   }
   for (const char* key : {"status", "status_reason", "community_date"}) {
-    if (before.count(key) + after.count(key) > 0 && before.count(key) == 0) {
+    // Status, reason and move date appear only in the after side of move and archive entries.
+    if (after.count(key) > 0 && before.count(key) == 0) {
       text += (text.empty() ? "" : "; ") + i18n::tr(std::string("roster.history.") + key) + ": " +
               after.at(key);
     }

@@ -80,6 +80,12 @@ def drift(root, schemas):
     community, plan = schemas["community"], schemas["plan"]
     org = community["properties"]["organisation"]["properties"]
     checks = [
+        ("community: institutions.code", schema_enum(community, "properties", "institutions", "items",
+                                                     "properties", "code"),
+         table_codes(root, "institutions")),
+        ("community: wall_displays.code", schema_enum(community, "properties", "wall_displays", "items",
+                                                      "properties", "code"),
+         table_codes(root, "wall_displays")),
         ("community: friendship_groups.category", org["friendship_groups"]["items"]["properties"]["category"]["enum"],
          table_codes(root, "categories", lambda e: not e.get("legacy"))),
         ("plan: duties.type", plan["properties"]["duties"]["items"]["properties"]["type"]["enum"],

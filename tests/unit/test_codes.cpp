@@ -20,9 +20,9 @@ std::string fold(std::string s) {
 
 TEST_CASE("code tables have the expected sizes") {
   const std::map<std::string, size_t> expected = {
-      {"categories", 17}, {"ethnic_groups", 56},  {"parties", 8}, {"political_status", 13},
-      {"religions", 5},   {"activity_types", 12}, {"sex", 4},     {"education", 8},
-      {"statuses", 4}};
+      {"categories", 17}, {"ethnic_groups", 56},  {"parties", 8},      {"political_status", 13},
+      {"religions", 5},   {"activity_types", 12}, {"sex", 4},          {"education", 8},
+      {"statuses", 4},    {"institutions", 10},   {"wall_displays", 5}};
   for (const auto& entry : expected) {
     const std::string& name = entry.first;  // clang 14 cannot CAPTURE a structured binding
     CAPTURE(name);
