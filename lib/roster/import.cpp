@@ -5,9 +5,12 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <optional>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 
+#include "core/channel.h"
 #include "core/error.h"
 #include "i18n/i18n.h"
 #include "output/table.h"
@@ -154,97 +157,114 @@ FieldValues merged(const FieldValues& current, const FieldValues& incoming, OnEx
   return result;
 }
 
-class Importer {
- public:
-  Importer(SQLite::Database& db, io::TabularSource& source, const ImportOptions& options,
-           const ValueContext& ctx)
-      : m_db(db), m_source(source), m_options(options), m_ctx(ctx), m_writer(db) {}
+// The rows of a block are handed from the reading thread to the writing one and the block comes
+// back to be refilled: its strings keep their capacity, so rows cost no allocation that one
+// thread makes and the other frees (which made an earlier per-row hand-off slower than one
+// thread; see bench/README.md).
+struct PreparedRow {
+  MemberSlots member;
+  long existing_id = 0;  // > 0: an existing member to update or fill
+};
 
-  ImportReport run() {
-    m_report.header = m_source.header();
-    m_columns = map_header(m_source.header(), m_options.display_name, m_ctx);
-    m_existing = existing_ids(m_db);
-    // Inserts into the unique ID index touch pages all over it; a larger page cache keeps them in
-    // memory instead of spilling them to the WAL again and again (about 96 MB).
-    m_db.exec("PRAGMA cache_size = -98304");
-    store::WriteTransaction tx(m_db);
-    const auto rebuilt = bulk_load(m_source.size_hint(), m_existing.size())
-                             ? drop_member_indexes(m_db)
-                             : std::vector<std::string>{};
-    m_report.batch_id = store::begin_batch(m_db, batch_of(m_options));
-    read_and_write();
-    const bool failed = m_report.rejected > 0 && !m_options.skip_invalid;
-    if (failed || m_options.dry_run) {
-      m_report.batch_id = failed ? 0 : m_report.batch_id;
-      return m_report;  // the transaction rolls back
+struct RowBlock {
+  std::vector<PreparedRow> rows;
+  size_t count = 0;
+  bool write = true;  // false in a dry run and once an all-or-nothing import has failed
+};
+
+constexpr size_t k_rows_per_block = 1024;
+constexpr size_t k_blocks = 4;
+
+// The reading thread's half: reads, validates and decides each row (new, existing, invalid)
+// with no store access (the existing IDs are loaded up front). Its report holds every count but
+// updated/unchanged, every error and every rejected row, in file order.
+class RowReader {
+ public:
+  RowReader(io::TabularSource& source, const ImportOptions& options, const ValueContext& ctx,
+            std::vector<const FieldDef*> columns, std::unordered_map<uint64_t, Existing> existing)
+      : m_source(source),
+        m_options(options),
+        m_ctx(ctx),
+        m_columns(std::move(columns)),
+        m_existing(std::move(existing)) {}
+
+  // Fills `block` with the next rows to write; false once the input is exhausted.
+  bool fill(RowBlock& block) {
+    block.count = 0;
+    block.rows.resize(k_rows_per_block);
+    while (block.count < k_rows_per_block) {
+      if (!m_source.next(m_row)) {
+        block.write = writing();
+        return false;
+      }
+      if (prepare(block.rows[block.count])) {
+        ++block.count;
+      }
     }
-    store::finish_batch(m_db, m_report.batch_id, batch_of(m_options), m_source.sha256(),
-                        {m_report.added, m_report.updated, m_report.unchanged + m_report.skipped,
-                         m_report.rejected});
-    for (const std::string& sql : rebuilt) {
-      m_db.exec(sql);  // CREATE UNIQUE INDEX re-checks what the import checked in memory
-    }
-    tx.commit();
-    return m_report;
+    block.write = writing();
+    return true;
   }
+
+  ImportReport& report() { return m_report; }
 
  private:
-  // A row read and validated, waiting to be written.
-  struct Prepared {
-    io::TabularRow row;
-    FieldValues values;
-    std::vector<FieldProblem> problems;
-    std::optional<Existing> existing;
-    text::PinyinForms pinyin;
-  };
-
-  // One row at a time: validate, then write. (Validating on a second thread was measured slower:
-  // freeing each row's strings on the other thread costs more than the overlap saves.)
-  void read_and_write() {
-    Prepared p;
-    while (m_source.next(p.row)) {
-      prepare(p);
-      apply(p);
-      p.values.clear();
-      p.problems.clear();
-      p.existing.reset();
-    }
+  bool writing() const {
+    return !m_options.dry_run && (m_report.rejected == 0 || m_options.skip_invalid);
   }
 
-  // Everything that needs no database (the existing IDs were loaded up front).
-  void prepare(Prepared& p) {
-    p.values = parse_row(p.row, p.problems);
-    check_member(p.values, m_ctx, p.problems);
-    const std::string& id = p.values["id_number"];
-    const uint64_t key = id_key(id);
-    if (key != 0) {
-      const auto [it, inserted] = m_seen.emplace(key, p.row.line);
-      if (!inserted) {
-        p.problems.push_back({"id_number", i18n::tr("import.duplicate_in_file", it->second), id});
-      }
-      if (const auto found = m_existing.find(key); found != m_existing.end()) {
-        p.existing = found->second;
-      }
-    }
-    p.pinyin = text::pinyin_of(p.values["name"]);
-  }
-
-  // Decisions that read the store, and the writes.
-  void apply(Prepared& p) {
+  // Validates the current row into `out`; false when it is invalid or left alone.
+  bool prepare(PreparedRow& out) {
     m_report.rows++;
-    if (p.existing && p.problems.empty()) {
-      existing_member(*p.existing, p.values, p.problems);
+    m_problems.clear();
+    FieldValues values = parse_row(m_row, m_problems);
+    check_member(values, m_ctx, m_problems);
+    const Existing* existing = check_id(values["id_number"]);
+    if (existing != nullptr && m_problems.empty() && !may_change(*existing, values)) {
+      return false;
     }
-    if (!p.problems.empty()) {
-      reject(p.row, p.problems);
-      return;
+    if (!m_problems.empty()) {
+      reject();
+      return false;
     }
-    if (!p.existing) {
-      m_report.added++;
-      if (!m_options.dry_run) {
-        m_writer.insert(p.values, m_report.batch_id, m_options.now, &p.pinyin);
-      }
+    out.member.assign(values);
+    out.existing_id = existing != nullptr ? existing->member_id : 0;
+    m_report.added += existing == nullptr ? 1 : 0;
+    return true;
+  }
+
+  // Duplicates within the file; the member already holding this ID, if any.
+  const Existing* check_id(const std::string& id) {
+    const uint64_t key = id_key(id);
+    if (key == 0) {
+      return nullptr;
     }
+    const auto [seen, inserted] = m_seen.emplace(key, m_row.line);
+    if (!inserted) {
+      m_problems.push_back({"id_number", i18n::tr("import.duplicate_in_file", seen->second), id});
+    }
+    const auto found = m_existing.find(key);
+    return found == m_existing.end() ? nullptr : &found->second;
+  }
+
+  // Whether --on-existing lets this row change `existing` (counted as skipped, or a problem,
+  // when not).
+  bool may_change(const Existing& existing, FieldValues& values) {
+    if (m_options.on_existing == OnExisting::error) {
+      m_problems.push_back(
+          {"id_number", i18n::tr("import.exists", existing.member_id), values["id_number"]});
+      return true;  // rejected by the caller
+    }
+    if (existing.community != values["community"]) {
+      m_problems.push_back(
+          {"community", i18n::tr("import.other_community", existing.member_id, existing.community),
+           values["community"]});
+      return true;
+    }
+    if (m_options.on_existing == OnExisting::skip) {
+      m_report.skipped++;
+      return false;
+    }
+    return true;
   }
 
   FieldValues parse_row(const io::TabularRow& row, std::vector<FieldProblem>& problems) {
@@ -271,49 +291,17 @@ class Importer {
     return values;
   }
 
-  void existing_member(const Existing& existing, FieldValues& values,
-                       std::vector<FieldProblem>& problems) {
-    if (m_options.on_existing == OnExisting::error) {
-      problems.push_back(
-          {"id_number", i18n::tr("import.exists", existing.member_id), values["id_number"]});
-      return;
-    }
-    if (existing.community != values["community"]) {
-      problems.push_back(
-          {"community", i18n::tr("import.other_community", existing.member_id, existing.community),
-           values["community"]});
-      return;
-    }
-    if (m_options.on_existing == OnExisting::skip) {
-      m_report.skipped++;
-      return;
-    }
-    const auto current = load_member(m_db, existing.member_id);
-    const FieldValues next = merged(current->values, values, m_options.on_existing);
-    if (next == current->values) {
-      m_report.unchanged++;
-      return;
-    }
-    m_report.updated++;
-    if (!m_options.dry_run) {
-      m_writer.update(existing.member_id, next, m_options.now);
-      store::log_change(m_db, m_options.now, m_options.actor, "member", existing.member_id,
-                        "import_update", values_json(current->values), values_json(next),
-                        m_report.batch_id);
-    }
-  }
-
-  void reject(const io::TabularRow& row, const std::vector<FieldProblem>& problems) {
+  void reject() {
     m_report.rejected++;
     std::string joined;
-    for (const FieldProblem& p : problems) {
+    for (const FieldProblem& p : m_problems) {
       const std::string column = column_name(p.field);
-      m_report.errors.push_back({row.line, column, p.reason, p.value});
+      m_report.errors.push_back({m_row.line, column, p.reason, p.value});
       joined += (joined.empty() ? "" : "; ") +
                 (column.empty() ? p.reason : i18n::tr("import.reject_reason", column, p.reason));
     }
     if (m_options.skip_invalid) {
-      m_report.rejects.push_back({row.line, row.cells, joined});
+      m_report.rejects.push_back({m_row.line, m_row.cells, joined});
     }
   }
 
@@ -329,23 +317,144 @@ class Importer {
     return def == nullptr ? "" : i18n::pick(def->zh, def->en);
   }
 
-  SQLite::Database& m_db;
   io::TabularSource& m_source;
   const ImportOptions& m_options;
   const ValueContext& m_ctx;
-  MemberWriter m_writer;
-  std::vector<const FieldDef*> m_columns;
-  std::unordered_map<uint64_t, Existing> m_existing;
+  const std::vector<const FieldDef*> m_columns;
+  const std::unordered_map<uint64_t, Existing> m_existing;
   std::unordered_map<uint64_t, long> m_seen;
+  io::TabularRow m_row;
+  std::vector<FieldProblem> m_problems;
   ImportReport m_report;
 };
+
+// The writing thread's half (the caller's thread, which owns the connection): inserts new
+// members, and updates or fills existing ones, counting what that changed.
+class RowWriter {
+ public:
+  RowWriter(SQLite::Database& db, const ImportOptions& options, long batch_id)
+      : m_db(db), m_options(options), m_batch_id(batch_id), m_writer(db) {}
+
+  void write(const RowBlock& block) {
+    for (size_t i = 0; i < block.count; ++i) {
+      const PreparedRow& row = block.rows[i];
+      if (row.existing_id > 0) {
+        update(row.existing_id, row.member.values(), block.write);
+      } else if (block.write) {
+        m_writer.insert(row.member, m_batch_id, m_options.now);
+      }
+    }
+  }
+
+  long updated() const { return m_updated; }
+  long unchanged() const { return m_unchanged; }
+
+ private:
+  void update(long member_id, const FieldValues& incoming, bool write) {
+    const auto current = load_member(m_db, member_id);
+    const FieldValues next = merged(current->values, incoming, m_options.on_existing);
+    if (next == current->values) {
+      m_unchanged++;
+      return;
+    }
+    m_updated++;
+    if (write) {
+      m_writer.update(member_id, next, m_options.now);
+      store::log_change(m_db, m_options.now, m_options.actor, "member", member_id, "import_update",
+                        values_json(current->values), values_json(next), m_batch_id);
+    }
+  }
+
+  SQLite::Database& m_db;
+  const ImportOptions& m_options;
+  const long m_batch_id;
+  MemberWriter m_writer;
+  long m_updated = 0;
+  long m_unchanged = 0;
+};
+
+// Reads and validates on a second thread while this one writes: on a two-core machine the two
+// halves of a large import take about as long as each other.
+void read_and_write(RowReader& reader, RowWriter& writer) {
+  Channel<std::unique_ptr<RowBlock>> filled(k_blocks);
+  Channel<std::unique_ptr<RowBlock>> empty(k_blocks);
+  for (size_t i = 0; i < k_blocks; ++i) {
+    empty.push(std::make_unique<RowBlock>());
+  }
+  std::exception_ptr reader_error;
+  std::jthread reading([&] {
+    try {
+      bool more = true;
+      while (more) {
+        auto block = empty.pop();
+        if (!block) {
+          break;  // the writer gave up
+        }
+        more = reader.fill(**block);
+        if (!filled.push(std::move(*block))) {
+          break;
+        }
+      }
+    } catch (...) {
+      reader_error = std::current_exception();
+    }
+    filled.close();
+  });
+  try {
+    while (auto block = filled.pop()) {
+      writer.write(**block);
+      empty.push(std::move(*block));
+    }
+  } catch (...) {
+    empty.close();  // wakes the reader wherever it waits; it stops
+    filled.close();
+    throw;
+  }
+  reading.join();
+  if (reader_error) {
+    std::rethrow_exception(reader_error);
+  }
+}
 
 }  // namespace
 
 ImportReport import_roster(SQLite::Database& db, io::TabularSource& source,
                            const ImportOptions& options, const ValueContext& ctx) {
-  Importer importer(db, source, options, ctx);
-  return importer.run();
+  auto existing = existing_ids(db);
+  const bool bulk = bulk_load(source.size_hint(), existing.size());
+  RowReader reader(source, options, ctx, map_header(source.header(), options.display_name, ctx),
+                   std::move(existing));
+  // Inserts into the unique ID index touch pages all over it; a larger page cache keeps them in
+  // memory instead of spilling them to the journal again and again (about 96 MB).
+  db.exec("PRAGMA cache_size = -98304");
+  std::optional<store::BulkLoad> bulk_mode;
+  if (bulk && !options.dry_run) {
+    bulk_mode.emplace(db);
+  }
+  store::WriteTransaction tx(db);
+  const auto rebuilt = bulk ? drop_member_indexes(db) : std::vector<std::string>{};
+  const long batch_id = store::begin_batch(db, batch_of(options));
+  RowWriter writer(db, options, batch_id);
+  read_and_write(reader, writer);
+
+  ImportReport report = std::move(reader.report());
+  report.header = source.header();
+  report.updated = writer.updated();
+  report.unchanged = writer.unchanged();
+  report.batch_id = batch_id;
+  const bool failed = report.rejected > 0 && !options.skip_invalid;
+  if (failed || options.dry_run) {
+    report.batch_id = failed ? 0 : batch_id;
+    return report;  // the transaction rolls back
+  }
+  store::finish_batch(
+      db, batch_id, batch_of(options), source.sha256(),
+      {report.added, report.updated, report.unchanged + report.skipped, report.rejected});
+  for (const std::string& sql : rebuilt) {
+    db.exec(sql);  // CREATE UNIQUE INDEX re-checks what the import checked in memory
+  }
+  tx.commit();
+  return report;
 }
 
 std::vector<std::string> format_errors(const std::string& file,
@@ -385,115 +494,6 @@ void write_rejects(const std::string& path, const ImportReport& report, text::En
   if (!out) {
     throw Error(ExitCode::usage, i18n::tr("file.cannot_write", path));
   }
-}
-
-namespace {
-
-struct BatchMembers {
-  std::vector<long> created;
-  std::vector<std::pair<long, std::string>> updated;  // member, JSON of the values before
-  long import_log_id = 0;
-};
-
-BatchMembers batch_members(SQLite::Database& db, long batch_id) {
-  SQLite::Statement batch(db, "SELECT kind, undone_at FROM import_batch WHERE id = ?");
-  batch.bind(1, static_cast<int64_t>(batch_id));
-  if (!batch.executeStep() || batch.getColumn(0).getString() != "roster") {
-    throw Error(ExitCode::bad_input, i18n::tr("undo.no_batch", batch_id));
-  }
-  if (!batch.getColumn(1).isNull()) {
-    throw Error(ExitCode::bad_input,
-                i18n::tr("undo.already", batch_id, batch.getColumn(1).getString()));
-  }
-  BatchMembers members;
-  SQLite::Statement created(db, "SELECT id FROM member WHERE batch_id = ? ORDER BY id");
-  created.bind(1, static_cast<int64_t>(batch_id));
-  while (created.executeStep()) {
-    members.created.push_back(static_cast<long>(created.getColumn(0).getInt64()));
-  }
-  SQLite::Statement updated(db,
-                            "SELECT entity_id, before FROM change_log WHERE batch_id = ? AND "
-                            "action = 'import_update' ORDER BY id");
-  updated.bind(1, static_cast<int64_t>(batch_id));
-  while (updated.executeStep()) {
-    members.updated.emplace_back(static_cast<long>(updated.getColumn(0).getInt64()),
-                                 updated.getColumn(1).getString());
-  }
-  SQLite::Statement log(db,
-                        "SELECT id FROM change_log WHERE entity = 'import_batch' AND entity_id = ? "
-                        "AND action = 'import'");
-  log.bind(1, static_cast<int64_t>(batch_id));
-  members.import_log_id = log.executeStep() ? static_cast<long>(log.getColumn(0).getInt64()) : 0;
-  return members;
-}
-
-// Members of the batch changed after it (by an edit, move, archive or a later import), or
-// linked to activities since: undoing would lose that work.
-std::vector<std::string> changed_since(SQLite::Database& db, const BatchMembers& members) {
-  SQLite::Statement later(db,
-                          "SELECT count(*) FROM change_log WHERE entity = 'member' AND "
-                          "entity_id = ? AND id > ?");
-  SQLite::Statement linked(db, "SELECT count(*) FROM activity_member WHERE member_id = ?");
-  std::vector<std::string> problems;
-  auto check = [&](long id, bool created) {
-    later.bind(1, static_cast<int64_t>(id));
-    later.bind(2, static_cast<int64_t>(members.import_log_id));
-    later.executeStep();
-    const bool edited = later.getColumn(0).getInt64() > 0;
-    later.reset();
-    bool in_activity = false;
-    if (created) {
-      linked.bind(1, static_cast<int64_t>(id));
-      linked.executeStep();
-      in_activity = linked.getColumn(0).getInt64() > 0;
-      linked.reset();
-    }
-    if (edited || in_activity) {
-      problems.push_back(i18n::tr(edited ? "undo.edited_since" : "undo.in_activity", id));
-    }
-  };
-  for (long id : members.created) {
-    check(id, true);
-  }
-  for (const auto& [id, before] : members.updated) {
-    check(id, false);
-  }
-  return problems;
-}
-
-}  // namespace
-
-UndoReport undo_import(SQLite::Database& db, long batch_id, const std::string& actor,
-                       const std::string& now) {
-  store::WriteTransaction tx(db);
-  const BatchMembers members = batch_members(db, batch_id);
-  const auto problems = changed_since(db, members);
-  if (!problems.empty()) {
-    throw Error(ExitCode::bad_input, i18n::tr("undo.refused", batch_id, problems.size()), problems);
-  }
-  SQLite::Statement drop_categories(db, "DELETE FROM member_category WHERE member_id = ?");
-  SQLite::Statement drop_member(db, "DELETE FROM member WHERE id = ?");
-  for (long id : members.created) {
-    for (SQLite::Statement* q : {&drop_categories, &drop_member}) {
-      q->bind(1, static_cast<int64_t>(id));
-      q->exec();
-      q->reset();
-    }
-  }
-  MemberWriter writer(db);
-  // Restore in reverse order so a member updated twice in one batch ends at its first state.
-  for (auto it = members.updated.rbegin(); it != members.updated.rend(); ++it) {
-    writer.update(it->first, values_from_json(it->second), now);
-  }
-  SQLite::Statement done(db, "UPDATE import_batch SET undone_at = ? WHERE id = ?");
-  done.bind(1, now);
-  done.bind(2, static_cast<int64_t>(batch_id));
-  done.exec();
-  const std::string after = fmt::format(R"({{"removed":{},"restored":{}}})", members.created.size(),
-                                        members.updated.size());
-  store::log_change(db, now, actor, "import_batch", batch_id, "undo", "", after, batch_id);
-  tx.commit();
-  return {static_cast<long>(members.created.size()), static_cast<long>(members.updated.size())};
 }
 
 }  // namespace tongxin::roster

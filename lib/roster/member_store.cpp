@@ -59,24 +59,71 @@ MemberWriter::MemberWriter(SQLite::Database& db)
       m_insert_category(db, "INSERT INTO member_category (member_id, category) VALUES (?, ?)"),
       m_delete_categories(db, "DELETE FROM member_category WHERE member_id = ?") {}
 
+namespace {
+
+// Indexes into member_fields() of the columns of the member table (all but categories), in
+// member_columns() order, and of categories.
+const std::vector<size_t>& column_fields() {
+  static const std::vector<size_t> k_indexes = [] {
+    std::vector<size_t> indexes;
+    for (size_t i = 0; i < member_fields().size(); ++i) {
+      if (member_fields()[i].key != "categories") {
+        indexes.push_back(i);
+      }
+    }
+    return indexes;
+  }();
+  return k_indexes;
+}
+
+size_t categories_field() {
+  static const size_t k_index = [] {
+    size_t i = 0;
+    while (member_fields()[i].key != "categories") {
+      ++i;
+    }
+    return i;
+  }();
+  return k_index;
+}
+
+}  // namespace
+
+void MemberSlots::assign(const FieldValues& values) {
+  const auto& defs = member_fields();
+  for (size_t i = 0; i < defs.size(); ++i) {
+    fields[i] = get(values, defs[i].key);  // reuses the string's capacity
+  }
+  pinyin = text::pinyin_of(get(values, "name"));
+}
+
+FieldValues MemberSlots::values() const {
+  FieldValues values;
+  const auto& defs = member_fields();
+  for (size_t i = 0; i < defs.size(); ++i) {
+    if (!fields[i].empty()) {
+      values[defs[i].key] = fields[i];
+    }
+  }
+  return values;
+}
+
 // Binds the member columns (empty → NULL) and the name's pinyin forms, from parameter 1.
-void MemberWriter::bind_fields(SQLite::Statement& statement, const FieldValues& values,
-                               const text::PinyinForms* pinyin) {
+void MemberWriter::bind_fields(SQLite::Statement& statement, const MemberSlots& member) {
   int index = 1;
-  for (const std::string& column : member_columns()) {
-    const std::string& value = get(values, column);
-    if (column == "key_contact" || column == "hardship") {
+  for (const size_t field : column_fields()) {
+    const std::string& value = member.fields[field];
+    if (member_fields()[field].kind == FieldKind::boolean) {
       statement.bind(index++, value == "1" ? 1 : 0);
     } else if (value.empty()) {
       statement.bind(index++);
     } else {
-      // `values` outlives the statement's exec(): no need for SQLite to copy every cell.
+      // `member` outlives the statement's exec(): no need for SQLite to copy every cell.
       statement.bindNoCopy(index++, value);
     }
   }
-  const text::PinyinForms forms = pinyin ? *pinyin : text::pinyin_of(get(values, "name"));
-  statement.bind(index++, forms.full);
-  statement.bind(index++, forms.initials);
+  statement.bindNoCopy(index++, member.pinyin.full);
+  statement.bindNoCopy(index++, member.pinyin.initials);
 }
 
 void MemberWriter::write_categories(long id, const std::string& categories) {
@@ -88,27 +135,34 @@ void MemberWriter::write_categories(long id, const std::string& categories) {
   }
 }
 
-long MemberWriter::insert(const FieldValues& values, long batch_id, const std::string& now,
-                          const text::PinyinForms* pinyin) {
-  bind_fields(m_insert, values, pinyin);
-  const int base = static_cast<int>(member_columns().size()) + 3;
+long MemberWriter::insert(const FieldValues& values, long batch_id, const std::string& now) {
+  MemberSlots member;
+  member.assign(values);
+  return insert(member, batch_id, now);
+}
+
+long MemberWriter::insert(const MemberSlots& member, long batch_id, const std::string& now) {
+  bind_fields(m_insert, member);
+  const int base = static_cast<int>(column_fields().size()) + 3;
   if (batch_id > 0) {
     m_insert.bind(base, static_cast<int64_t>(batch_id));
   } else {
     m_insert.bind(base);
   }
-  m_insert.bind(base + 1, now);
-  m_insert.bind(base + 2, now);
+  m_insert.bindNoCopy(base + 1, now);
+  m_insert.bindNoCopy(base + 2, now);
   m_insert.exec();
   m_insert.reset();
   const long id = static_cast<long>(m_db.getLastInsertRowid());
-  write_categories(id, get(values, "categories"));
+  write_categories(id, member.fields[categories_field()]);
   return id;
 }
 
 void MemberWriter::update(long id, const FieldValues& values, const std::string& now) {
-  bind_fields(m_update, values, nullptr);
-  const int base = static_cast<int>(member_columns().size()) + 3;
+  MemberSlots member;
+  member.assign(values);
+  bind_fields(m_update, member);
+  const int base = static_cast<int>(column_fields().size()) + 3;
   m_update.bind(base, now);
   m_update.bind(base + 1, static_cast<int64_t>(id));
   m_update.exec();
@@ -116,7 +170,7 @@ void MemberWriter::update(long id, const FieldValues& values, const std::string&
   m_delete_categories.bind(1, static_cast<int64_t>(id));
   m_delete_categories.exec();
   m_delete_categories.reset();
-  write_categories(id, get(values, "categories"));
+  write_categories(id, member.fields[categories_field()]);
 }
 
 std::optional<MemberRow> load_member(SQLite::Database& db, long id) {

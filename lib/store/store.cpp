@@ -123,6 +123,30 @@ void WriteTransaction::commit() {
   m_done = true;
 }
 
+BulkLoad::BulkLoad(SQLite::Database& db) : m_db(db) {
+  try {
+    m_left_wal = db.execAndGet("PRAGMA journal_mode = DELETE").getString() == "delete";
+  } catch (const SQLite::Exception&) {
+    m_left_wal = false;  // busy: another connection has the store open
+  }
+  if (m_left_wal) {
+    db.exec("PRAGMA synchronous = FULL");
+  }
+  db.exec("PRAGMA foreign_keys = OFF");
+}
+
+BulkLoad::~BulkLoad() {
+  try {
+    m_db.exec("PRAGMA foreign_keys = ON");
+    if (m_left_wal) {
+      m_db.exec("PRAGMA journal_mode = WAL");
+      m_db.exec("PRAGMA synchronous = NORMAL");
+    }
+  } catch (const SQLite::Exception&) {
+    // Every open sets these again; a failure here must not turn into std::terminate.
+  }
+}
+
 Info info(SQLite::Database& db, const fs::path& path) {
   Info result;
   result.path = path.string();

@@ -1,0 +1,123 @@
+// roster import --undo: removes what a batch created and restores what it changed, unless
+// anything has happened to those members since.
+#include <fmt/format.h>
+
+#include "core/error.h"
+#include "i18n/i18n.h"
+#include "roster/import.h"
+#include "roster/member_store.h"
+#include "store/logs.h"
+#include "store/store.h"
+
+namespace tongxin::roster {
+
+namespace {
+
+struct BatchMembers {
+  std::vector<long> created;
+  std::vector<std::pair<long, std::string>> updated;  // member, JSON of the values before
+  long import_log_id = 0;
+};
+
+BatchMembers batch_members(SQLite::Database& db, long batch_id) {
+  SQLite::Statement batch(db, "SELECT kind, undone_at FROM import_batch WHERE id = ?");
+  batch.bind(1, static_cast<int64_t>(batch_id));
+  if (!batch.executeStep() || batch.getColumn(0).getString() != "roster") {
+    throw Error(ExitCode::bad_input, i18n::tr("undo.no_batch", batch_id));
+  }
+  if (!batch.getColumn(1).isNull()) {
+    throw Error(ExitCode::bad_input,
+                i18n::tr("undo.already", batch_id, batch.getColumn(1).getString()));
+  }
+  BatchMembers members;
+  SQLite::Statement created(db, "SELECT id FROM member WHERE batch_id = ? ORDER BY id");
+  created.bind(1, static_cast<int64_t>(batch_id));
+  while (created.executeStep()) {
+    members.created.push_back(static_cast<long>(created.getColumn(0).getInt64()));
+  }
+  SQLite::Statement updated(db,
+                            "SELECT entity_id, before FROM change_log WHERE batch_id = ? AND "
+                            "action = 'import_update' ORDER BY id");
+  updated.bind(1, static_cast<int64_t>(batch_id));
+  while (updated.executeStep()) {
+    members.updated.emplace_back(static_cast<long>(updated.getColumn(0).getInt64()),
+                                 updated.getColumn(1).getString());
+  }
+  SQLite::Statement log(db,
+                        "SELECT id FROM change_log WHERE entity = 'import_batch' AND entity_id = ? "
+                        "AND action = 'import'");
+  log.bind(1, static_cast<int64_t>(batch_id));
+  members.import_log_id = log.executeStep() ? static_cast<long>(log.getColumn(0).getInt64()) : 0;
+  return members;
+}
+
+// Members of the batch changed after it (by an edit, move, archive or a later import), or
+// linked to activities since: undoing would lose that work.
+std::vector<std::string> changed_since(SQLite::Database& db, const BatchMembers& members) {
+  SQLite::Statement later(db,
+                          "SELECT count(*) FROM change_log WHERE entity = 'member' AND "
+                          "entity_id = ? AND id > ?");
+  SQLite::Statement linked(db, "SELECT count(*) FROM activity_member WHERE member_id = ?");
+  std::vector<std::string> problems;
+  auto check = [&](long id, bool created) {
+    later.bind(1, static_cast<int64_t>(id));
+    later.bind(2, static_cast<int64_t>(members.import_log_id));
+    later.executeStep();
+    const bool edited = later.getColumn(0).getInt64() > 0;
+    later.reset();
+    bool in_activity = false;
+    if (created) {
+      linked.bind(1, static_cast<int64_t>(id));
+      linked.executeStep();
+      in_activity = linked.getColumn(0).getInt64() > 0;
+      linked.reset();
+    }
+    if (edited || in_activity) {
+      problems.push_back(i18n::tr(edited ? "undo.edited_since" : "undo.in_activity", id));
+    }
+  };
+  for (long id : members.created) {
+    check(id, true);
+  }
+  for (const auto& [id, before] : members.updated) {
+    check(id, false);
+  }
+  return problems;
+}
+
+}  // namespace
+
+UndoReport undo_import(SQLite::Database& db, long batch_id, const std::string& actor,
+                       const std::string& now) {
+  store::WriteTransaction tx(db);
+  const BatchMembers members = batch_members(db, batch_id);
+  const auto problems = changed_since(db, members);
+  if (!problems.empty()) {
+    throw Error(ExitCode::bad_input, i18n::tr("undo.refused", batch_id, problems.size()), problems);
+  }
+  SQLite::Statement drop_categories(db, "DELETE FROM member_category WHERE member_id = ?");
+  SQLite::Statement drop_member(db, "DELETE FROM member WHERE id = ?");
+  for (long id : members.created) {
+    for (SQLite::Statement* q : {&drop_categories, &drop_member}) {
+      q->bind(1, static_cast<int64_t>(id));
+      q->exec();
+      q->reset();
+    }
+  }
+  MemberWriter writer(db);
+  // Restore in reverse order so a member updated twice in one batch ends at its first state.
+  for (auto it = members.updated.rbegin(); it != members.updated.rend(); ++it) {
+    writer.update(it->first, values_from_json(it->second), now);
+  }
+  SQLite::Statement done(db, "UPDATE import_batch SET undone_at = ? WHERE id = ?");
+  done.bind(1, now);
+  done.bind(2, static_cast<int64_t>(batch_id));
+  done.exec();
+  const std::string after = fmt::format(R"({{"removed":{},"restored":{}}})", members.created.size(),
+                                        members.updated.size());
+  store::log_change(db, now, actor, "import_batch", batch_id, "undo", "", after, batch_id);
+  tx.commit();
+  return {static_cast<long>(members.created.size()), static_cast<long>(members.updated.size())};
+}
+
+}  // namespace tongxin::roster
