@@ -51,12 +51,11 @@ sqlite3 ws/tongxin.db <<SQL >/dev/null
 PRAGMA journal_mode = WAL;
 BEGIN;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $members)
-INSERT INTO member (community, name, key_contact, greetings, status, created_at, updated_at)
+INSERT INTO member (community, name, key_contact, greetings, status)
 SELECT printf('c%04d', (i * 7919) % $communities + 1), '成员' || i,
        CASE WHEN i % 10 = 0 THEN 1 ELSE 0 END,
        CASE WHEN i % 20 = 0 THEN 'spring_festival,mid_autumn' END,
-       CASE WHEN i % 50 = 0 THEN 'moved' ELSE 'active' END,
-       '2011-11-01T00:00:00+0800', '2011-11-01T00:00:00+0800'
+       CASE WHEN i % 50 = 0 THEN 'moved' ELSE 'active' END
 FROM n;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $activities)
 INSERT INTO activity (community, type, date, title, created_at, updated_at)

@@ -50,6 +50,7 @@ std::vector<Message> messages_roster() {
       {"roster.action.update", "修改", "edit"},
       {"roster.action.move", "迁移", "move"},
       {"roster.action.archive", "归档", "archive"},
+      {"roster.action.undo", "撤销导入", "import undone"},
       {"roster.history.from_batch", "第 {} 批导入（{}）", "import batch {} ({})"},
       {"roster.history.status", "状态", "status"},
       {"roster.history.status_reason", "原因", "reason"},

@@ -1,6 +1,7 @@
 #include "roster/fields.h"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "config/codes.h"
 #include "i18n/i18n.h"
@@ -74,6 +75,53 @@ const FieldDef* field_by_key(std::string_view key) {
     }
   }
   return nullptr;
+}
+
+std::optional<size_t> field_index(std::string_view key) {
+  const auto& fields = member_fields();
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i].key == key) {
+      return i;
+    }
+  }
+  return std::nullopt;
+}
+
+size_t field_index(const FieldDef& def) {
+  return static_cast<size_t>(&def - member_fields().data());
+}
+
+namespace {
+
+size_t required_index(std::string_view key) {
+  const auto index = field_index(key);
+  if (!index) {
+    throw std::out_of_range("no member field '" + std::string(key) + "'");
+  }
+  return *index;
+}
+
+}  // namespace
+
+FieldValues::FieldValues() : m_values(member_fields().size()) {}
+
+FieldValues::FieldValues(std::initializer_list<std::pair<std::string_view, std::string>> values)
+    : FieldValues() {
+  for (const auto& [key, value] : values) {
+    (*this)[key] = value;
+  }
+}
+
+std::string& FieldValues::operator[](std::string_view key) { return m_values[required_index(key)]; }
+
+const std::string& FieldValues::operator[](std::string_view key) const {
+  return m_values[required_index(key)];
+}
+
+void FieldValues::clear() {
+  for (std::string& value : m_values) {
+    value.clear();
+  }
 }
 
 const FieldDef* field_by_header(std::string_view header) {
@@ -258,15 +306,9 @@ std::optional<std::string> parse_value(const FieldDef& def, std::string_view raw
 
 namespace {
 
-const std::string& value_of(const FieldValues& values, const std::string& key) {
-  static const std::string k_empty;
-  const auto it = values.find(key);
-  return it == values.end() ? k_empty : it->second;
-}
-
 void check_against_id(FieldValues& values, const ValueContext& ctx,
                       std::vector<FieldProblem>& problems) {
-  const std::string& id = value_of(values, "id_number");
+  const std::string& id = values["id_number"];
   if (id.empty()) {
     return;
   }
@@ -276,32 +318,31 @@ void check_against_id(FieldValues& values, const ValueContext& ctx,
   }
   const std::string birth = check.birth_date->iso();
   const std::string sex = check.sex == 1 ? "male" : (check.sex == 2 ? "female" : "");
-  if (value_of(values, "birth_date").empty()) {
+  if (values["birth_date"].empty()) {
     values["birth_date"] = birth;
-  } else if (value_of(values, "birth_date") != birth) {
+  } else if (values["birth_date"] != birth) {
     problems.push_back(
-        {"birth_date", i18n::tr("roster.birth_mismatch", birth), value_of(values, "birth_date")});
+        {"birth_date", i18n::tr("roster.birth_mismatch", birth), values["birth_date"]});
   }
-  if (value_of(values, "sex").empty() && !sex.empty()) {
+  if (values["sex"].empty() && !sex.empty()) {
     values["sex"] = sex;
-  } else if (!sex.empty() &&
-             (value_of(values, "sex") == "male" || value_of(values, "sex") == "female") &&
-             value_of(values, "sex") != sex) {
-    problems.push_back({"sex", i18n::tr("roster.sex_mismatch"), value_of(values, "sex")});
+  } else if (!sex.empty() && (values["sex"] == "male" || values["sex"] == "female") &&
+             values["sex"] != sex) {
+    problems.push_back({"sex", i18n::tr("roster.sex_mismatch"), values["sex"]});
   }
 }
 
 // Minors under 14 need a guardian's consent and special rules (PIPL Art. 31): refuse them.
 void check_age(const FieldValues& values, const ValueContext& ctx,
                std::vector<FieldProblem>& problems) {
-  const auto birth = parse_iso_date(value_of(values, "birth_date"));
+  const auto birth = parse_iso_date(values["birth_date"]);
   if (!birth) {
     return;
   }
   const Date fourteenth{birth->year + 14, birth->month,
                         std::min(birth->day, days_in_month(birth->year + 14, birth->month))};
   if (ctx.today < fourteenth) {
-    problems.push_back({"birth_date", i18n::tr("roster.under_14"), value_of(values, "birth_date")});
+    problems.push_back({"birth_date", i18n::tr("roster.under_14"), values["birth_date"]});
   }
 }
 
@@ -311,7 +352,7 @@ void check_sensitive_categories(const FieldValues& values, const ValueContext& c
                                 std::vector<FieldProblem>& problems) {
   const std::vector<std::pair<std::string, std::string>> k_gates = {
       {"religious_figure", "religion"}, {"ethnic_minority_figure", "ethnicity"}};
-  for (const std::string& code : split_list(value_of(values, "categories"))) {
+  for (const std::string& code : split_list(values["categories"])) {
     for (const auto& [category, field] : k_gates) {
       if (code == category && !contains(ctx.sensitive_enabled, field)) {
         problems.push_back(
@@ -325,13 +366,13 @@ void check_sensitive_categories(const FieldValues& values, const ValueContext& c
 
 void check_member(FieldValues& values, const ValueContext& ctx,
                   std::vector<FieldProblem>& problems) {
-  if (value_of(values, "name").empty()) {
+  if (values["name"].empty()) {
     problems.push_back({"name", i18n::tr("roster.required"), ""});
   }
   const bool community_reported =
       std::any_of(problems.begin(), problems.end(),
                   [](const FieldProblem& p) { return p.field == "community"; });
-  if (value_of(values, "community").empty() && !community_reported) {
+  if (values["community"].empty() && !community_reported) {
     problems.push_back({"community", i18n::tr("roster.community_required"), ""});
   }
   check_against_id(values, ctx, problems);

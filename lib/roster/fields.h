@@ -3,11 +3,12 @@
 // information. Import, add, edit, show, list and export all work from this table.
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/date.h"
@@ -45,9 +46,36 @@ const FieldDef* field_by_key(std::string_view key);
 // trimmed, case-insensitive; nullptr when none.
 const FieldDef* field_by_header(std::string_view header);
 
-// Stored values of one member, by field key. Absent or "" means empty. Unordered: every listing
-// iterates member_fields() for its order, and hashing beats comparing keys on the import path.
-using FieldValues = std::unordered_map<std::string, std::string>;
+// The position of a field in member_fields(): of the field with this key (std::nullopt when
+// there is none), or of `def`, which must be an element of member_fields().
+std::optional<size_t> field_index(std::string_view key);
+size_t field_index(const FieldDef& def);
+
+// Stored values of one member: one string per member field, in member_fields() order; "" means
+// empty. A fixed shape rather than a map: assigning one FieldValues to another reuses the
+// strings' capacity, which lets the import read, check and hand over a million members without
+// allocating for each.
+class FieldValues {
+ public:
+  FieldValues();
+  // {{"name", "张三"}, {"sex", "male"}}: keys must be member fields' (std::out_of_range).
+  FieldValues(std::initializer_list<std::pair<std::string_view, std::string>> values);
+
+  // The value of the field with this key; std::out_of_range for a key that is no member field's
+  // (a programming error: keys come from member_fields()).
+  std::string& operator[](std::string_view key);
+  const std::string& operator[](std::string_view key) const;
+  // The value of member_fields()[index].
+  std::string& at(size_t index) { return m_values[index]; }
+  const std::string& at(size_t index) const { return m_values[index]; }
+  // Empties every value, keeping the strings' capacity.
+  void clear();
+
+  bool operator==(const FieldValues& other) const = default;
+
+ private:
+  std::vector<std::string> m_values;
+};
 
 // What the value checks need to know about the workspace and the day.
 struct ValueContext {

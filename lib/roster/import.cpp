@@ -146,12 +146,10 @@ std::vector<std::string> drop_member_indexes(SQLite::Database& db) {
 // clear anything.
 FieldValues merged(const FieldValues& current, const FieldValues& incoming, OnExisting mode) {
   FieldValues result = current;
-  for (const auto& [key, value] : incoming) {
-    if (value.empty()) {
-      continue;
-    }
-    if (mode == OnExisting::update || result[key].empty()) {
-      result[key] = value;
+  for (size_t i = 0; i < member_fields().size(); ++i) {
+    const std::string& value = incoming.at(i);
+    if (!value.empty() && (mode == OnExisting::update || result.at(i).empty())) {
+      result.at(i) = value;
     }
   }
   return result;
@@ -162,7 +160,8 @@ FieldValues merged(const FieldValues& current, const FieldValues& incoming, OnEx
 // thread makes and the other frees (which made an earlier per-row hand-off slower than one
 // thread; see bench/README.md).
 struct PreparedRow {
-  MemberSlots member;
+  FieldValues values;
+  text::PinyinForms pinyin;
   long existing_id = 0;  // > 0: an existing member to update or fill
 };
 
@@ -216,7 +215,8 @@ class RowReader {
   bool prepare(PreparedRow& out) {
     m_report.rows++;
     m_problems.clear();
-    FieldValues values = parse_row(m_row, m_problems);
+    FieldValues& values = out.values;  // reused: its strings keep their capacity
+    parse_row(m_row, values);
     check_member(values, m_ctx, m_problems);
     const Existing* existing = check_id(values["id_number"]);
     if (existing != nullptr && m_problems.empty() && !may_change(*existing, values)) {
@@ -226,7 +226,7 @@ class RowReader {
       reject();
       return false;
     }
-    out.member.assign(values);
+    out.pinyin = text::pinyin_of(values["name"]);
     out.existing_id = existing != nullptr ? existing->member_id : 0;
     m_report.added += existing == nullptr ? 1 : 0;
     return true;
@@ -267,28 +267,27 @@ class RowReader {
     return true;
   }
 
-  FieldValues parse_row(const io::TabularRow& row, std::vector<FieldProblem>& problems) {
-    FieldValues values;
+  void parse_row(const io::TabularRow& row, FieldValues& values) {
+    values.clear();
     for (size_t i = 0; i < m_columns.size(); ++i) {
       const FieldDef* def = m_columns[i];
       if (def == nullptr) {
         continue;
       }
       if (def->kind == FieldKind::id_number && row.numeric[i] && !row.cells[i].empty()) {
-        problems.push_back({def->key, i18n::tr("roster.id_excel"), row.cells[i]});
+        m_problems.push_back({def->key, i18n::tr("roster.id_excel"), row.cells[i]});
         continue;
       }
-      if (auto value = parse_value(*def, row.cells[i], m_ctx, problems)) {
-        values[def->key] = *value;
+      if (auto value = parse_value(*def, row.cells[i], m_ctx, m_problems)) {
+        values.at(field_index(*def)) = std::move(*value);
       }
     }
     if (values["community"].empty()) {
       values["community"] = m_options.community;
     }
     if (row.extra_cells > 0) {
-      problems.push_back({"", i18n::tr("import.extra_cells", row.extra_cells), ""});
+      m_problems.push_back({"", i18n::tr("import.extra_cells", row.extra_cells), ""});
     }
-    return values;
   }
 
   void reject() {
@@ -339,9 +338,9 @@ class RowWriter {
     for (size_t i = 0; i < block.count; ++i) {
       const PreparedRow& row = block.rows[i];
       if (row.existing_id > 0) {
-        update(row.existing_id, row.member.values(), block.write);
+        update(row.existing_id, row.values, block.write);
       } else if (block.write) {
-        m_writer.insert(row.member, m_batch_id, m_options.now);
+        m_writer.insert(row.values, row.pinyin, m_batch_id);
       }
     }
   }
@@ -359,7 +358,7 @@ class RowWriter {
     }
     m_updated++;
     if (write) {
-      m_writer.update(member_id, next, m_options.now);
+      m_writer.update(member_id, next);
       store::log_change(m_db, m_options.now, m_options.actor, "member", member_id, "import_update",
                         values_json(current->values), values_json(next), m_batch_id);
     }

@@ -30,9 +30,8 @@ std::string insert_sql() {
     names += c + ", ";
     marks += "?, ";
   }
-  return "INSERT INTO member (" + names +
-         "name_pinyin, name_initials, batch_id, created_at, updated_at) VALUES (" + marks +
-         "?, ?, ?, ?, ?)";
+  return "INSERT INTO member (" + names + "name_pinyin, name_initials, batch_id) VALUES (" + marks +
+         "?, ?, ?)";
 }
 
 std::string update_sql() {
@@ -40,14 +39,7 @@ std::string update_sql() {
   for (const std::string& c : member_columns()) {
     sets += c + " = ?, ";
   }
-  return "UPDATE member SET " + sets +
-         "name_pinyin = ?, name_initials = ?, updated_at = ? WHERE id = ?";
-}
-
-const std::string& get(const FieldValues& values, const std::string& key) {
-  static const std::string k_empty;
-  const auto it = values.find(key);
-  return it == values.end() ? k_empty : it->second;
+  return "UPDATE member SET " + sets + "name_pinyin = ?, name_initials = ? WHERE id = ?";
 }
 
 }  // namespace
@@ -77,53 +69,29 @@ const std::vector<size_t>& column_fields() {
 }
 
 size_t categories_field() {
-  static const size_t k_index = [] {
-    size_t i = 0;
-    while (member_fields()[i].key != "categories") {
-      ++i;
-    }
-    return i;
-  }();
+  static const size_t k_index = *field_index("categories");
   return k_index;
 }
 
 }  // namespace
 
-void MemberSlots::assign(const FieldValues& values) {
-  const auto& defs = member_fields();
-  for (size_t i = 0; i < defs.size(); ++i) {
-    fields[i] = get(values, defs[i].key);  // reuses the string's capacity
-  }
-  pinyin = text::pinyin_of(get(values, "name"));
-}
-
-FieldValues MemberSlots::values() const {
-  FieldValues values;
-  const auto& defs = member_fields();
-  for (size_t i = 0; i < defs.size(); ++i) {
-    if (!fields[i].empty()) {
-      values[defs[i].key] = fields[i];
-    }
-  }
-  return values;
-}
-
 // Binds the member columns (empty → NULL) and the name's pinyin forms, from parameter 1.
-void MemberWriter::bind_fields(SQLite::Statement& statement, const MemberSlots& member) {
+void MemberWriter::bind_fields(SQLite::Statement& statement, const FieldValues& values,
+                               const text::PinyinForms& pinyin) {
   int index = 1;
   for (const size_t field : column_fields()) {
-    const std::string& value = member.fields[field];
+    const std::string& value = values.at(field);
     if (member_fields()[field].kind == FieldKind::boolean) {
       statement.bind(index++, value == "1" ? 1 : 0);
     } else if (value.empty()) {
       statement.bind(index++);
     } else {
-      // `member` outlives the statement's exec(): no need for SQLite to copy every cell.
+      // `values` outlives the statement's exec(): no need for SQLite to copy every cell.
       statement.bindNoCopy(index++, value);
     }
   }
-  statement.bindNoCopy(index++, member.pinyin.full);
-  statement.bindNoCopy(index++, member.pinyin.initials);
+  statement.bindNoCopy(index++, pinyin.full);
+  statement.bindNoCopy(index++, pinyin.initials);
 }
 
 void MemberWriter::write_categories(long id, const std::string& categories) {
@@ -135,42 +103,37 @@ void MemberWriter::write_categories(long id, const std::string& categories) {
   }
 }
 
-long MemberWriter::insert(const FieldValues& values, long batch_id, const std::string& now) {
-  MemberSlots member;
-  member.assign(values);
-  return insert(member, batch_id, now);
+long MemberWriter::insert(const FieldValues& values, long batch_id) {
+  return insert(values, text::pinyin_of(values["name"]), batch_id);
 }
 
-long MemberWriter::insert(const MemberSlots& member, long batch_id, const std::string& now) {
-  bind_fields(m_insert, member);
+long MemberWriter::insert(const FieldValues& values, const text::PinyinForms& pinyin,
+                          long batch_id) {
+  bind_fields(m_insert, values, pinyin);
   const int base = static_cast<int>(column_fields().size()) + 3;
   if (batch_id > 0) {
     m_insert.bind(base, static_cast<int64_t>(batch_id));
   } else {
     m_insert.bind(base);
   }
-  m_insert.bindNoCopy(base + 1, now);
-  m_insert.bindNoCopy(base + 2, now);
   m_insert.exec();
   m_insert.reset();
   const long id = static_cast<long>(m_db.getLastInsertRowid());
-  write_categories(id, member.fields[categories_field()]);
+  write_categories(id, values.at(categories_field()));
   return id;
 }
 
-void MemberWriter::update(long id, const FieldValues& values, const std::string& now) {
-  MemberSlots member;
-  member.assign(values);
-  bind_fields(m_update, member);
+void MemberWriter::update(long id, const FieldValues& values) {
+  const text::PinyinForms pinyin = text::pinyin_of(values["name"]);
+  bind_fields(m_update, values, pinyin);
   const int base = static_cast<int>(column_fields().size()) + 3;
-  m_update.bind(base, now);
-  m_update.bind(base + 1, static_cast<int64_t>(id));
+  m_update.bind(base, static_cast<int64_t>(id));
   m_update.exec();
   m_update.reset();
   m_delete_categories.bind(1, static_cast<int64_t>(id));
   m_delete_categories.exec();
   m_delete_categories.reset();
-  write_categories(id, member.fields[categories_field()]);
+  write_categories(id, values.at(categories_field()));
 }
 
 std::optional<MemberRow> load_member(SQLite::Database& db, long id) {
@@ -178,9 +141,15 @@ std::optional<MemberRow> load_member(SQLite::Database& db, long id) {
   for (const std::string& c : member_columns()) {
     columns += c + ", ";
   }
+  // When the member was added (its import batch, or the log's create entry) and last changed (the
+  // log's latest entry): the store keeps no timestamps per member row.
   SQLite::Statement q(db, "SELECT " + columns +
-                              "status, status_date, status_reason, batch_id, created_at, "
-                              "updated_at FROM member WHERE id = ?");
+                              "status, status_date, status_reason, batch_id, "
+                              "coalesce((SELECT created_at FROM import_batch WHERE id = "
+                              "member.batch_id), (SELECT min(at) FROM change_log WHERE entity = "
+                              "'member' AND entity_id = member.id)), (SELECT max(at) FROM "
+                              "change_log WHERE entity = 'member' AND entity_id = member.id) "
+                              "FROM member WHERE id = ?");
   q.bind(1, static_cast<int64_t>(id));
   if (!q.executeStep()) {
     return std::nullopt;
@@ -196,7 +165,7 @@ std::optional<MemberRow> load_member(SQLite::Database& db, long id) {
   row.status_reason = q.getColumn(i++).getString();
   row.batch_id = static_cast<long>(q.getColumn(i++).getInt64());
   row.created_at = q.getColumn(i++).getString();
-  row.updated_at = q.getColumn(i++).getString();
+  row.updated_at = q.getColumn(i).isNull() ? row.created_at : q.getColumn(i).getString();
   SQLite::Statement cats(
       db, "SELECT category FROM member_category WHERE member_id = ? ORDER BY category");
   cats.bind(1, static_cast<int64_t>(id));
@@ -232,10 +201,9 @@ std::optional<long> find_member(SQLite::Database& db, const std::string& referen
 
 std::string values_json(const FieldValues& values) {
   nlohmann::ordered_json object = nlohmann::ordered_json::object();
-  for (const FieldDef& f : member_fields()) {
-    const auto it = values.find(f.key);
-    if (it != values.end() && !it->second.empty()) {
-      object[f.key] = it->second;
+  for (size_t i = 0; i < member_fields().size(); ++i) {
+    if (!values.at(i).empty()) {
+      object[member_fields()[i].key] = values.at(i);
     }
   }
   return object.dump();
@@ -249,7 +217,9 @@ FieldValues values_from_json(const std::string& json) {
   // The parsed object must outlive the loop: items() refers into it.
   const nlohmann::json object = nlohmann::json::parse(json);
   for (const auto& [key, value] : object.items()) {
-    values[key] = value.get<std::string>();
+    if (const auto index = field_index(key)) {
+      values.at(*index) = value.get<std::string>();
+    }
   }
   return values;
 }

@@ -20,34 +20,23 @@ struct MemberRow {
   std::string status_date;
   std::string status_reason;
   long batch_id = 0;
-  std::string created_at;
-  std::string updated_at;
-};
-
-// A member's values in member_fields() order, with the name's pinyin. Unlike FieldValues it has
-// a fixed shape, so a reused MemberSlots keeps its strings' capacity: the import fills blocks of
-// them on its reading thread and writes them on its writing thread without allocating per row.
-struct MemberSlots {
-  std::vector<std::string> fields = std::vector<std::string>(member_fields().size());
-  text::PinyinForms pinyin;
-
-  // Takes `values` (absent keys become empty) and computes the name's pinyin.
-  void assign(const FieldValues& values);
-  FieldValues values() const;
+  std::string created_at;  // of its import batch, or its create entry in the change log
+  std::string updated_at;  // of its latest change-log entry (created_at when there is none)
 };
 
 // Prepared statements for writing members, reused across rows (bind, exec, reset).
 class MemberWriter {
  public:
   explicit MemberWriter(SQLite::Database& db);
-  // Inserts a member; returns its id.
-  long insert(const FieldValues& values, long batch_id, const std::string& now);
-  long insert(const MemberSlots& member, long batch_id, const std::string& now);
+  // Inserts a member; returns its id. `pinyin`: of the name, when the caller has it already.
+  long insert(const FieldValues& values, long batch_id);
+  long insert(const FieldValues& values, const text::PinyinForms& pinyin, long batch_id);
   // Replaces every field of member `id` with `values`.
-  void update(long id, const FieldValues& values, const std::string& now);
+  void update(long id, const FieldValues& values);
 
  private:
-  void bind_fields(SQLite::Statement& statement, const MemberSlots& member);
+  void bind_fields(SQLite::Statement& statement, const FieldValues& values,
+                   const text::PinyinForms& pinyin);
   void write_categories(long id, const std::string& categories);
 
   SQLite::Database& m_db;

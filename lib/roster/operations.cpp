@@ -151,9 +151,9 @@ output::Table member_card(const MemberRow& m, bool reveal) {
   t.columns = {{"field", i18n::tr("roster.col_field")}, {"value", i18n::tr("roster.col_value")}};
   t.rows.push_back({"ID", std::to_string(m.id)});
   for (const FieldDef& f : member_fields()) {
-    const auto it = m.values.find(f.key);
-    if (it != m.values.end() && !it->second.empty()) {
-      t.rows.push_back({i18n::pick(f.zh, f.en), display_value(f, it->second, reveal)});
+    const std::string& value = m.values.at(field_index(f));
+    if (!value.empty()) {
+      t.rows.push_back({i18n::pick(f.zh, f.en), display_value(f, value, reveal)});
     }
   }
   t.rows.push_back({i18n::tr("roster.col_status"),
@@ -167,15 +167,24 @@ output::Table member_card(const MemberRow& m, bool reveal) {
 
 namespace {
 
+nlohmann::json json_object(const std::string& text) {
+  return text.empty() ? nlohmann::json::object() : nlohmann::json::parse(text);
+}
+
+std::string text_of(const nlohmann::json& object, const std::string& key) {
+  const auto it = object.find(key);
+  return it == object.end() ? std::string() : it->get<std::string>();
+}
+
 // "field: before → after" for each field that differs, values shown as a user sees them.
 std::string describe_change(const std::string& before_json, const std::string& after_json,
                             bool reveal) {
-  const FieldValues before = values_from_json(before_json);
-  const FieldValues after = values_from_json(after_json);
+  const nlohmann::json before = json_object(before_json);
+  const nlohmann::json after = json_object(after_json);
   std::string text;
   for (const FieldDef& f : member_fields()) {
-    const auto b = before.count(f.key) ? before.at(f.key) : "";
-    const auto a = after.count(f.key) ? after.at(f.key) : "";
+    const std::string b = text_of(before, f.key);
+    const std::string a = text_of(after, f.key);
     if (a != b) {
       text += (text.empty() ? "" : "; ") + i18n::pick(f.zh, f.en) + ": " +
               (b.empty() ? "∅" : display_value(f, b, reveal)) + " → " +
@@ -184,9 +193,9 @@ std::string describe_change(const std::string& before_json, const std::string& a
   }
   for (const char* key : {"status", "status_reason", "community_date"}) {
     // Status, reason and move date appear only in the after side of move and archive entries.
-    if (after.count(key) > 0 && before.count(key) == 0) {
+    if (after.contains(key) && !before.contains(key)) {
       text += (text.empty() ? "" : "; ") + i18n::tr(std::string("roster.history.") + key) + ": " +
-              after.at(key);
+              text_of(after, key);
     }
   }
   return text;
@@ -205,7 +214,7 @@ output::Table member_history(SQLite::Database& db, long member_id, bool reveal, 
                {"change", i18n::tr("roster.col_change")}};
   SQLite::Statement created(
       db,
-      "SELECT m.created_at, b.actor, b.file_name, b.id FROM member m LEFT JOIN "
+      "SELECT b.created_at, b.actor, b.file_name, b.id FROM member m LEFT JOIN "
       "import_batch b ON b.id = m.batch_id WHERE m.id = ?");
   created.bind(1, static_cast<int64_t>(member_id));
   if (created.executeStep() && !created.getColumn(3).isNull()) {
@@ -242,16 +251,16 @@ namespace {
 
 void check_unique_id(SQLite::Database& db, const FieldValues& values, long self,
                      std::vector<FieldProblem>& problems) {
-  const auto it = values.find("id_number");
-  if (it == values.end() || it->second.empty()) {
+  const std::string& id_number = values["id_number"];
+  if (id_number.empty()) {
     return;
   }
   SQLite::Statement q(db, "SELECT id FROM member WHERE id_number = ? AND id != ?");
-  q.bind(1, it->second);
+  q.bind(1, id_number);
   q.bind(2, static_cast<int64_t>(self));
   if (q.executeStep()) {
     problems.push_back(
-        {"id_number", i18n::tr("import.exists", q.getColumn(0).getInt64()), it->second});
+        {"id_number", i18n::tr("import.exists", q.getColumn(0).getInt64()), id_number});
   }
 }
 
@@ -264,17 +273,15 @@ MemberRow require_member(SQLite::Database& db, long id) {
 }
 
 void set_status(SQLite::Database& db, long id, const std::string& community,
-                const std::string& status, const std::string& date, const std::string& reason,
-                const std::string& now) {
+                const std::string& status, const std::string& date, const std::string& reason) {
   SQLite::Statement q(db,
                       "UPDATE member SET community = ?, status = ?, status_date = ?, "
-                      "status_reason = ?, updated_at = ? WHERE id = ?");
+                      "status_reason = ? WHERE id = ?");
   q.bind(1, community);
   q.bind(2, status);
   date.empty() ? q.bind(3) : q.bind(3, date);
   reason.empty() ? q.bind(4) : q.bind(4, reason);
-  q.bind(5, now);
-  q.bind(6, static_cast<int64_t>(id));
+  q.bind(5, static_cast<int64_t>(id));
   q.exec();
 }
 
@@ -297,7 +304,7 @@ long add_member(SQLite::Database& db, const std::vector<std::pair<std::string, s
     fail_values(problems);
   }
   MemberWriter writer(db);
-  const long id = writer.insert(values, 0, ctx.now);
+  const long id = writer.insert(values, 0);
   store::log_change(db, ctx.now, ctx.actor, "member", id, "create", "", values_json(values));
   tx.commit();
   return id;
@@ -328,7 +335,7 @@ void edit_member(SQLite::Database& db, long id, const std::vector<std::string>& 
   if (next == current.values) {
     return;
   }
-  MemberWriter(db).update(id, next, ctx.now);
+  MemberWriter(db).update(id, next);
   store::log_change(db, ctx.now, ctx.actor, "member", id, "update", values_json(current.values),
                     values_json(next));
   tx.commit();
@@ -343,11 +350,11 @@ void move_member(SQLite::Database& db, long id, const std::string& community,
   if (!problems.empty()) {
     fail_values(problems);
   }
-  if (current.status != "active" || current.values.at("community") == community) {
+  if (current.status != "active" || current.values["community"] == community) {
     throw Error(ExitCode::usage,
-                i18n::tr("roster.cannot_move", id, current.values.at("community"), current.status));
+                i18n::tr("roster.cannot_move", id, current.values["community"], current.status));
   }
-  set_status(db, id, community, "active", date, "", ctx.now);
+  set_status(db, id, community, "active", date, "");
   FieldValues after = current.values;
   after["community"] = community;
   nlohmann::json moved = nlohmann::json::parse(values_json(after));
@@ -364,7 +371,7 @@ void archive_member(SQLite::Database& db, long id, const std::string& status,
   if (current.status != "active") {
     throw Error(ExitCode::usage, i18n::tr("roster.not_active", id, current.status));
   }
-  set_status(db, id, current.values.at("community"), status, date, reason, ctx.now);
+  set_status(db, id, current.values["community"], status, date, reason);
   nlohmann::json after = nlohmann::json::parse(values_json(current.values));
   after["status"] = i18n::tr("roster.status." + status) + " " + date;
   after["status_reason"] = reason;

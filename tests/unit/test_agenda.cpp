@@ -53,8 +53,8 @@ struct Fixture {
   long long member(const std::string& community, bool key, const std::string& greetings = "",
                    const std::string& status = "active") {
     SQLite::Statement insert(*db,
-                             "INSERT INTO member (community, name, key_contact, greetings, status, "
-                             "created_at, updated_at) VALUES (?, '某', ?, ?, ?, 'x', 'x')");
+                             "INSERT INTO member (community, name, key_contact, greetings, status) "
+                             "VALUES (?, '某', ?, ?, ?)");
     insert.bind(1, community);
     insert.bind(2, key ? 1 : 0);
     insert.bind(3, greetings);

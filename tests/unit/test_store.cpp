@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <sys/stat.h>
 
@@ -6,6 +7,7 @@
 #include <functional>
 
 #include "core/error.h"
+#include "core/resources.h"
 #include "helpers.h"
 #include "i18n/i18n.h"
 #include "store/store.h"
@@ -45,9 +47,34 @@ TEST_CASE("opening refuses missing, newer and unmigrated stores with exit 4") {
     FAIL("expected an error");
   } catch (const Error& e) {
     CHECK(e.code() == ExitCode::store);
-    CHECK(std::string(e.what()).find("schema version 42, newer than this binary's 1") !=
-          std::string::npos);
+    CHECK(std::string(e.what()).find(fmt::format("schema version 42, newer than this binary's {}",
+                                                 store::latest_version())) != std::string::npos);
   }
+}
+
+TEST_CASE("a version 1 store is migrated only when asked, keeping its members") {
+  i18n::set_language(i18n::Lang::en);
+  TempDir dir;
+  const auto path = dir.path / "v1.db";
+  {
+    SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    raw.exec(std::string(resources::get("schemas/sql/001_initial.sql")));
+    raw.exec("PRAGMA user_version = 1");
+    raw.exec(
+        "INSERT INTO member (community, name, created_at, updated_at) VALUES ('c', '张三', 't', "
+        "'t'); INSERT INTO member_category VALUES (1, 'non_party')");
+  }
+  CHECK(code_of([&] { store::open(path); }) == ExitCode::store);
+  auto db = store::open(path, {.migrate = true});
+  CHECK(store::schema_version(*db) == store::latest_version());
+  CHECK(db->execAndGet("SELECT name FROM member").getString() == "张三");
+  CHECK(db->execAndGet("SELECT category FROM member_category").getString() == "non_party");
+  CHECK(db->execAndGet("SELECT count(*) FROM sqlite_master WHERE name = "
+                       "'member_category_by_category'")
+            .getInt() == 0);
+  CHECK(db->execAndGet("SELECT count(*) FROM pragma_table_info('member') WHERE name IN "
+                       "('created_at', 'updated_at')")
+            .getInt() == 0);
 }
 
 TEST_CASE("the change log cannot be updated or deleted") {
