@@ -94,7 +94,11 @@ CodeTable::CodeTable(std::string kind, std::vector<CodeEntry> entries)
 }
 
 const CodeEntry* CodeTable::find(std::string_view value) const {
-  const auto it = m_index.find(fold(value));
+  // Most cells are written as the table writes them: fold (a copy) only when that misses.
+  auto it = m_index.find(value);
+  if (it == m_index.end()) {
+    it = m_index.find(fold(value));
+  }
   return it == m_index.end() ? nullptr : &m_entries[it->second];
 }
 

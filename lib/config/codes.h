@@ -53,7 +53,12 @@ class CodeTable {
  private:
   std::string m_kind;
   std::vector<CodeEntry> m_entries;
-  std::unordered_map<std::string, size_t> m_index;  // folded name -> entry
+  // Folded name -> entry; looked up by string_view without building a string (C++20).
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, size_t, Hash, std::equal_to<>> m_index;
 };
 
 // Parses one code table file's text; throws tongxin::Error (exit 5) naming `file` on problems.

@@ -18,7 +18,7 @@ std::string fold(std::string_view s) {
   return out;
 }
 
-bool contains(const std::vector<std::string>& list, const std::string& value) {
+bool contains(const std::vector<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();
 }
 
@@ -141,6 +141,18 @@ const FieldDef* field_by_header(std::string_view header) {
 
 namespace {
 
+// The code table of `def` (a code or code_list field), looked up once per field.
+const config::CodeTable& table_of(const FieldDef& def) {
+  static const std::vector<const config::CodeTable*> k_tables = [] {
+    std::vector<const config::CodeTable*> tables;
+    for (const FieldDef& f : member_fields()) {
+      tables.push_back(f.table.empty() ? nullptr : &config::code_table(f.table));
+    }
+    return tables;
+  }();
+  return *k_tables[field_index(def)];
+}
+
 std::optional<std::string> parse_boolean(std::string_view raw) {
   static const std::vector<std::string> k_true = {"是", "yes", "y", "1", "true", "√"};
   static const std::vector<std::string> k_false = {"否", "no", "n", "0", "false", "×"};
@@ -192,34 +204,33 @@ std::string id_reason(const IdCheck& check) {
   return {};
 }
 
-std::optional<std::string> parse_code(const FieldDef& def, const std::string& item,
-                                      std::vector<FieldProblem>& problems) {
-  const config::CodeTable& table = config::code_table(def.table);
+// The current entry `item` names in the field's table: 2006-list categories map to today's
+// codes. nullptr, with a problem listing the current codes, when there is none.
+const config::CodeEntry* current_entry(const FieldDef& def, const config::CodeTable& table,
+                                       std::string_view item, std::vector<FieldProblem>& problems) {
   const config::CodeEntry* entry = table.find(item);
-  if (entry == nullptr || !entry->field("legacy").empty()) {
-    if (entry != nullptr && !entry->field("maps_to").empty()) {
-      return entry->field("maps_to");  // 2006-list categories map to today's codes
-    }
+  if (entry != nullptr && !entry->field("legacy").empty()) {
+    entry = table.by_code(entry->field("maps_to"));
+  }
+  if (entry == nullptr) {
     std::string current;
     for (const auto& e : table.entries()) {
       if (e.field("legacy").empty()) {
         current += (current.empty() ? "" : ", ") + e.code;
       }
     }
-    problems.push_back({def.key, i18n::tr("roster.unknown_code", current), item});
-    return std::nullopt;
+    problems.push_back({def.key, i18n::tr("roster.unknown_code", current), std::string(item)});
   }
-  return entry->code;
+  return entry;
 }
-
 std::optional<std::string> parse_code_list(const FieldDef& def, std::string_view raw,
                                            std::vector<FieldProblem>& problems) {
   std::vector<std::string> codes;
   bool ok = true;
   for (const std::string& item : split_list(raw)) {
-    if (auto code = parse_code(def, item, problems)) {
-      if (!contains(codes, *code)) {
-        codes.push_back(*code);
+    if (const config::CodeEntry* entry = current_entry(def, table_of(def), item, problems)) {
+      if (!contains(codes, entry->code)) {
+        codes.push_back(entry->code);
       }
     } else {
       ok = false;
@@ -236,72 +247,96 @@ std::optional<std::string> parse_code_list(const FieldDef& def, std::string_view
   return joined;
 }
 
-std::optional<std::string> parse_phone(const std::string& v, const FieldDef& def,
-                                       std::vector<FieldProblem>& problems) {
-  const bool ok = std::all_of(v.begin(), v.end(), [](char c) {
-    return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == ' ';
-  });
-  if (!ok || v.size() < 5) {
-    problems.push_back({def.key, i18n::tr("roster.bad_phone"), v});
-    return std::nullopt;
-  }
-  return v;
+bool valid_phone(std::string_view v) {
+  return v.size() >= 5 && std::all_of(v.begin(), v.end(), [](char c) {
+           return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == ' ';
+         });
+}
+
+bool fail(const FieldDef& def, std::string reason, std::string_view value,
+          std::vector<FieldProblem>& problems) {
+  problems.push_back({def.key, std::move(reason), std::string(value)});
+  return false;
 }
 
 }  // namespace
 
-std::optional<std::string> parse_value(const FieldDef& def, std::string_view raw,
-                                       const ValueContext& ctx,
-                                       std::vector<FieldProblem>& problems) {
-  const std::string v = trim(raw);
+bool parse_value_into(const FieldDef& def, std::string_view raw, const ValueContext& ctx,
+                      std::vector<FieldProblem>& problems, std::string& out) {
+  const std::string_view v = text::trim_view(raw);
   if (v.empty()) {
-    return std::string();
+    out.clear();
+    return true;
   }
   if (def.sensitive && !contains(ctx.sensitive_enabled, def.key)) {
-    problems.push_back({def.key, i18n::tr("roster.sensitive_off", def.key), v});
-    return std::nullopt;
+    return fail(def, i18n::tr("roster.sensitive_off", def.key), v, problems);
   }
+  std::optional<std::string> parsed;
   switch (def.kind) {
     case FieldKind::text:
-      return v;
+      out.assign(v);
+      return true;
     case FieldKind::code:
-      return parse_code(def, v, problems);
+      if (const config::CodeEntry* entry = current_entry(def, table_of(def), v, problems)) {
+        out.assign(entry->code);
+        return true;
+      }
+      return false;
     case FieldKind::code_list:
-      return parse_code_list(def, v, problems);
+      parsed = parse_code_list(def, v, problems);
+      break;
     case FieldKind::boolean:
       if (auto b = parse_boolean(v)) {
-        return b;
+        out.assign(*b);
+        return true;
       }
-      problems.push_back({def.key, i18n::tr("roster.bad_boolean"), v});
-      return std::nullopt;
+      return fail(def, i18n::tr("roster.bad_boolean"), v, problems);
     case FieldKind::date:
-      if (auto d = parse_loose_date(v)) {
-        return d->iso();
+      if (auto d = parse_loose_date(std::string(v))) {
+        out.assign(d->iso());
+        return true;
       }
-      problems.push_back({def.key, i18n::tr("roster.bad_date"), v});
-      return std::nullopt;
+      return fail(def, i18n::tr("roster.bad_date"), v, problems);
     case FieldKind::id_number: {
       const IdCheck check = check_id_number(v, ctx.today);
       if (check.problem != IdProblem::none) {
-        problems.push_back({def.key, id_reason(check), v});
-        return std::nullopt;
+        return fail(def, id_reason(check), v, problems);
       }
-      return check.normalized;
+      out.assign(check.normalized);
+      return true;
     }
     case FieldKind::phone:
-      return parse_phone(v, def, problems);
+      if (!valid_phone(v)) {
+        return fail(def, i18n::tr("roster.bad_phone"), v, problems);
+      }
+      out.assign(v);
+      return true;
     case FieldKind::community:
       if (!contains(ctx.communities, v)) {
         std::string known;
         for (const auto& c : ctx.communities) {
           known += (known.empty() ? "" : ", ") + c;
         }
-        problems.push_back({def.key, i18n::tr("roster.unknown_community", known), v});
-        return std::nullopt;
+        return fail(def, i18n::tr("roster.unknown_community", known), v, problems);
       }
-      return v;
+      out.assign(v);
+      return true;
   }
-  return v;
+  if (!parsed) {
+    return false;
+  }
+  out = std::move(*parsed);
+  return true;
+}
+
+std::optional<std::string> parse_value(const FieldDef& def, std::string_view raw,
+                                       const ValueContext& ctx,
+                                       std::vector<FieldProblem>& problems) {
+  std::string out;
+  if (!parse_value_into(def, raw, ctx, problems, out)) {
+    return std::nullopt;
+  }
+  return out;
 }
 
 namespace {
@@ -350,7 +385,7 @@ void check_age(const FieldValues& values, const ValueContext& ctx,
 // matching sensitive field enabled (with a purpose) in tongxin.yaml.
 void check_sensitive_categories(const FieldValues& values, const ValueContext& ctx,
                                 std::vector<FieldProblem>& problems) {
-  const std::vector<std::pair<std::string, std::string>> k_gates = {
+  static const std::vector<std::pair<std::string, std::string>> k_gates = {
       {"religious_figure", "religion"}, {"ethnic_minority_figure", "ethnicity"}};
   for (const std::string& code : split_list(values["categories"])) {
     for (const auto& [category, field] : k_gates) {

@@ -95,6 +95,10 @@ struct FieldProblem {
 std::optional<std::string> parse_value(const FieldDef& def, std::string_view raw,
                                        const ValueContext& ctx,
                                        std::vector<FieldProblem>& problems);
+// The same, into `out` (assigned, so a reused string keeps its capacity); false on a bad value,
+// leaving `out` unspecified.
+bool parse_value_into(const FieldDef& def, std::string_view raw, const ValueContext& ctx,
+                      std::vector<FieldProblem>& problems, std::string& out);
 
 // Checks that hold between fields of one member (ID against sex and birth date, under-14s,
 // sensitive categories, required name and community); fills birth_date and sex from the ID

@@ -185,7 +185,10 @@ class RowReader {
         m_options(options),
         m_ctx(ctx),
         m_columns(std::move(columns)),
-        m_existing(std::move(existing)) {}
+        m_existing(std::move(existing)) {
+    // About one row per 100 bytes (see bulk_load): growing the table a million times rehashes.
+    m_seen.reserve(static_cast<size_t>(std::min(source.size_hint() / 100, 20'000'000LL)));
+  }
 
   // Fills `block` with the next rows to write; false once the input is exhausted.
   bool fill(RowBlock& block) {
@@ -278,8 +281,9 @@ class RowReader {
         m_problems.push_back({def->key, i18n::tr("roster.id_excel"), row.cells[i]});
         continue;
       }
-      if (auto value = parse_value(*def, row.cells[i], m_ctx, m_problems)) {
-        values.at(field_index(*def)) = std::move(*value);
+      std::string& value = values.at(field_index(*def));
+      if (!parse_value_into(*def, row.cells[i], m_ctx, m_problems, value)) {
+        value.clear();
       }
     }
     if (values["community"].empty()) {
@@ -334,15 +338,19 @@ class RowWriter {
   RowWriter(SQLite::Database& db, const ImportOptions& options, long batch_id)
       : m_db(db), m_options(options), m_batch_id(batch_id), m_writer(db) {}
 
+  // New members' rows one by one, then all their categories with a few statements.
   void write(const RowBlock& block) {
+    m_categories.clear();
     for (size_t i = 0; i < block.count; ++i) {
       const PreparedRow& row = block.rows[i];
       if (row.existing_id > 0) {
         update(row.existing_id, row.values, block.write);
       } else if (block.write) {
-        m_writer.insert(row.values, row.pinyin, m_batch_id);
+        const long id = m_writer.insert_row(row.values, row.pinyin, m_batch_id);
+        m_writer.append_category_rows(id, row.values["categories"], m_categories);
       }
     }
+    m_writer.insert_categories(m_categories);
   }
 
   long updated() const { return m_updated; }
@@ -368,6 +376,7 @@ class RowWriter {
   const ImportOptions& m_options;
   const long m_batch_id;
   MemberWriter m_writer;
+  std::vector<CategoryRow> m_categories;  // views into the block being written
   long m_updated = 0;
   long m_unchanged = 0;
 };

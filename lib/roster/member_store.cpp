@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
+#include "config/codes.h"
 #include "roster/id_number.h"
 #include "text/pinyin.h"
 
@@ -48,7 +51,6 @@ MemberWriter::MemberWriter(SQLite::Database& db)
     : m_db(db),
       m_insert(db, insert_sql()),
       m_update(db, update_sql()),
-      m_insert_category(db, "INSERT INTO member_category (member_id, category) VALUES (?, ?)"),
       m_delete_categories(db, "DELETE FROM member_category WHERE member_id = ?") {}
 
 namespace {
@@ -94,12 +96,52 @@ void MemberWriter::bind_fields(SQLite::Statement& statement, const FieldValues& 
   statement.bindNoCopy(index++, pinyin.initials);
 }
 
-void MemberWriter::write_categories(long id, const std::string& categories) {
-  for (const std::string& code : split_list(categories)) {
-    m_insert_category.bind(1, static_cast<int64_t>(id));
-    m_insert_category.bind(2, code);
-    m_insert_category.exec();
-    m_insert_category.reset();
+void MemberWriter::append_category_rows(long member_id, std::string_view categories,
+                                        std::vector<CategoryRow>& rows) {
+  static const config::CodeTable& table = config::code_table("categories");
+  while (!categories.empty()) {
+    const size_t comma = categories.find(',');
+    const std::string_view code = categories.substr(0, comma);
+    if (const config::CodeEntry* entry = table.by_code(code)) {
+      // The table's string can be bound without a copy: it outlives every statement.
+      rows.push_back({member_id, &entry->code});
+    } else if (!code.empty()) {
+      rows.push_back({member_id, &*m_other_codes.emplace(code).first});
+    }
+    categories.remove_prefix(comma == std::string_view::npos ? categories.size() : comma + 1);
+  }
+}
+
+constexpr size_t k_category_rows_per_statement = 64;
+
+// INSERT INTO member_category of `rows` rows, prepared once per row count.
+SQLite::Statement& MemberWriter::category_statement(size_t rows) {
+  if (m_insert_categories.size() < rows) {
+    m_insert_categories.resize(rows);
+  }
+  auto& statement = m_insert_categories[rows - 1];
+  if (!statement) {
+    std::string sql = "INSERT INTO member_category (member_id, category) VALUES (?, ?)";
+    for (size_t i = 1; i < rows; ++i) {
+      sql += ", (?, ?)";
+    }
+    statement = std::make_unique<SQLite::Statement>(m_db, sql);
+  }
+  return *statement;
+}
+
+void MemberWriter::insert_categories(const std::vector<CategoryRow>& rows) {
+  for (size_t start = 0; start < rows.size(); start += k_category_rows_per_statement) {
+    const size_t count = std::min(k_category_rows_per_statement, rows.size() - start);
+    SQLite::Statement& statement = category_statement(count);
+    for (size_t i = 0; i < count; ++i) {
+      const CategoryRow& row = rows[start + i];
+      const int index = static_cast<int>(2 * i + 1);
+      statement.bind(index, static_cast<int64_t>(row.member_id));
+      statement.bindNoCopy(index + 1, *row.code);
+    }
+    statement.exec();
+    statement.reset();
   }
 }
 
@@ -109,6 +151,15 @@ long MemberWriter::insert(const FieldValues& values, long batch_id) {
 
 long MemberWriter::insert(const FieldValues& values, const text::PinyinForms& pinyin,
                           long batch_id) {
+  const long id = insert_row(values, pinyin, batch_id);
+  m_category_rows.clear();
+  append_category_rows(id, values.at(categories_field()), m_category_rows);
+  insert_categories(m_category_rows);
+  return id;
+}
+
+long MemberWriter::insert_row(const FieldValues& values, const text::PinyinForms& pinyin,
+                              long batch_id) {
   bind_fields(m_insert, values, pinyin);
   const int base = static_cast<int>(column_fields().size()) + 3;
   if (batch_id > 0) {
@@ -118,9 +169,7 @@ long MemberWriter::insert(const FieldValues& values, const text::PinyinForms& pi
   }
   m_insert.exec();
   m_insert.reset();
-  const long id = static_cast<long>(m_db.getLastInsertRowid());
-  write_categories(id, values.at(categories_field()));
-  return id;
+  return static_cast<long>(m_db.getLastInsertRowid());
 }
 
 void MemberWriter::update(long id, const FieldValues& values) {
@@ -133,7 +182,9 @@ void MemberWriter::update(long id, const FieldValues& values) {
   m_delete_categories.bind(1, static_cast<int64_t>(id));
   m_delete_categories.exec();
   m_delete_categories.reset();
-  write_categories(id, values.at(categories_field()));
+  m_category_rows.clear();
+  append_category_rows(id, values.at(categories_field()), m_category_rows);
+  insert_categories(m_category_rows);
 }
 
 std::optional<MemberRow> load_member(SQLite::Database& db, long id) {

@@ -4,7 +4,9 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,12 @@ struct MemberRow {
   std::string updated_at;  // of its latest change-log entry (created_at when there is none)
 };
 
+// One row of member_category: a member and one of its category codes.
+struct CategoryRow {
+  long member_id;
+  const std::string* code;  // the code table's own string (lives as long as the program)
+};
+
 // Prepared statements for writing members, reused across rows (bind, exec, reset).
 class MemberWriter {
  public:
@@ -31,19 +39,29 @@ class MemberWriter {
   // Inserts a member; returns its id. `pinyin`: of the name, when the caller has it already.
   long insert(const FieldValues& values, long batch_id);
   long insert(const FieldValues& values, const text::PinyinForms& pinyin, long batch_id);
+  // Inserts the member row alone; its categories are the caller's (insert_categories), so that
+  // a bulk load can write many members' categories with few statements.
+  long insert_row(const FieldValues& values, const text::PinyinForms& pinyin, long batch_id);
+  // Appends a row for each code of `categories`, a stored list (codes joined by ',').
+  void append_category_rows(long member_id, std::string_view categories,
+                            std::vector<CategoryRow>& rows);
+  // Inserts category rows, up to 64 per statement.
+  void insert_categories(const std::vector<CategoryRow>& rows);
   // Replaces every field of member `id` with `values`.
   void update(long id, const FieldValues& values);
 
  private:
   void bind_fields(SQLite::Statement& statement, const FieldValues& values,
                    const text::PinyinForms& pinyin);
-  void write_categories(long id, const std::string& categories);
+  SQLite::Statement& category_statement(size_t rows);
 
   SQLite::Database& m_db;
   SQLite::Statement m_insert;
   SQLite::Statement m_update;
-  SQLite::Statement m_insert_category;
   SQLite::Statement m_delete_categories;
+  std::vector<std::unique_ptr<SQLite::Statement>> m_insert_categories;  // by row count - 1
+  std::vector<CategoryRow> m_category_rows;
+  std::set<std::string, std::less<>> m_other_codes;  // stored codes no longer in the table
 };
 
 // The fields stored in the member table itself (all but categories), in column order.

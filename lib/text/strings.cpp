@@ -4,7 +4,7 @@
 
 namespace tongxin::text {
 
-std::string trim(std::string_view s) {
+std::string_view trim_view(std::string_view s) {
   static constexpr std::string_view k_ideographic_space = "\xE3\x80\x80";
   bool changed = true;
   while (changed) {
@@ -26,8 +26,10 @@ std::string trim(std::string_view s) {
       changed = true;
     }
   }
-  return std::string(s);
+  return s;
 }
+
+std::string trim(std::string_view s) { return std::string(trim_view(s)); }
 
 namespace {
 

@@ -10,6 +10,8 @@ namespace tongxin::text {
 
 // Trims ASCII white space and U+3000 (ideographic space) from both ends.
 std::string trim(std::string_view s);
+// The same, as a view into `s`.
+std::string_view trim_view(std::string_view s);
 
 // Splits a list cell on ; ； 、 , ， | (trimming each item, dropping empty ones).
 std::vector<std::string> split_list(std::string_view cell);
