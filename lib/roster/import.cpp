@@ -336,20 +336,28 @@ class RowReader {
 class RowWriter {
  public:
   RowWriter(SQLite::Database& db, const ImportOptions& options, long batch_id)
-      : m_db(db), m_options(options), m_batch_id(batch_id), m_writer(db) {}
+      : m_db(db),
+        m_options(options),
+        m_batch_id(batch_id),
+        m_writer(db),
+        m_next_id(db.execAndGet("SELECT coalesce(max(id), 0) + 1 FROM member").getInt64()) {}
 
-  // New members' rows one by one, then all their categories with a few statements.
+  // A block's new members and their categories with few statements (ids taken above max(id):
+  // the transaction holds the write lock), existing members one by one.
   void write(const RowBlock& block) {
+    m_new.clear();
     m_categories.clear();
+    const long first_id = m_next_id;
     for (size_t i = 0; i < block.count; ++i) {
       const PreparedRow& row = block.rows[i];
       if (row.existing_id > 0) {
         update(row.existing_id, row.values, block.write);
       } else if (block.write) {
-        const long id = m_writer.insert_row(row.values, row.pinyin, m_batch_id);
-        m_writer.append_category_rows(id, row.values["categories"], m_categories);
+        m_writer.append_category_rows(m_next_id++, row.values["categories"], m_categories);
+        m_new.push_back({&row.values, &row.pinyin});
       }
     }
+    m_writer.insert_rows(m_new, first_id, m_batch_id);
     m_writer.insert_categories(m_categories);
   }
 
@@ -376,7 +384,9 @@ class RowWriter {
   const ImportOptions& m_options;
   const long m_batch_id;
   MemberWriter m_writer;
-  std::vector<CategoryRow> m_categories;  // views into the block being written
+  long m_next_id;
+  std::vector<NewMember> m_new;  // pointers into the block being written
+  std::vector<CategoryRow> m_categories;
   long m_updated = 0;
   long m_unchanged = 0;
 };

@@ -26,16 +26,29 @@ const std::vector<std::string>& member_columns() {
 
 namespace {
 
-std::string insert_sql() {
-  std::string names;
-  std::string marks;
+// Parameters of a member row: its columns, the two pinyin forms and the batch.
+size_t insert_columns() { return member_columns().size() + 3; }
+
+// "INSERT INTO member (<id, >columns, pinyin, batch) VALUES ".
+std::string insert_head(bool with_id) {
+  std::string names = with_id ? "id, " : "";
   for (const std::string& c : member_columns()) {
     names += c + ", ";
-    marks += "?, ";
   }
-  return "INSERT INTO member (" + names + "name_pinyin, name_initials, batch_id) VALUES (" + marks +
-         "?, ?, ?)";
+  return "INSERT INTO member (" + names + "name_pinyin, name_initials, batch_id) VALUES ";
 }
+
+std::string row_marks(size_t columns) {
+  std::string marks = "(?";
+  for (size_t i = 1; i < columns; ++i) {
+    marks += ", ?";
+  }
+  return marks + ")";
+}
+
+// Members per multi-row INSERT: 32 rows of 26 parameters, well under SQLite's 32,766.
+constexpr size_t k_members_per_statement = 32;
+constexpr size_t k_category_rows_per_statement = 64;
 
 std::string update_sql() {
   std::string sets;
@@ -49,9 +62,28 @@ std::string update_sql() {
 
 MemberWriter::MemberWriter(SQLite::Database& db)
     : m_db(db),
-      m_insert(db, insert_sql()),
+      m_insert(db, insert_head(false) + row_marks(insert_columns())),
       m_update(db, update_sql()),
-      m_delete_categories(db, "DELETE FROM member_category WHERE member_id = ?") {}
+      m_delete_categories(db, "DELETE FROM member_category WHERE member_id = ?"),
+      m_insert_rows(db, insert_head(true), insert_columns() + 1, k_members_per_statement),
+      m_insert_categories(db, "INSERT INTO member_category (member_id, category) VALUES ", 2,
+                          k_category_rows_per_statement) {}
+
+SQLite::Statement& MultiRowInsert::statement(size_t rows) {
+  if (m_statements.size() < rows) {
+    m_statements.resize(rows);
+  }
+  auto& statement = m_statements[rows - 1];
+  if (!statement) {
+    const std::string marks = row_marks(m_columns);
+    std::string sql = m_head + marks;
+    for (size_t i = 1; i < rows; ++i) {
+      sql += ", " + marks;
+    }
+    statement = std::make_unique<SQLite::Statement>(m_db, sql);
+  }
+  return *statement;
+}
 
 namespace {
 
@@ -77,10 +109,11 @@ size_t categories_field() {
 
 }  // namespace
 
-// Binds the member columns (empty → NULL) and the name's pinyin forms, from parameter 1.
-void MemberWriter::bind_fields(SQLite::Statement& statement, const FieldValues& values,
-                               const text::PinyinForms& pinyin) {
-  int index = 1;
+// Binds the member columns (empty → NULL) and the name's pinyin forms from parameter `first`;
+// returns the next parameter's index.
+int MemberWriter::bind_fields(SQLite::Statement& statement, int first, const FieldValues& values,
+                              const text::PinyinForms& pinyin) {
+  int index = first;
   for (const size_t field : column_fields()) {
     const std::string& value = values.at(field);
     if (member_fields()[field].kind == FieldKind::boolean) {
@@ -94,6 +127,7 @@ void MemberWriter::bind_fields(SQLite::Statement& statement, const FieldValues& 
   }
   statement.bindNoCopy(index++, pinyin.full);
   statement.bindNoCopy(index++, pinyin.initials);
+  return index;
 }
 
 void MemberWriter::append_category_rows(long member_id, std::string_view categories,
@@ -112,28 +146,11 @@ void MemberWriter::append_category_rows(long member_id, std::string_view categor
   }
 }
 
-constexpr size_t k_category_rows_per_statement = 64;
-
-// INSERT INTO member_category of `rows` rows, prepared once per row count.
-SQLite::Statement& MemberWriter::category_statement(size_t rows) {
-  if (m_insert_categories.size() < rows) {
-    m_insert_categories.resize(rows);
-  }
-  auto& statement = m_insert_categories[rows - 1];
-  if (!statement) {
-    std::string sql = "INSERT INTO member_category (member_id, category) VALUES (?, ?)";
-    for (size_t i = 1; i < rows; ++i) {
-      sql += ", (?, ?)";
-    }
-    statement = std::make_unique<SQLite::Statement>(m_db, sql);
-  }
-  return *statement;
-}
-
 void MemberWriter::insert_categories(const std::vector<CategoryRow>& rows) {
-  for (size_t start = 0; start < rows.size(); start += k_category_rows_per_statement) {
-    const size_t count = std::min(k_category_rows_per_statement, rows.size() - start);
-    SQLite::Statement& statement = category_statement(count);
+  const size_t per_statement = m_insert_categories.max_rows();
+  for (size_t start = 0; start < rows.size(); start += per_statement) {
+    const size_t count = std::min(per_statement, rows.size() - start);
+    SQLite::Statement& statement = m_insert_categories.statement(count);
     for (size_t i = 0; i < count; ++i) {
       const CategoryRow& row = rows[start + i];
       const int index = static_cast<int>(2 * i + 1);
@@ -151,32 +168,39 @@ long MemberWriter::insert(const FieldValues& values, long batch_id) {
 
 long MemberWriter::insert(const FieldValues& values, const text::PinyinForms& pinyin,
                           long batch_id) {
-  const long id = insert_row(values, pinyin, batch_id);
+  const int index = bind_fields(m_insert, 1, values, pinyin);
+  batch_id > 0 ? m_insert.bind(index, static_cast<int64_t>(batch_id)) : m_insert.bind(index);
+  m_insert.exec();
+  m_insert.reset();
+  const long id = static_cast<long>(m_db.getLastInsertRowid());
   m_category_rows.clear();
   append_category_rows(id, values.at(categories_field()), m_category_rows);
   insert_categories(m_category_rows);
   return id;
 }
 
-long MemberWriter::insert_row(const FieldValues& values, const text::PinyinForms& pinyin,
-                              long batch_id) {
-  bind_fields(m_insert, values, pinyin);
-  const int base = static_cast<int>(column_fields().size()) + 3;
-  if (batch_id > 0) {
-    m_insert.bind(base, static_cast<int64_t>(batch_id));
-  } else {
-    m_insert.bind(base);
+void MemberWriter::insert_rows(const std::vector<NewMember>& members, long first_id,
+                               long batch_id) {
+  const size_t per_statement = m_insert_rows.max_rows();
+  for (size_t start = 0; start < members.size(); start += per_statement) {
+    const size_t count = std::min(per_statement, members.size() - start);
+    SQLite::Statement& statement = m_insert_rows.statement(count);
+    int index = 1;
+    for (size_t i = start; i < start + count; ++i) {
+      statement.bind(index++, static_cast<int64_t>(first_id + static_cast<long>(i)));
+      index = bind_fields(statement, index, *members[i].values, *members[i].pinyin);
+      batch_id > 0 ? statement.bind(index++, static_cast<int64_t>(batch_id))
+                   : statement.bind(index++);
+    }
+    statement.exec();
+    statement.reset();
   }
-  m_insert.exec();
-  m_insert.reset();
-  return static_cast<long>(m_db.getLastInsertRowid());
 }
 
 void MemberWriter::update(long id, const FieldValues& values) {
   const text::PinyinForms pinyin = text::pinyin_of(values["name"]);
-  bind_fields(m_update, values, pinyin);
-  const int base = static_cast<int>(column_fields().size()) + 3;
-  m_update.bind(base, static_cast<int64_t>(id));
+  const int index = bind_fields(m_update, 1, values, pinyin);
+  m_update.bind(index, static_cast<int64_t>(id));
   m_update.exec();
   m_update.reset();
   m_delete_categories.bind(1, static_cast<int64_t>(id));

@@ -32,6 +32,31 @@ struct CategoryRow {
   const std::string* code;  // the code table's own string (lives as long as the program)
 };
 
+// A member for insert_rows: its values and its name's pinyin (both outlive the call).
+struct NewMember {
+  const FieldValues* values;
+  const text::PinyinForms* pinyin;
+};
+
+// INSERT statements of 1..max_rows rows, each prepared once: a bulk load binds many rows per
+// statement, which at a million members costs less than a statement per row.
+class MultiRowInsert {
+ public:
+  // `head`: "INSERT INTO t (a, b) VALUES "; `columns`: parameters per row.
+  MultiRowInsert(SQLite::Database& db, std::string head, size_t columns, size_t max_rows)
+      : m_db(db), m_head(std::move(head)), m_columns(columns), m_max_rows(max_rows) {}
+  size_t max_rows() const { return m_max_rows; }
+  // The statement for `rows` rows (1..max_rows()).
+  SQLite::Statement& statement(size_t rows);
+
+ private:
+  SQLite::Database& m_db;
+  const std::string m_head;
+  const size_t m_columns;
+  const size_t m_max_rows;
+  std::vector<std::unique_ptr<SQLite::Statement>> m_statements;  // by row count - 1
+};
+
 // Prepared statements for writing members, reused across rows (bind, exec, reset).
 class MemberWriter {
  public:
@@ -39,9 +64,10 @@ class MemberWriter {
   // Inserts a member; returns its id. `pinyin`: of the name, when the caller has it already.
   long insert(const FieldValues& values, long batch_id);
   long insert(const FieldValues& values, const text::PinyinForms& pinyin, long batch_id);
-  // Inserts the member row alone; its categories are the caller's (insert_categories), so that
-  // a bulk load can write many members' categories with few statements.
-  long insert_row(const FieldValues& values, const text::PinyinForms& pinyin, long batch_id);
+  // Inserts member rows alone, with ids first_id, first_id + 1, ... (free: the caller holds the
+  // write lock and took them above max(id)); their categories are the caller's to write with
+  // insert_categories. For bulk loads: few statements for many members.
+  void insert_rows(const std::vector<NewMember>& members, long first_id, long batch_id);
   // Appends a row for each code of `categories`, a stored list (codes joined by ',').
   void append_category_rows(long member_id, std::string_view categories,
                             std::vector<CategoryRow>& rows);
@@ -51,15 +77,15 @@ class MemberWriter {
   void update(long id, const FieldValues& values);
 
  private:
-  void bind_fields(SQLite::Statement& statement, const FieldValues& values,
-                   const text::PinyinForms& pinyin);
-  SQLite::Statement& category_statement(size_t rows);
+  int bind_fields(SQLite::Statement& statement, int first, const FieldValues& values,
+                  const text::PinyinForms& pinyin);
 
   SQLite::Database& m_db;
   SQLite::Statement m_insert;
   SQLite::Statement m_update;
   SQLite::Statement m_delete_categories;
-  std::vector<std::unique_ptr<SQLite::Statement>> m_insert_categories;  // by row count - 1
+  MultiRowInsert m_insert_rows;
+  MultiRowInsert m_insert_categories;
   std::vector<CategoryRow> m_category_rows;
   std::set<std::string, std::less<>> m_other_codes;  // stored codes no longer in the table
 };
