@@ -343,7 +343,7 @@ namespace {
 
 void check_against_id(FieldValues& values, const ValueContext& ctx,
                       std::vector<FieldProblem>& problems) {
-  const std::string& id = values["id_number"];
+  const std::string& id = values[Field::id_number];
   if (id.empty()) {
     return;
   }
@@ -353,31 +353,31 @@ void check_against_id(FieldValues& values, const ValueContext& ctx,
   }
   const std::string birth = check.birth_date->iso();
   const std::string sex = check.sex == 1 ? "male" : (check.sex == 2 ? "female" : "");
-  if (values["birth_date"].empty()) {
-    values["birth_date"] = birth;
-  } else if (values["birth_date"] != birth) {
+  if (values[Field::birth_date].empty()) {
+    values[Field::birth_date] = birth;
+  } else if (values[Field::birth_date] != birth) {
     problems.push_back(
-        {"birth_date", i18n::tr("roster.birth_mismatch", birth), values["birth_date"]});
+        {"birth_date", i18n::tr("roster.birth_mismatch", birth), values[Field::birth_date]});
   }
-  if (values["sex"].empty() && !sex.empty()) {
-    values["sex"] = sex;
-  } else if (!sex.empty() && (values["sex"] == "male" || values["sex"] == "female") &&
-             values["sex"] != sex) {
-    problems.push_back({"sex", i18n::tr("roster.sex_mismatch"), values["sex"]});
+  if (values[Field::sex].empty() && !sex.empty()) {
+    values[Field::sex] = sex;
+  } else if (!sex.empty() && (values[Field::sex] == "male" || values[Field::sex] == "female") &&
+             values[Field::sex] != sex) {
+    problems.push_back({"sex", i18n::tr("roster.sex_mismatch"), values[Field::sex]});
   }
 }
 
 // Minors under 14 need a guardian's consent and special rules (PIPL Art. 31): refuse them.
 void check_age(const FieldValues& values, const ValueContext& ctx,
                std::vector<FieldProblem>& problems) {
-  const auto birth = parse_iso_date(values["birth_date"]);
+  const auto birth = parse_iso_date(values[Field::birth_date]);
   if (!birth) {
     return;
   }
   const Date fourteenth{birth->year + 14, birth->month,
                         std::min(birth->day, days_in_month(birth->year + 14, birth->month))};
   if (ctx.today < fourteenth) {
-    problems.push_back({"birth_date", i18n::tr("roster.under_14"), values["birth_date"]});
+    problems.push_back({"birth_date", i18n::tr("roster.under_14"), values[Field::birth_date]});
   }
 }
 
@@ -387,7 +387,7 @@ void check_sensitive_categories(const FieldValues& values, const ValueContext& c
                                 std::vector<FieldProblem>& problems) {
   static const std::vector<std::pair<std::string, std::string>> k_gates = {
       {"religious_figure", "religion"}, {"ethnic_minority_figure", "ethnicity"}};
-  for (const std::string& code : split_list(values["categories"])) {
+  for (const std::string& code : split_list(values[Field::categories])) {
     for (const auto& [category, field] : k_gates) {
       if (code == category && !contains(ctx.sensitive_enabled, field)) {
         problems.push_back(
@@ -401,13 +401,13 @@ void check_sensitive_categories(const FieldValues& values, const ValueContext& c
 
 void check_member(FieldValues& values, const ValueContext& ctx,
                   std::vector<FieldProblem>& problems) {
-  if (values["name"].empty()) {
+  if (values[Field::name].empty()) {
     problems.push_back({"name", i18n::tr("roster.required"), ""});
   }
   const bool community_reported =
       std::any_of(problems.begin(), problems.end(),
                   [](const FieldProblem& p) { return p.field == "community"; });
-  if (values["community"].empty() && !community_reported) {
+  if (values[Field::community].empty() && !community_reported) {
     problems.push_back({"community", i18n::tr("roster.community_required"), ""});
   }
   check_against_id(values, ctx, problems);

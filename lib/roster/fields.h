@@ -46,6 +46,29 @@ const FieldDef* field_by_key(std::string_view key);
 // trimmed, case-insensitive; nullptr when none.
 const FieldDef* field_by_header(std::string_view header);
 
+// The member fields by their position in member_fields(), for code that names a field: no
+// lookup by key (a test checks that the two lists agree).
+enum class Field : size_t {
+  name,
+  sex,
+  id_number,
+  birth_date,
+  ethnicity,
+  religion,
+  political_status,
+  categories,
+  employer,
+  position,
+  phone,
+  address,
+  community,
+  key_contact,
+  hardship,
+  contact_cadre,
+  greetings,
+  notes,
+};
+
 // The position of a field in member_fields(): of the field with this key (std::nullopt when
 // there is none), or of `def`, which must be an element of member_fields().
 std::optional<size_t> field_index(std::string_view key);
@@ -65,6 +88,8 @@ class FieldValues {
   // (a programming error: keys come from member_fields()).
   std::string& operator[](std::string_view key);
   const std::string& operator[](std::string_view key) const;
+  std::string& operator[](Field field) { return m_values[static_cast<size_t>(field)]; }
+  const std::string& operator[](Field field) const { return m_values[static_cast<size_t>(field)]; }
   // The value of member_fields()[index].
   std::string& at(size_t index) { return m_values[index]; }
   const std::string& at(size_t index) const { return m_values[index]; }

@@ -186,6 +186,9 @@ class RowReader {
         m_ctx(ctx),
         m_columns(std::move(columns)),
         m_existing(std::move(existing)) {
+    for (const FieldDef* def : m_columns) {
+      m_indexes.push_back(def == nullptr ? 0 : field_index(*def));
+    }
     // About one row per 100 bytes (see bulk_load): growing the table a million times rehashes.
     m_seen.reserve(static_cast<size_t>(std::min(source.size_hint() / 100, 20'000'000LL)));
   }
@@ -221,7 +224,7 @@ class RowReader {
     FieldValues& values = out.values;  // reused: its strings keep their capacity
     parse_row(m_row, values);
     check_member(values, m_ctx, m_problems);
-    const Existing* existing = check_id(values["id_number"]);
+    const Existing* existing = check_id(values[Field::id_number]);
     if (existing != nullptr && m_problems.empty() && !may_change(*existing, values)) {
       return false;
     }
@@ -229,7 +232,7 @@ class RowReader {
       reject();
       return false;
     }
-    out.pinyin = text::pinyin_of(values["name"]);
+    out.pinyin = text::pinyin_of(values[Field::name]);
     out.existing_id = existing != nullptr ? existing->member_id : 0;
     m_report.added += existing == nullptr ? 1 : 0;
     return true;
@@ -254,13 +257,13 @@ class RowReader {
   bool may_change(const Existing& existing, FieldValues& values) {
     if (m_options.on_existing == OnExisting::error) {
       m_problems.push_back(
-          {"id_number", i18n::tr("import.exists", existing.member_id), values["id_number"]});
+          {"id_number", i18n::tr("import.exists", existing.member_id), values[Field::id_number]});
       return true;  // rejected by the caller
     }
-    if (existing.community != values["community"]) {
+    if (existing.community != values[Field::community]) {
       m_problems.push_back(
           {"community", i18n::tr("import.other_community", existing.member_id, existing.community),
-           values["community"]});
+           values[Field::community]});
       return true;
     }
     if (m_options.on_existing == OnExisting::skip) {
@@ -281,13 +284,13 @@ class RowReader {
         m_problems.push_back({def->key, i18n::tr("roster.id_excel"), row.cells[i]});
         continue;
       }
-      std::string& value = values.at(field_index(*def));
+      std::string& value = values.at(m_indexes[i]);
       if (!parse_value_into(*def, row.cells[i], m_ctx, m_problems, value)) {
         value.clear();
       }
     }
-    if (values["community"].empty()) {
-      values["community"] = m_options.community;
+    if (values[Field::community].empty()) {
+      values[Field::community] = m_options.community;
     }
     if (row.extra_cells > 0) {
       m_problems.push_back({"", i18n::tr("import.extra_cells", row.extra_cells), ""});
@@ -324,6 +327,7 @@ class RowReader {
   const ImportOptions& m_options;
   const ValueContext& m_ctx;
   const std::vector<const FieldDef*> m_columns;
+  std::vector<size_t> m_indexes;  // of m_columns' fields in member_fields()
   const std::unordered_map<uint64_t, Existing> m_existing;
   std::unordered_map<uint64_t, long> m_seen;
   io::TabularRow m_row;
@@ -353,7 +357,7 @@ class RowWriter {
       if (row.existing_id > 0) {
         update(row.existing_id, row.values, block.write);
       } else if (block.write) {
-        m_writer.append_category_rows(m_next_id++, row.values["categories"], m_categories);
+        m_writer.append_category_rows(m_next_id++, row.values[Field::categories], m_categories);
         m_new.push_back({&row.values, &row.pinyin});
       }
     }

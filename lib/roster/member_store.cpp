@@ -87,19 +87,24 @@ SQLite::Statement& MultiRowInsert::statement(size_t rows) {
 
 namespace {
 
-// Indexes into member_fields() of the columns of the member table (all but categories), in
-// member_columns() order, and of categories.
-const std::vector<size_t>& column_fields() {
-  static const std::vector<size_t> k_indexes = [] {
-    std::vector<size_t> indexes;
+// The columns of the member table (all fields but categories), in member_columns() order: where
+// each is in member_fields(), and whether it is stored as 0/1.
+struct ColumnField {
+  size_t index;
+  bool boolean;  // stored as 0/1
+};
+
+const std::vector<ColumnField>& column_fields() {
+  static const std::vector<ColumnField> k_columns = [] {
+    std::vector<ColumnField> columns;
     for (size_t i = 0; i < member_fields().size(); ++i) {
       if (member_fields()[i].key != "categories") {
-        indexes.push_back(i);
+        columns.push_back({i, member_fields()[i].kind == FieldKind::boolean});
       }
     }
-    return indexes;
+    return columns;
   }();
-  return k_indexes;
+  return k_columns;
 }
 
 size_t categories_field() {
@@ -114,9 +119,9 @@ size_t categories_field() {
 int MemberWriter::bind_fields(SQLite::Statement& statement, int first, const FieldValues& values,
                               const text::PinyinForms& pinyin) {
   int index = first;
-  for (const size_t field : column_fields()) {
-    const std::string& value = values.at(field);
-    if (member_fields()[field].kind == FieldKind::boolean) {
+  for (const ColumnField& column : column_fields()) {
+    const std::string& value = values.at(column.index);
+    if (column.boolean) {
       statement.bind(index++, value == "1" ? 1 : 0);
     } else if (value.empty()) {
       statement.bind(index++);
@@ -163,7 +168,7 @@ void MemberWriter::insert_categories(const std::vector<CategoryRow>& rows) {
 }
 
 long MemberWriter::insert(const FieldValues& values, long batch_id) {
-  return insert(values, text::pinyin_of(values["name"]), batch_id);
+  return insert(values, text::pinyin_of(values[Field::name]), batch_id);
 }
 
 long MemberWriter::insert(const FieldValues& values, const text::PinyinForms& pinyin,
@@ -198,7 +203,7 @@ void MemberWriter::insert_rows(const std::vector<NewMember>& members, long first
 }
 
 void MemberWriter::update(long id, const FieldValues& values) {
-  const text::PinyinForms pinyin = text::pinyin_of(values["name"]);
+  const text::PinyinForms pinyin = text::pinyin_of(values[Field::name]);
   const int index = bind_fields(m_update, 1, values, pinyin);
   m_update.bind(index, static_cast<int64_t>(id));
   m_update.exec();
@@ -248,7 +253,7 @@ std::optional<MemberRow> load_member(SQLite::Database& db, long id) {
   while (cats.executeStep()) {
     joined += (joined.empty() ? "" : ",") + cats.getColumn(0).getString();
   }
-  row.values["categories"] = joined;
+  row.values[Field::categories] = joined;
   return row;
 }
 

@@ -251,7 +251,7 @@ namespace {
 
 void check_unique_id(SQLite::Database& db, const FieldValues& values, long self,
                      std::vector<FieldProblem>& problems) {
-  const std::string& id_number = values["id_number"];
+  const std::string& id_number = values[Field::id_number];
   if (id_number.empty()) {
     return;
   }
@@ -350,9 +350,9 @@ void move_member(SQLite::Database& db, long id, const std::string& community,
   if (!problems.empty()) {
     fail_values(problems);
   }
-  if (current.status != "active" || current.values["community"] == community) {
-    throw Error(ExitCode::usage,
-                i18n::tr("roster.cannot_move", id, current.values["community"], current.status));
+  if (current.status != "active" || current.values[Field::community] == community) {
+    throw Error(ExitCode::usage, i18n::tr("roster.cannot_move", id,
+                                          current.values[Field::community], current.status));
   }
   set_status(db, id, community, "active", date, "");
   FieldValues after = current.values;
@@ -371,7 +371,7 @@ void archive_member(SQLite::Database& db, long id, const std::string& status,
   if (current.status != "active") {
     throw Error(ExitCode::usage, i18n::tr("roster.not_active", id, current.status));
   }
-  set_status(db, id, current.values["community"], status, date, reason);
+  set_status(db, id, current.values[Field::community], status, date, reason);
   nlohmann::json after = nlohmann::json::parse(values_json(current.values));
   after["status"] = i18n::tr("roster.status." + status) + " " + date;
   after["status_reason"] = reason;
@@ -435,7 +435,7 @@ std::vector<Finding> check_roster(SQLite::Database& db, const ValueContext& ctx,
     for (const std::string& c : member_columns()) {
       values[c] = all.getColumn(column++).getString();
     }
-    values["categories"] = all.getColumn(column).getString();
+    values[Field::categories] = all.getColumn(column).getString();
     std::vector<FieldProblem> problems;
     for (const FieldDef& f : member_fields()) {
       const std::string& stored = values[f.key];

@@ -29,6 +29,37 @@ std::string parse_ok(const std::string& key, const std::string& raw,
 
 }  // namespace
 
+TEST_CASE("the Field enum follows member_fields()") {
+  const std::vector<std::pair<Field, std::string>> named = {
+      {Field::name, "name"},
+      {Field::sex, "sex"},
+      {Field::id_number, "id_number"},
+      {Field::birth_date, "birth_date"},
+      {Field::ethnicity, "ethnicity"},
+      {Field::religion, "religion"},
+      {Field::political_status, "political_status"},
+      {Field::categories, "categories"},
+      {Field::employer, "employer"},
+      {Field::position, "position"},
+      {Field::phone, "phone"},
+      {Field::address, "address"},
+      {Field::community, "community"},
+      {Field::key_contact, "key_contact"},
+      {Field::hardship, "hardship"},
+      {Field::contact_cadre, "contact_cadre"},
+      {Field::greetings, "greetings"},
+      {Field::notes, "notes"},
+  };
+  REQUIRE(named.size() == member_fields().size());
+  for (const auto& entry : named) {
+    CHECK(member_fields()[static_cast<size_t>(entry.first)].key == entry.second);
+  }
+  FieldValues values;
+  values[Field::community] = "c1";
+  CHECK(values["community"] == "c1");
+  CHECK_THROWS_AS(values["no_such_field"], std::out_of_range);
+}
+
 TEST_CASE("headers in Chinese or English name the same field") {
   const std::vector<std::pair<std::string, std::string>> cases = {{"姓名", "name"},
                                                                   {"name", "name"},
