@@ -16,10 +16,13 @@ namespace tongxin::store {
 // The schema version this binary writes: the number of the last migration.
 int latest_version();
 
+// How long a command waits for another writer to finish before giving up (exit 4).
+constexpr int k_busy_timeout_ms = 5000;
+
 struct OpenOptions {
   bool create = false;   // create (0600) and migrate when the file does not exist
   bool migrate = false;  // bring an older schema up to date (store migrate)
-  int busy_timeout_ms = 5000;
+  int busy_timeout_ms = k_busy_timeout_ms;
 };
 
 // Opens the store at `path`. Throws tongxin::Error (exit 4) when it is missing (and !create),
@@ -52,8 +55,9 @@ class WriteTransaction {
 // WAL, so new pages are written once rather than to the log and again at the checkpoint (a fifth
 // of a million-member import), synchronous = FULL as rollback journals need, and foreign keys
 // unchecked (the loader writes only references it has just created). When another connection
-// holds the store, WAL cannot be left and the load runs in WAL mode. Restores the connection's
-// settings on destruction. Create it outside any transaction.
+// holds the store, WAL cannot be left and the load runs in WAL mode, without waiting for the
+// other to go. Restores the connection's settings (busy timeout: k_busy_timeout_ms) on
+// destruction. Create it outside any transaction.
 class BulkLoad {
  public:
   explicit BulkLoad(SQLite::Database& db);

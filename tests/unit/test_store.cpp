@@ -3,6 +3,7 @@
 
 #include <sys/stat.h>
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 
@@ -87,6 +88,31 @@ TEST_CASE("the change log cannot be updated or deleted") {
                            "('t','a','c','reveal'); DELETE FROM access_log"),
                   SQLite::Exception);
   CHECK(db->execAndGet("SELECT actor FROM change_log").getString() == "a");
+}
+
+TEST_CASE("a bulk load leaves WAL only while it is alone, and restores it") {
+  TempDir dir;
+  const auto path = dir.path / "t.db";
+  auto db = store::open(path, {.create = true});
+  const auto mode = [&] { return db->execAndGet("PRAGMA journal_mode").getString(); };
+  {
+    store::BulkLoad bulk(*db);
+    CHECK(mode() == "delete");
+    CHECK(db->execAndGet("PRAGMA foreign_keys").getInt() == 0);
+  }
+  CHECK(mode() == "wal");
+  CHECK(db->execAndGet("PRAGMA foreign_keys").getInt() == 1);
+
+  auto other = store::open(path);  // another process reading, say
+  CHECK(other->execAndGet("SELECT count(*) FROM member").getInt() == 0);
+  const auto start = std::chrono::steady_clock::now();
+  {
+    store::BulkLoad bulk(*db);
+    CHECK(mode() == "wal");
+  }
+  // It does not wait out the busy timeout for the other connection to go away.
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+  CHECK(mode() == "wal");
 }
 
 TEST_CASE("write transactions roll back unless committed") {
