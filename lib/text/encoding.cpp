@@ -29,8 +29,12 @@ class Utf8Validator {
     while (p < end) {
       if (m_need == 0) {
         p = skip_ascii(p, end);
+        p = skip_common_three_byte(p, end);
         if (p == end) {
           break;
+        }
+        if (*p < 0x80) {
+          continue;
         }
         if (!start_sequence(*p++)) {
           return false;
@@ -62,6 +66,17 @@ class Utf8Validator {
     }
     while (p < end && *p < 0x80) {
       ++p;
+    }
+    return p;
+  }
+
+  // Whole three-byte sequences whose lead needs no special range (E1–EC, EE–EF: most CJK text),
+  // checked without the state machine.
+  static const unsigned char* skip_common_three_byte(const unsigned char* p,
+                                                     const unsigned char* end) {
+    while (end - p >= 3 && ((p[0] >= 0xE1 && p[0] <= 0xEC) || p[0] == 0xEE || p[0] == 0xEF) &&
+           (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+      p += 3;
     }
     return p;
   }

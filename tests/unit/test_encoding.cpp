@@ -70,6 +70,19 @@ TEST_CASE("detect_encoding falls back to GB18030 for anything not UTF-8") {
     CHECK(detect_encoding("abc\xE5\xBC") == Encoding::gb18030);
     CHECK(detect_stream("abc\xE5\xBC") == Encoding::gb18030);
   }
+  SUBCASE("ill-formed bytes after long runs of well-formed Chinese") {
+    std::string text;
+    for (int i = 0; i < 1000; ++i) {
+      text += k_chinese;
+    }
+    for (const std::string bad :
+         {"\xE5\xBC,", "\xE5\x41\x80", "\xED\xA0\x80", "\xE0\x80\xAF", "\x80", "\xEF\xBF"}) {
+      CAPTURE(bad);
+      CHECK(detect_encoding(text + bad + k_chinese) == Encoding::gb18030);
+      CHECK(detect_encoding(text + bad) == Encoding::gb18030);
+    }
+    CHECK(detect_encoding(text + "\xEF\xBF\xBD") == Encoding::utf8);  // U+FFFD
+  }
 }
 
 TEST_CASE("detect_encoding reads a stream in chunks without losing split sequences") {
