@@ -446,12 +446,13 @@ ImportReport import_roster(SQLite::Database& db, io::TabularSource& source,
   const bool bulk = bulk_load(source.size_hint(), existing.size());
   RowReader reader(source, options, ctx, map_header(source.header(), options.display_name, ctx),
                    std::move(existing));
-  // Inserts into the unique ID index touch pages all over it; a larger page cache keeps them in
-  // memory instead of spilling them to the journal again and again (about 96 MB).
-  db.exec("PRAGMA cache_size = -98304");
   std::optional<store::BulkLoad> bulk_mode;
   if (bulk && !options.dry_run) {
     bulk_mode.emplace(db);
+  } else {
+    // Inserts into the unique ID index touch pages all over it; a larger page cache keeps them
+    // in memory instead of spilling them to the journal again and again (about 96 MB).
+    db.exec("PRAGMA cache_size = -98304");
   }
   store::WriteTransaction tx(db);
   const auto rebuilt = bulk ? drop_member_indexes(db) : std::vector<std::string>{};

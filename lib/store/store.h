@@ -53,8 +53,9 @@ class WriteTransaction {
 
 // While it lives, the connection writes like a bulk loader: with a rollback journal instead of the
 // WAL, so new pages are written once rather than to the log and again at the checkpoint (a fifth
-// of a million-member import), synchronous = FULL as rollback journals need, and foreign keys
-// unchecked (the loader writes only references it has just created). When another connection
+// of a million-member import), synchronous = FULL as rollback journals need, foreign keys
+// unchecked (the loader writes only references it has just created), and index builds sorted in
+// small runs on two helper threads. When another connection
 // holds the store, WAL cannot be left and the load runs in WAL mode, without waiting for the
 // other to go. Restores the connection's settings (busy timeout: k_busy_timeout_ms) on
 // destruction. Create it outside any transaction.
@@ -68,6 +69,7 @@ class BulkLoad {
  private:
   SQLite::Database& m_db;
   bool m_left_wal = false;
+  int m_cache_size = 0;  // the connection's, restored
 };
 
 struct Info {

@@ -95,13 +95,21 @@ TEST_CASE("a bulk load leaves WAL only while it is alone, and restores it") {
   const auto path = dir.path / "t.db";
   auto db = store::open(path, {.create = true});
   const auto mode = [&] { return db->execAndGet("PRAGMA journal_mode").getString(); };
+  const auto pragma = [&](const std::string& name) {
+    return db->execAndGet("PRAGMA " + name).getInt();
+  };
+  db->exec("PRAGMA cache_size = -4000");
   {
     store::BulkLoad bulk(*db);
     CHECK(mode() == "delete");
-    CHECK(db->execAndGet("PRAGMA foreign_keys").getInt() == 0);
+    CHECK(pragma("foreign_keys") == 0);
+    CHECK(pragma("threads") == 2);
+    CHECK(pragma("cache_size") == -2048);
   }
   CHECK(mode() == "wal");
-  CHECK(db->execAndGet("PRAGMA foreign_keys").getInt() == 1);
+  CHECK(pragma("foreign_keys") == 1);
+  CHECK(pragma("threads") == 0);
+  CHECK(pragma("cache_size") == -4000);
 
   auto other = store::open(path);  // another process reading, say
   CHECK(other->execAndGet("SELECT count(*) FROM member").getInt() == 0);
