@@ -2,6 +2,8 @@
 // anything has happened to those members since.
 #include <fmt/format.h>
 
+#include <unordered_set>
+
 #include "core/error.h"
 #include "i18n/i18n.h"
 #include "roster/import.h"
@@ -51,29 +53,35 @@ BatchMembers batch_members(SQLite::Database& db, long batch_id) {
   return members;
 }
 
+std::unordered_set<long> ids_of(SQLite::Statement& query) {
+  std::unordered_set<long> ids;
+  while (query.executeStep()) {
+    ids.insert(static_cast<long>(query.getColumn(0).getInt64()));
+  }
+  return ids;
+}
+
 // Members of the batch changed after it (by an edit, move, archive or a later import), or
-// linked to activities since: undoing would lose that work.
-std::vector<std::string> changed_since(SQLite::Database& db, const BatchMembers& members) {
+// linked to activities since: undoing would lose that work. Two queries for the whole batch,
+// not two per member: a batch may hold a million.
+std::vector<std::string> changed_since(SQLite::Database& db, long batch_id,
+                                       const BatchMembers& members) {
   SQLite::Statement later(db,
-                          "SELECT count(*) FROM change_log WHERE entity = 'member' AND "
-                          "entity_id = ? AND id > ?");
-  SQLite::Statement linked(db, "SELECT count(*) FROM activity_member WHERE member_id = ?");
+                          "SELECT DISTINCT entity_id FROM change_log WHERE id > ? AND entity = "
+                          "'member'");
+  later.bind(1, static_cast<int64_t>(members.import_log_id));
+  const std::unordered_set<long> edited = ids_of(later);
+  SQLite::Statement linked_query(db,
+                                 "SELECT DISTINCT member_id FROM activity_member WHERE member_id "
+                                 "IN (SELECT id FROM member WHERE batch_id = ?)");
+  linked_query.bind(1, static_cast<int64_t>(batch_id));
+  const std::unordered_set<long> linked = ids_of(linked_query);
   std::vector<std::string> problems;
   auto check = [&](long id, bool created) {
-    later.bind(1, static_cast<int64_t>(id));
-    later.bind(2, static_cast<int64_t>(members.import_log_id));
-    later.executeStep();
-    const bool edited = later.getColumn(0).getInt64() > 0;
-    later.reset();
-    bool in_activity = false;
-    if (created) {
-      linked.bind(1, static_cast<int64_t>(id));
-      linked.executeStep();
-      in_activity = linked.getColumn(0).getInt64() > 0;
-      linked.reset();
-    }
-    if (edited || in_activity) {
-      problems.push_back(i18n::tr(edited ? "undo.edited_since" : "undo.in_activity", id));
+    if (edited.contains(id)) {
+      problems.push_back(i18n::tr("undo.edited_since", id));
+    } else if (created && linked.contains(id)) {
+      problems.push_back(i18n::tr("undo.in_activity", id));
     }
   };
   for (long id : members.created) {
@@ -91,18 +99,17 @@ UndoReport undo_import(SQLite::Database& db, long batch_id, const std::string& a
                        const std::string& now) {
   store::WriteTransaction tx(db);
   const BatchMembers members = batch_members(db, batch_id);
-  const auto problems = changed_since(db, members);
+  const auto problems = changed_since(db, batch_id, members);
   if (!problems.empty()) {
     throw Error(ExitCode::bad_input, i18n::tr("undo.refused", batch_id, problems.size()), problems);
   }
-  SQLite::Statement drop_categories(db, "DELETE FROM member_category WHERE member_id = ?");
-  SQLite::Statement drop_member(db, "DELETE FROM member WHERE id = ?");
-  for (long id : members.created) {
-    for (SQLite::Statement* q : {&drop_categories, &drop_member}) {
-      q->bind(1, static_cast<int64_t>(id));
-      q->exec();
-      q->reset();
-    }
+  SQLite::Statement drop_categories(db,
+                                    "DELETE FROM member_category WHERE member_id IN (SELECT id "
+                                    "FROM member WHERE batch_id = ?)");
+  SQLite::Statement drop_members(db, "DELETE FROM member WHERE batch_id = ?");
+  for (SQLite::Statement* q : {&drop_categories, &drop_members}) {
+    q->bind(1, static_cast<int64_t>(batch_id));
+    q->exec();
   }
   MemberWriter writer(db);
   // Restore in reverse order so a member updated twice in one batch ends at its first state.
