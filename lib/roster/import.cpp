@@ -101,16 +101,61 @@ struct Existing {
   std::string community;
 };
 
-std::unordered_map<uint64_t, Existing> existing_ids(SQLite::Database& db) {
-  std::unordered_map<uint64_t, Existing> ids;
-  SQLite::Statement q(db,
-                      "SELECT id, id_number, community FROM member WHERE id_number IS NOT NULL");
-  while (q.executeStep()) {
-    ids.emplace(id_key(q.getColumn(1).getString()),
-                Existing{static_cast<long>(q.getColumn(0).getInt64()), q.getColumn(2).getString()});
+// Who holds an ID number already: the register as it was when the import began.
+class ExistingIds {
+ public:
+  // Every ID of the register, loaded up front: for bulk loads, where the register is small beside
+  // the file.
+  static ExistingIds loaded(SQLite::Database& db) {
+    ExistingIds ids;
+    SQLite::Statement q(db,
+                        "SELECT id, id_number, community FROM member WHERE id_number IS NOT NULL");
+    while (q.executeStep()) {
+      ids.m_loaded.emplace(
+          id_key(q.getColumn(1).getString()),
+          Existing{static_cast<long>(q.getColumn(0).getInt64()), q.getColumn(2).getString()});
+    }
+    return ids;
   }
-  return ids;
-}
+
+  // IDs looked up one at a time, through the unique index, on a read-only connection of their
+  // own (the writing thread owns the other): for a few rows into a large register, where loading
+  // a million IDs first took a second. The import's own uncommitted rows are not visible to it,
+  // which is what "existing" means.
+  static ExistingIds looked_up(const std::string& path) {
+    ExistingIds ids;
+    ids.m_connection = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
+    ids.m_connection->setBusyTimeout(store::k_busy_timeout_ms);
+    ids.m_query = std::make_unique<SQLite::Statement>(
+        *ids.m_connection, "SELECT id, community FROM member WHERE id_number = ?");
+    return ids;
+  }
+
+  // The member holding `id` (normalised, `key` its id_key), or nullptr. The result is valid
+  // until the next call.
+  const Existing* find(uint64_t key, const std::string& id) {
+    if (!m_query) {
+      const auto found = m_loaded.find(key);
+      return found == m_loaded.end() ? nullptr : &found->second;
+    }
+    m_query->bind(1, id);
+    const bool found = m_query->executeStep();
+    if (found) {
+      m_found = {static_cast<long>(m_query->getColumn(0).getInt64()),
+                 m_query->getColumn(1).getString()};
+    }
+    m_query->reset();
+    return found ? &m_found : nullptr;
+  }
+
+ private:
+  ExistingIds() = default;
+
+  std::unordered_map<uint64_t, Existing> m_loaded;
+  std::unique_ptr<SQLite::Database> m_connection;
+  std::unique_ptr<SQLite::Statement> m_query;
+  Existing m_found;
+};
 
 store::Batch batch_of(const ImportOptions& options) {
   return {"roster", options.display_name, options.actor, options.now};
@@ -180,7 +225,7 @@ constexpr size_t k_blocks = 4;
 class RowReader {
  public:
   RowReader(io::TabularSource& source, const ImportOptions& options, const ValueContext& ctx,
-            std::vector<const FieldDef*> columns, std::unordered_map<uint64_t, Existing> existing)
+            std::vector<const FieldDef*> columns, ExistingIds existing)
       : m_source(source),
         m_options(options),
         m_ctx(ctx),
@@ -248,8 +293,7 @@ class RowReader {
     if (!inserted) {
       m_problems.push_back({"id_number", i18n::tr("import.duplicate_in_file", seen->second), id});
     }
-    const auto found = m_existing.find(key);
-    return found == m_existing.end() ? nullptr : &found->second;
+    return m_existing.find(key, id);
   }
 
   // Whether --on-existing lets this row change `existing` (counted as skipped, or a problem,
@@ -328,7 +372,7 @@ class RowReader {
   const ValueContext& m_ctx;
   const std::vector<const FieldDef*> m_columns;
   std::vector<size_t> m_indexes;  // of m_columns' fields in member_fields()
-  const std::unordered_map<uint64_t, Existing> m_existing;
+  ExistingIds m_existing;
   std::unordered_map<uint64_t, long> m_seen;
   io::TabularRow m_row;
   std::vector<FieldProblem> m_problems;
@@ -340,10 +384,11 @@ class RowReader {
 class RowWriter {
  public:
   RowWriter(SQLite::Database& db, const ImportOptions& options, long batch_id)
-      : m_db(db),
-        m_options(options),
+      : m_options(options),
         m_batch_id(batch_id),
         m_writer(db),
+        m_reader(db),
+        m_log(db),
         m_next_id(db.execAndGet("SELECT coalesce(max(id), 0) + 1 FROM member").getInt64()) {}
 
   // A block's new members and their categories with few statements (ids taken above max(id):
@@ -370,24 +415,25 @@ class RowWriter {
 
  private:
   void update(long member_id, const FieldValues& incoming, bool write) {
-    const auto current = load_member(m_db, member_id);
-    const FieldValues next = merged(current->values, incoming, m_options.on_existing);
-    if (next == current->values) {
+    const auto current = m_reader.values(member_id);
+    const FieldValues next = merged(*current, incoming, m_options.on_existing);
+    if (next == *current) {
       m_unchanged++;
       return;
     }
     m_updated++;
     if (write) {
       m_writer.update(member_id, next);
-      store::log_change(m_db, m_options.now, m_options.actor, "member", member_id, "import_update",
-                        values_json(current->values), values_json(next), m_batch_id);
+      m_log.add(m_options.now, m_options.actor, "member", member_id, "import_update",
+                values_json(*current), values_json(next), m_batch_id);
     }
   }
 
-  SQLite::Database& m_db;
   const ImportOptions& m_options;
   const long m_batch_id;
   MemberWriter m_writer;
+  MemberReader m_reader;
+  store::ChangeLog m_log;
   long m_next_id;
   std::vector<NewMember> m_new;  // pointers into the block being written
   std::vector<CategoryRow> m_categories;
@@ -442,8 +488,11 @@ void read_and_write(RowReader& reader, RowWriter& writer) {
 
 ImportReport import_roster(SQLite::Database& db, io::TabularSource& source,
                            const ImportOptions& options, const ValueContext& ctx) {
-  auto existing = existing_ids(db);
-  const bool bulk = bulk_load(source.size_hint(), existing.size());
+  const auto members = static_cast<size_t>(db.execAndGet("SELECT count(*) FROM member").getInt64());
+  const bool bulk = bulk_load(source.size_hint(), members);
+  const std::string& path = db.getFilename();
+  ExistingIds existing = bulk || path.empty() || path == ":memory:" ? ExistingIds::loaded(db)
+                                                                    : ExistingIds::looked_up(path);
   RowReader reader(source, options, ctx, map_header(source.header(), options.display_name, ctx),
                    std::move(existing));
   std::optional<store::BulkLoad> bulk_mode;

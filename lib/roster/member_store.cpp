@@ -216,44 +216,68 @@ void MemberWriter::update(long id, const FieldValues& values) {
   insert_categories(m_category_rows);
 }
 
-std::optional<MemberRow> load_member(SQLite::Database& db, long id) {
+namespace {
+
+std::string column_list() {
   std::string columns;
   for (const std::string& c : member_columns()) {
-    columns += c + ", ";
+    columns += (columns.empty() ? "" : ", ") + c;
+  }
+  return columns;
+}
+
+}  // namespace
+
+MemberReader::MemberReader(SQLite::Database& db)
+    : m_member(db, "SELECT " + column_list() + " FROM member WHERE id = ?"),
+      m_categories(db,
+                   "SELECT category FROM member_category WHERE member_id = ? ORDER BY category") {}
+
+std::optional<FieldValues> MemberReader::values(long id) {
+  m_member.bind(1, static_cast<int64_t>(id));
+  if (!m_member.executeStep()) {
+    m_member.reset();
+    return std::nullopt;
+  }
+  FieldValues values;
+  int i = 0;
+  for (const ColumnField& column : column_fields()) {
+    values.at(column.index) = m_member.getColumn(i++).getString();
+  }
+  m_member.reset();
+  std::string& categories = values[Field::categories];
+  m_categories.bind(1, static_cast<int64_t>(id));
+  while (m_categories.executeStep()) {
+    categories += (categories.empty() ? "" : ",") + m_categories.getColumn(0).getString();
+  }
+  m_categories.reset();
+  return values;
+}
+
+std::optional<MemberRow> load_member(SQLite::Database& db, long id) {
+  auto values = MemberReader(db).values(id);
+  if (!values) {
+    return std::nullopt;
   }
   // When the member was added (its import batch, or the log's create entry) and last changed (the
   // log's latest entry): the store keeps no timestamps per member row.
-  SQLite::Statement q(db, "SELECT " + columns +
-                              "status, status_date, status_reason, batch_id, "
-                              "coalesce((SELECT created_at FROM import_batch WHERE id = "
-                              "member.batch_id), (SELECT min(at) FROM change_log WHERE entity = "
-                              "'member' AND entity_id = member.id)), (SELECT max(at) FROM "
-                              "change_log WHERE entity = 'member' AND entity_id = member.id) "
-                              "FROM member WHERE id = ?");
+  SQLite::Statement q(db,
+                      "SELECT status, status_date, status_reason, batch_id, "
+                      "coalesce((SELECT created_at FROM import_batch WHERE id = member.batch_id), "
+                      "(SELECT min(at) FROM change_log WHERE entity = 'member' AND entity_id = "
+                      "member.id)), (SELECT max(at) FROM change_log WHERE entity = 'member' AND "
+                      "entity_id = member.id) FROM member WHERE id = ?");
   q.bind(1, static_cast<int64_t>(id));
-  if (!q.executeStep()) {
-    return std::nullopt;
-  }
+  q.executeStep();
   MemberRow row;
   row.id = id;
-  int i = 0;
-  for (const std::string& c : member_columns()) {
-    row.values[c] = q.getColumn(i++).getString();
-  }
-  row.status = q.getColumn(i++).getString();
-  row.status_date = q.getColumn(i++).getString();
-  row.status_reason = q.getColumn(i++).getString();
-  row.batch_id = static_cast<long>(q.getColumn(i++).getInt64());
-  row.created_at = q.getColumn(i++).getString();
-  row.updated_at = q.getColumn(i).isNull() ? row.created_at : q.getColumn(i).getString();
-  SQLite::Statement cats(
-      db, "SELECT category FROM member_category WHERE member_id = ? ORDER BY category");
-  cats.bind(1, static_cast<int64_t>(id));
-  std::string joined;
-  while (cats.executeStep()) {
-    joined += (joined.empty() ? "" : ",") + cats.getColumn(0).getString();
-  }
-  row.values[Field::categories] = joined;
+  row.values = std::move(*values);
+  row.status = q.getColumn(0).getString();
+  row.status_date = q.getColumn(1).getString();
+  row.status_reason = q.getColumn(2).getString();
+  row.batch_id = static_cast<long>(q.getColumn(3).getInt64());
+  row.created_at = q.getColumn(4).getString();
+  row.updated_at = q.getColumn(5).isNull() ? row.created_at : q.getColumn(5).getString();
   return row;
 }
 

@@ -90,6 +90,19 @@ class MemberWriter {
   std::set<std::string, std::less<>> m_other_codes;  // stored codes no longer in the table
 };
 
+// Prepared statements for reading members' stored values, reused across calls (an import
+// updating many members reads each one first).
+class MemberReader {
+ public:
+  explicit MemberReader(SQLite::Database& db);
+  // The member's values (categories joined by ',' in code order), or std::nullopt.
+  std::optional<FieldValues> values(long id);
+
+ private:
+  SQLite::Statement m_member;
+  SQLite::Statement m_categories;
+};
+
 // The fields stored in the member table itself (all but categories), in column order.
 const std::vector<std::string>& member_columns();
 

@@ -112,14 +112,16 @@ UndoReport undo_import(SQLite::Database& db, long batch_id, const std::string& a
     q->exec();
   }
   MemberWriter writer(db);
+  MemberReader reader(db);
+  store::ChangeLog log(db);
   // Restore in reverse order so a member updated twice in one batch ends at its first state.
   // Each restore is a change of that member, and its history says so.
   for (auto it = members.updated.rbegin(); it != members.updated.rend(); ++it) {
-    const FieldValues current = load_member(db, it->first)->values;
+    const FieldValues current = *reader.values(it->first);
     const FieldValues restored = values_from_json(it->second);
     writer.update(it->first, restored);
-    store::log_change(db, now, actor, "member", it->first, "undo", values_json(current),
-                      values_json(restored), batch_id);
+    log.add(now, actor, "member", it->first, "undo", values_json(current), values_json(restored),
+            batch_id);
   }
   SQLite::Statement done(db, "UPDATE import_batch SET undone_at = ? WHERE id = ?");
   done.bind(1, now);

@@ -5,12 +5,15 @@
 
 namespace tongxin::store {
 
-void log_change(SQLite::Database& db, const std::string& at, const std::string& actor,
-                const std::string& entity, long entity_id, const std::string& action,
-                const std::string& before, const std::string& after, long batch_id) {
-  SQLite::Statement q(db,
-                      "INSERT INTO change_log (at, actor, entity, entity_id, action, before, "
-                      "after, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+ChangeLog::ChangeLog(SQLite::Database& db)
+    : m_insert(db,
+               "INSERT INTO change_log (at, actor, entity, entity_id, action, before, after, "
+               "batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") {}
+
+void ChangeLog::add(const std::string& at, const std::string& actor, const std::string& entity,
+                    long entity_id, const std::string& action, const std::string& before,
+                    const std::string& after, long batch_id) {
+  SQLite::Statement& q = m_insert;
   q.bind(1, at);
   q.bind(2, actor);
   q.bind(3, entity);
@@ -20,6 +23,13 @@ void log_change(SQLite::Database& db, const std::string& at, const std::string& 
   after.empty() ? q.bind(7) : q.bind(7, after);
   batch_id > 0 ? q.bind(8, static_cast<int64_t>(batch_id)) : q.bind(8);
   q.exec();
+  q.reset();
+}
+
+void log_change(SQLite::Database& db, const std::string& at, const std::string& actor,
+                const std::string& entity, long entity_id, const std::string& action,
+                const std::string& before, const std::string& after, long batch_id) {
+  ChangeLog(db).add(at, actor, entity, entity_id, action, before, after, batch_id);
 }
 
 void log_access(SQLite::Database& db, const std::string& at, const std::string& actor,

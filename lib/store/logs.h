@@ -9,6 +9,20 @@
 
 namespace tongxin::store {
 
+// The change log's INSERT, prepared once, for writers that log many changes (an import's updates,
+// an undo's restores).
+class ChangeLog {
+ public:
+  explicit ChangeLog(SQLite::Database& db);
+  // Appends an entry; `before` and `after` are JSON objects, or "" for none.
+  void add(const std::string& at, const std::string& actor, const std::string& entity,
+           long entity_id, const std::string& action, const std::string& before,
+           const std::string& after, long batch_id = 0);
+
+ private:
+  SQLite::Statement m_insert;
+};
+
 // Appends to the change log; `before` and `after` are JSON objects, or "" for none.
 void log_change(SQLite::Database& db, const std::string& at, const std::string& actor,
                 const std::string& entity, long entity_id, const std::string& action,
