@@ -220,8 +220,9 @@ constexpr size_t k_rows_per_block = 1024;
 constexpr size_t k_blocks = 4;
 
 // The reading thread's half: reads, validates and decides each row (new, existing, invalid)
-// with no store access (the existing IDs are loaded up front). Its report holds every count but
-// updated/unchanged, every error and every rejected row, in file order.
+// without the writer's connection (ExistingIds has its own, or a copy of the register's IDs). Its
+// report holds every count but updated/unchanged, every error and every rejected row, in file
+// order.
 class RowReader {
  public:
   RowReader(io::TabularSource& source, const ImportOptions& options, const ValueContext& ctx,
