@@ -169,24 +169,6 @@ bool bulk_load(long long input_bytes, size_t existing_members) {
   return input_bytes / k_bytes_per_row > static_cast<long long>(existing_members);
 }
 
-// Drops the indexes of the member tables inside the current transaction and returns the SQL that
-// recreates them (read from the schema, so it follows every migration).
-std::vector<std::string> drop_member_indexes(SQLite::Database& db) {
-  std::vector<std::pair<std::string, std::string>> indexes;
-  SQLite::Statement q(db,
-                      "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT "
-                      "NULL AND tbl_name IN ('member', 'member_category') ORDER BY name");
-  while (q.executeStep()) {
-    indexes.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
-  }
-  std::vector<std::string> recreate;
-  for (const auto& [name, sql] : indexes) {
-    db.exec("DROP INDEX \"" + name + "\"");
-    recreate.push_back(sql);
-  }
-  return recreate;
-}
-
 // The new values of an existing member under --on-existing update or fill; empty cells never
 // clear anything.
 FieldValues merged(const FieldValues& current, const FieldValues& incoming, OnExisting mode) {

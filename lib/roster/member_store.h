@@ -107,6 +107,11 @@ class MemberReader {
 const std::vector<std::string>& member_columns();
 
 std::optional<MemberRow> load_member(SQLite::Database& db, long id);
+
+// Drops the indexes of the member tables inside the current transaction and returns the SQL that
+// recreates them: writing or deleting most of a register is faster without them, building them
+// once afterwards (roster import, undo).
+std::vector<std::string> drop_member_indexes(SQLite::Database& db);
 // Resolves MEMBER as the user typed it: a member id (digits, short) or an ID number.
 std::optional<long> find_member(SQLite::Database& db, const std::string& reference,
                                 const Date& today);

@@ -103,6 +103,12 @@ UndoReport undo_import(SQLite::Database& db, long batch_id, const std::string& a
   if (!problems.empty()) {
     throw Error(ExitCode::bad_input, i18n::tr("undo.refused", batch_id, problems.size()), problems);
   }
+  // Deleting most of the register is faster without its indexes, rebuilt over what remains
+  // (measured at a million: 5.5 s with them, 0.9 s without).
+  const long registered = db.execAndGet("SELECT count(*) FROM member").getInt64();
+  const auto rebuilt = static_cast<long>(members.created.size()) * 2 > registered
+                           ? drop_member_indexes(db)
+                           : std::vector<std::string>{};
   SQLite::Statement drop_categories(db,
                                     "DELETE FROM member_category WHERE member_id IN (SELECT id "
                                     "FROM member WHERE batch_id = ?)");
@@ -130,6 +136,9 @@ UndoReport undo_import(SQLite::Database& db, long batch_id, const std::string& a
   const std::string after = fmt::format(R"({{"removed":{},"restored":{}}})", members.created.size(),
                                         members.updated.size());
   store::log_change(db, now, actor, "import_batch", batch_id, "undo", "", after, batch_id);
+  for (const std::string& sql : rebuilt) {
+    db.exec(sql);
+  }
   tx.commit();
   return {static_cast<long>(members.created.size()), static_cast<long>(members.updated.size())};
 }

@@ -130,3 +130,25 @@ TEST_CASE("a malformed file stops the import from the reading thread; nothing is
   // The store is usable afterwards.
   CHECK(f.run(roster_csv(10)).added == 10);
 }
+
+TEST_CASE("undoing a batch that is most of the register rebuilds the indexes") {
+  Fixture f;
+  f.run(roster_csv(10));
+  CHECK(f.run(roster_csv(3000)).batch_id == 0);  // rows 0..9 exist already: all or nothing
+  std::string csv = "姓名,身份证号,社区\n";
+  for (int i = 10; i < 3000; ++i) {
+    csv += fmt::format("成员{},{},c1\n", i, id_for(i));
+  }
+  const long batch = f.run(csv).batch_id;
+  REQUIRE(batch > 0);
+  const UndoReport undone = undo_import(*f.db, batch, "tester", "2026-11-21T10:00:00+0800");
+  CHECK(undone.removed == 2990);
+  CHECK(f.count("SELECT count(*) FROM member") == 10);
+  CHECK(f.count("SELECT count(*) FROM pragma_index_list('member')") == 2);
+  CHECK(f.count("SELECT count(*) FROM member WHERE id_number = '" + id_for(3) + "'") == 1);
+  // The unique index is back: a second member with that ID is refused by the store itself.
+  CHECK_THROWS_AS(
+      f.db->exec("INSERT INTO member (community, name, id_number) VALUES ('c1', 'x', '" +
+                 id_for(3) + "')"),
+      SQLite::Exception);
+}
