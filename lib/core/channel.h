@@ -42,18 +42,6 @@ class Channel {
     return item;
   }
 
-  // The oldest item if there is one now, without waiting.
-  std::optional<T> try_pop() {
-    std::lock_guard lock(m_mutex);
-    if (m_items.empty()) {
-      return std::nullopt;
-    }
-    T item = std::move(m_items.front());
-    m_items.pop_front();
-    m_changed.notify_all();
-    return item;
-  }
-
   void close() {
     std::lock_guard lock(m_mutex);
     m_closed = true;

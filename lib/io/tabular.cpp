@@ -130,10 +130,12 @@ class CsvSource : public TabularSource {
 
 class XlsxSource : public TabularSource {
  public:
-  XlsxSource(const std::string& path, const std::string& sheet, std::string hash)
-      : m_hash(std::move(hash)) {
+  // `bytes`: the whole file, read once for both its hash and its rows.
+  XlsxSource(const std::string& path, std::string_view bytes, const std::string& sheet)
+      : m_hash(sha256_hex(bytes)) {
     m_xlsx = true;
-    m_rows = read_xlsx(path, sheet);
+    m_size_hint = static_cast<long long>(bytes.size()) * 8;  // zip compresses ~8x
+    m_rows = read_xlsx(path, bytes, sheet);
     if (!m_rows.empty()) {
       for (const XlsxCell& c : m_rows[0].cells) {
         m_header.push_back(c.text);
@@ -161,7 +163,6 @@ class XlsxSource : public TabularSource {
   }
 
   std::string sha256() override { return m_hash; }
-  void set_size_hint(long long bytes) { m_size_hint = bytes; }
 
  private:
   std::vector<XlsxRow> m_rows;
@@ -237,10 +238,7 @@ std::unique_ptr<TabularSource> TabularSource::open(const std::string& path,
   }
   if (path.ends_with(".xlsx") || looks_like_zip(path)) {
     try {
-      const std::string bytes = read_all(*file);
-      auto source = std::make_unique<XlsxSource>(path, options.sheet, sha256_hex(bytes));
-      source->set_size_hint(static_cast<long long>(bytes.size()) * 8);  // zip compresses ~8x
-      return source;
+      return std::make_unique<XlsxSource>(path, read_all(*file), options.sheet);
     } catch (const Error&) {
       throw;
     } catch (const std::exception& e) {

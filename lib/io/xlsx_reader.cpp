@@ -113,19 +113,39 @@ std::string zip_message(int code) {
   return message;
 }
 
-// An xlsx file opened read-only; `path` names it in every error.
+// An xlsx file opened read-only, from its path or from its bytes in memory (which must outlive
+// the package); `path` names it in every error.
 class Package {
  public:
   explicit Package(std::string path) : m_path(std::move(path)) {
     int code = 0;
     m_zip.reset(zip_open(m_path.c_str(), ZIP_RDONLY, &code));
+    check_opened(code);
+  }
+
+  Package(std::string path, std::string_view bytes) : m_path(std::move(path)) {
+    zip_error_t error;
+    zip_error_init(&error);
+    zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    if (source != nullptr) {
+      m_zip.reset(zip_open_from_source(source, ZIP_RDONLY, &error));
+      if (!m_zip) {
+        zip_source_free(source);  // owned by the archive only once it opened
+      }
+    }
+    const int code = zip_error_code_zip(&error);
+    zip_error_fini(&error);
+    check_opened(code);
+  }
+
+  const std::string& path() const { return m_path; }
+
+  void check_opened(int code) const {
     if (!m_zip) {
       fail(m_path, code == ZIP_ER_NOZIP ? "not an xlsx workbook (not a zip archive)"
                                         : "cannot read the file: " + zip_message(code));
     }
   }
-
-  const std::string& path() const { return m_path; }
 
   bool has(std::string_view part) const {
     return zip_name_locate(m_zip.get(), std::string(part).c_str(), ZIP_FL_NOCASE) >= 0;
@@ -573,8 +593,10 @@ std::vector<std::string> xlsx_sheet_names(const std::string& path) {
   return names;
 }
 
-std::vector<XlsxRow> read_xlsx(const std::string& path, const std::string& sheet) {
-  const Package package(path);
+namespace {
+
+std::vector<XlsxRow> read_sheet(const Package& package, const std::string& sheet) {
+  const std::string& path = package.path();
   const WorkbookInfo info = read_workbook(package);
   const SheetPart& part = find_sheet(package, info, sheet);
   if (!package.has(part.part)) {
@@ -589,6 +611,17 @@ std::vector<XlsxRow> read_xlsx(const std::string& path, const std::string& sheet
   SheetHandler sheet_handler(strings);
   package.parse(part.part, sheet_handler);
   return sheet_handler.take();
+}
+
+}  // namespace
+
+std::vector<XlsxRow> read_xlsx(const std::string& path, const std::string& sheet) {
+  return read_sheet(Package(path), sheet);
+}
+
+std::vector<XlsxRow> read_xlsx(const std::string& path, std::string_view bytes,
+                               const std::string& sheet) {
+  return read_sheet(Package(path, bytes), sheet);
 }
 
 }  // namespace tongxin::io

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tongxin::io {
@@ -37,5 +38,8 @@ std::vector<std::string> xlsx_sheet_names(const std::string& path);
 // is not an xlsx workbook, is malformed (bad XML, a cell past column XFD, a shared string that
 // does not exist), or has no sheet called `sheet` (the message lists the sheets there are).
 std::vector<XlsxRow> read_xlsx(const std::string& path, const std::string& sheet);
+// The same from the file's bytes, already read (`path` names it in errors).
+std::vector<XlsxRow> read_xlsx(const std::string& path, std::string_view bytes,
+                               const std::string& sheet);
 
 }  // namespace tongxin::io

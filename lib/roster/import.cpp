@@ -225,17 +225,12 @@ class RowReader {
   bool fill(RowBlock& block) {
     block.count = 0;
     block.rows.resize(k_rows_per_block);
-    while (block.count < k_rows_per_block) {
-      if (!m_source.next(m_row)) {
-        block.write = writing();
-        return false;
-      }
-      if (prepare(block.rows[block.count])) {
-        ++block.count;
-      }
+    bool more = true;
+    while (block.count < k_rows_per_block && (more = m_source.next(m_row))) {
+      block.count += prepare(block.rows[block.count]) ? 1 : 0;
     }
     block.write = writing();
-    return true;
+    return more;
   }
 
   ImportReport& report() { return m_report; }

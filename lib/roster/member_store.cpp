@@ -11,12 +11,21 @@
 
 namespace tongxin::roster {
 
-const std::vector<std::string>& member_columns() {
-  static const std::vector<std::string> k_columns = [] {
-    std::vector<std::string> columns;
-    for (const FieldDef& f : member_fields()) {
-      if (f.key != "categories") {
-        columns.push_back(f.key);
+namespace {
+
+// The columns of the member table (all fields but categories), in column order: where each is in
+// member_fields(), and whether it is stored as 0/1.
+struct ColumnField {
+  size_t index;
+  bool boolean;
+};
+
+const std::vector<ColumnField>& column_fields() {
+  static const std::vector<ColumnField> k_columns = [] {
+    std::vector<ColumnField> columns;
+    for (size_t i = 0; i < member_fields().size(); ++i) {
+      if (member_fields()[i].key != "categories") {
+        columns.push_back({i, member_fields()[i].kind == FieldKind::boolean});
       }
     }
     return columns;
@@ -24,18 +33,43 @@ const std::vector<std::string>& member_columns() {
   return k_columns;
 }
 
+}  // namespace
+
+const std::vector<std::string>& member_columns() {
+  static const std::vector<std::string> k_columns = [] {
+    std::vector<std::string> columns;
+    for (const ColumnField& column : column_fields()) {
+      columns.push_back(member_fields()[column.index].key);
+    }
+    return columns;
+  }();
+  return k_columns;
+}
+
+std::string member_column_list(std::string_view prefix) {
+  std::string list;
+  for (const std::string& c : member_columns()) {
+    list += (list.empty() ? "" : ", ") + std::string(prefix) + c;
+  }
+  return list;
+}
+
+int read_member_columns(SQLite::Statement& query, int first, FieldValues& values) {
+  for (const ColumnField& column : column_fields()) {
+    values.at(column.index) = query.getColumn(first++).getString();
+  }
+  return first;
+}
+
 namespace {
 
 // Parameters of a member row: its columns, the two pinyin forms and the batch.
 size_t insert_columns() { return member_columns().size() + 3; }
 
-// "INSERT INTO member (<id, >columns, pinyin, batch) VALUES ".
-std::string insert_head(bool with_id) {
-  std::string names = with_id ? "id, " : "";
-  for (const std::string& c : member_columns()) {
-    names += c + ", ";
-  }
-  return "INSERT INTO member (" + names + "name_pinyin, name_initials, batch_id) VALUES ";
+// "INSERT INTO member (id, columns, pinyin, batch) VALUES ".
+std::string insert_head() {
+  return "INSERT INTO member (id, " + member_column_list("") +
+         ", name_pinyin, name_initials, batch_id) VALUES ";
 }
 
 std::string row_marks(size_t columns) {
@@ -62,10 +96,9 @@ std::string update_sql() {
 
 MemberWriter::MemberWriter(SQLite::Database& db)
     : m_db(db),
-      m_insert(db, insert_head(false) + row_marks(insert_columns())),
       m_update(db, update_sql()),
       m_delete_categories(db, "DELETE FROM member_category WHERE member_id = ?"),
-      m_insert_rows(db, insert_head(true), insert_columns() + 1, k_members_per_statement),
+      m_insert_rows(db, insert_head(), insert_columns() + 1, k_members_per_statement),
       m_insert_categories(db, "INSERT INTO member_category (member_id, category) VALUES ", 2,
                           k_category_rows_per_statement) {}
 
@@ -86,26 +119,6 @@ SQLite::Statement& MultiRowInsert::statement(size_t rows) {
 }
 
 namespace {
-
-// The columns of the member table (all fields but categories), in member_columns() order: where
-// each is in member_fields(), and whether it is stored as 0/1.
-struct ColumnField {
-  size_t index;
-  bool boolean;  // stored as 0/1
-};
-
-const std::vector<ColumnField>& column_fields() {
-  static const std::vector<ColumnField> k_columns = [] {
-    std::vector<ColumnField> columns;
-    for (size_t i = 0; i < member_fields().size(); ++i) {
-      if (member_fields()[i].key != "categories") {
-        columns.push_back({i, member_fields()[i].kind == FieldKind::boolean});
-      }
-    }
-    return columns;
-  }();
-  return k_columns;
-}
 
 size_t categories_field() {
   static const size_t k_index = *field_index("categories");
@@ -152,19 +165,10 @@ void MemberWriter::append_category_rows(long member_id, std::string_view categor
 }
 
 void MemberWriter::insert_categories(const std::vector<CategoryRow>& rows) {
-  const size_t per_statement = m_insert_categories.max_rows();
-  for (size_t start = 0; start < rows.size(); start += per_statement) {
-    const size_t count = std::min(per_statement, rows.size() - start);
-    SQLite::Statement& statement = m_insert_categories.statement(count);
-    for (size_t i = 0; i < count; ++i) {
-      const CategoryRow& row = rows[start + i];
-      const int index = static_cast<int>(2 * i + 1);
-      statement.bind(index, static_cast<int64_t>(row.member_id));
-      statement.bindNoCopy(index + 1, *row.code);
-    }
-    statement.exec();
-    statement.reset();
-  }
+  m_insert_categories.insert(rows.size(), [&](SQLite::Statement& statement, size_t i, int index) {
+    statement.bind(index, static_cast<int64_t>(rows[i].member_id));
+    statement.bindNoCopy(index + 1, *rows[i].code);
+  });
 }
 
 long MemberWriter::insert(const FieldValues& values, long batch_id) {
@@ -173,10 +177,7 @@ long MemberWriter::insert(const FieldValues& values, long batch_id) {
 
 long MemberWriter::insert(const FieldValues& values, const text::PinyinForms& pinyin,
                           long batch_id) {
-  const int index = bind_fields(m_insert, 1, values, pinyin);
-  batch_id > 0 ? m_insert.bind(index, static_cast<int64_t>(batch_id)) : m_insert.bind(index);
-  m_insert.exec();
-  m_insert.reset();
+  insert_rows({{&values, &pinyin}}, 0, batch_id);
   const long id = static_cast<long>(m_db.getLastInsertRowid());
   m_category_rows.clear();
   append_category_rows(id, values.at(categories_field()), m_category_rows);
@@ -186,20 +187,12 @@ long MemberWriter::insert(const FieldValues& values, const text::PinyinForms& pi
 
 void MemberWriter::insert_rows(const std::vector<NewMember>& members, long first_id,
                                long batch_id) {
-  const size_t per_statement = m_insert_rows.max_rows();
-  for (size_t start = 0; start < members.size(); start += per_statement) {
-    const size_t count = std::min(per_statement, members.size() - start);
-    SQLite::Statement& statement = m_insert_rows.statement(count);
-    int index = 1;
-    for (size_t i = start; i < start + count; ++i) {
-      statement.bind(index++, static_cast<int64_t>(first_id + static_cast<long>(i)));
-      index = bind_fields(statement, index, *members[i].values, *members[i].pinyin);
-      batch_id > 0 ? statement.bind(index++, static_cast<int64_t>(batch_id))
-                   : statement.bind(index++);
-    }
-    statement.exec();
-    statement.reset();
-  }
+  m_insert_rows.insert(members.size(), [&](SQLite::Statement& statement, size_t i, int index) {
+    first_id > 0 ? statement.bind(index++, static_cast<int64_t>(first_id + static_cast<long>(i)))
+                 : statement.bind(index++);
+    index = bind_fields(statement, index, *members[i].values, *members[i].pinyin);
+    batch_id > 0 ? statement.bind(index, static_cast<int64_t>(batch_id)) : statement.bind(index);
+  });
 }
 
 void MemberWriter::update(long id, const FieldValues& values) {
@@ -218,20 +211,24 @@ void MemberWriter::update(long id, const FieldValues& values) {
 
 namespace {
 
-std::string column_list() {
-  std::string columns;
-  for (const std::string& c : member_columns()) {
-    columns += (columns.empty() ? "" : ", ") + c;
+constexpr const char* k_categories_sql =
+    "SELECT category FROM member_category WHERE member_id = ? ORDER BY category";
+
+// Joins the codes `query` (k_categories_sql) yields for member `id` into values' categories.
+void read_categories(SQLite::Statement& query, long id, FieldValues& values) {
+  std::string& categories = values[Field::categories];
+  query.bind(1, static_cast<int64_t>(id));
+  while (query.executeStep()) {
+    categories += (categories.empty() ? "" : ",") + query.getColumn(0).getString();
   }
-  return columns;
+  query.reset();
 }
 
 }  // namespace
 
 MemberReader::MemberReader(SQLite::Database& db)
-    : m_member(db, "SELECT " + column_list() + " FROM member WHERE id = ?"),
-      m_categories(db,
-                   "SELECT category FROM member_category WHERE member_id = ? ORDER BY category") {}
+    : m_member(db, "SELECT " + member_column_list("") + " FROM member WHERE id = ?"),
+      m_categories(db, k_categories_sql) {}
 
 std::optional<FieldValues> MemberReader::values(long id) {
   m_member.bind(1, static_cast<int64_t>(id));
@@ -240,44 +237,37 @@ std::optional<FieldValues> MemberReader::values(long id) {
     return std::nullopt;
   }
   FieldValues values;
-  int i = 0;
-  for (const ColumnField& column : column_fields()) {
-    values.at(column.index) = m_member.getColumn(i++).getString();
-  }
+  read_member_columns(m_member, 0, values);
   m_member.reset();
-  std::string& categories = values[Field::categories];
-  m_categories.bind(1, static_cast<int64_t>(id));
-  while (m_categories.executeStep()) {
-    categories += (categories.empty() ? "" : ",") + m_categories.getColumn(0).getString();
-  }
-  m_categories.reset();
+  read_categories(m_categories, id, values);
   return values;
 }
 
 std::optional<MemberRow> load_member(SQLite::Database& db, long id) {
-  auto values = MemberReader(db).values(id);
-  if (!values) {
-    return std::nullopt;
-  }
   // When the member was added (its import batch, or the log's create entry) and last changed (the
   // log's latest entry): the store keeps no timestamps per member row.
-  SQLite::Statement q(db,
-                      "SELECT status, status_date, status_reason, batch_id, "
-                      "coalesce((SELECT created_at FROM import_batch WHERE id = member.batch_id), "
-                      "(SELECT min(at) FROM change_log WHERE entity = 'member' AND entity_id = "
-                      "member.id)), (SELECT max(at) FROM change_log WHERE entity = 'member' AND "
-                      "entity_id = member.id) FROM member WHERE id = ?");
+  SQLite::Statement q(db, "SELECT " + member_column_list("") +
+                              ", status, status_date, status_reason, batch_id, "
+                              "coalesce((SELECT created_at FROM import_batch WHERE id = "
+                              "member.batch_id), (SELECT min(at) FROM change_log WHERE entity = "
+                              "'member' AND entity_id = member.id)), (SELECT max(at) FROM "
+                              "change_log WHERE entity = 'member' AND entity_id = member.id) "
+                              "FROM member WHERE id = ?");
   q.bind(1, static_cast<int64_t>(id));
-  q.executeStep();
+  if (!q.executeStep()) {
+    return std::nullopt;
+  }
   MemberRow row;
   row.id = id;
-  row.values = std::move(*values);
-  row.status = q.getColumn(0).getString();
-  row.status_date = q.getColumn(1).getString();
-  row.status_reason = q.getColumn(2).getString();
-  row.batch_id = static_cast<long>(q.getColumn(3).getInt64());
-  row.created_at = q.getColumn(4).getString();
-  row.updated_at = q.getColumn(5).isNull() ? row.created_at : q.getColumn(5).getString();
+  int i = read_member_columns(q, 0, row.values);
+  row.status = q.getColumn(i++).getString();
+  row.status_date = q.getColumn(i++).getString();
+  row.status_reason = q.getColumn(i++).getString();
+  row.batch_id = static_cast<long>(q.getColumn(i++).getInt64());
+  row.created_at = q.getColumn(i++).getString();
+  row.updated_at = q.getColumn(i).isNull() ? row.created_at : q.getColumn(i).getString();
+  SQLite::Statement categories(db, k_categories_sql);
+  read_categories(categories, id, row.values);
   return row;
 }
 

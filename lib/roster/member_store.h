@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <set>
@@ -45,11 +46,25 @@ class MultiRowInsert {
   // `head`: "INSERT INTO t (a, b) VALUES "; `columns`: parameters per row.
   MultiRowInsert(SQLite::Database& db, std::string head, size_t columns, size_t max_rows)
       : m_db(db), m_head(std::move(head)), m_columns(columns), m_max_rows(max_rows) {}
-  size_t max_rows() const { return m_max_rows; }
+  // Inserts `rows` rows, max_rows() per statement; bind_row(statement, i, first) binds row i's
+  // parameters from index `first`.
+  template <typename BindRow>
+  void insert(size_t rows, BindRow bind_row) {
+    for (size_t start = 0; start < rows; start += m_max_rows) {
+      const size_t count = std::min(m_max_rows, rows - start);
+      SQLite::Statement& sql = statement(count);
+      for (size_t i = 0; i < count; ++i) {
+        bind_row(sql, start + i, static_cast<int>(i * m_columns + 1));
+      }
+      sql.exec();
+      sql.reset();
+    }
+  }
+
+ private:
   // The statement for `rows` rows (1..max_rows()).
   SQLite::Statement& statement(size_t rows);
 
- private:
   SQLite::Database& m_db;
   const std::string m_head;
   const size_t m_columns;
@@ -65,8 +80,9 @@ class MemberWriter {
   long insert(const FieldValues& values, long batch_id);
   long insert(const FieldValues& values, const text::PinyinForms& pinyin, long batch_id);
   // Inserts member rows alone, with ids first_id, first_id + 1, ... (free: the caller holds the
-  // write lock and took them above max(id)); their categories are the caller's to write with
-  // insert_categories. For bulk loads: few statements for many members.
+  // write lock and took them above max(id)), or ids SQLite picks when first_id is 0; their
+  // categories are the caller's to write with insert_categories. For bulk loads: few statements
+  // for many members.
   void insert_rows(const std::vector<NewMember>& members, long first_id, long batch_id);
   // Appends a row for each code of `categories`, a stored list (codes joined by ',').
   void append_category_rows(long member_id, std::string_view categories,
@@ -81,7 +97,6 @@ class MemberWriter {
                   const text::PinyinForms& pinyin);
 
   SQLite::Database& m_db;
-  SQLite::Statement m_insert;
   SQLite::Statement m_update;
   SQLite::Statement m_delete_categories;
   MultiRowInsert m_insert_rows;
@@ -105,6 +120,11 @@ class MemberReader {
 
 // The fields stored in the member table itself (all but categories), in column order.
 const std::vector<std::string>& member_columns();
+// Those columns as "a, b, c", each name after `prefix` (e.g. "m.").
+std::string member_column_list(std::string_view prefix);
+// Reads a result row's member columns (SELECTed as member_column_list, starting at column
+// `first`) into `values`; returns the index of the next column.
+int read_member_columns(SQLite::Statement& query, int first, FieldValues& values);
 
 std::optional<MemberRow> load_member(SQLite::Database& db, long id);
 

@@ -417,12 +417,8 @@ std::vector<Finding> check_roster(SQLite::Database& db, const ValueContext& ctx,
   // Community ids are validated against the workspace ([a-z0-9-]), so quoting them is safe.
   find_duplicates(db, community.empty() ? "" : " AND community = '" + community + "'", findings);
   // One pass over the register, each record checked as an import would check it today.
-  std::string columns;
-  for (const std::string& c : member_columns()) {
-    columns += c + ", ";
-  }
-  SQLite::Statement all(db, "SELECT id, " + columns +
-                                "(SELECT group_concat(category, ',') FROM member_category WHERE "
+  SQLite::Statement all(db, "SELECT id, " + member_column_list("") +
+                                ", (SELECT group_concat(category, ',') FROM member_category WHERE "
                                 "member_id = member.id) FROM member WHERE status = 'active'" +
                                 (community.empty() ? "" : " AND community = ?") + " ORDER BY id");
   if (!community.empty()) {
@@ -431,14 +427,11 @@ std::vector<Finding> check_roster(SQLite::Database& db, const ValueContext& ctx,
   while (all.executeStep()) {
     const long id = static_cast<long>(all.getColumn(0).getInt64());
     FieldValues values;
-    int column = 1;
-    for (const std::string& c : member_columns()) {
-      values[c] = all.getColumn(column++).getString();
-    }
-    values[Field::categories] = all.getColumn(column).getString();
+    const int categories = read_member_columns(all, 1, values);
+    values[Field::categories] = all.getColumn(categories).getString();
     std::vector<FieldProblem> problems;
     for (const FieldDef& f : member_fields()) {
-      const std::string& stored = values[f.key];
+      const std::string& stored = values.at(field_index(f));
       if (!stored.empty() && f.kind != FieldKind::boolean) {
         parse_value(f, stored, ctx, problems);
       }

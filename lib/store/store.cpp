@@ -139,13 +139,14 @@ void WriteTransaction::commit() {
 }
 
 BulkLoad::BulkLoad(SQLite::Database& db) : m_db(db) {
+  const int busy_timeout_ms = db.execAndGet("PRAGMA busy_timeout").getInt();
   db.setBusyTimeout(0);  // leaving WAL needs the store to itself: ask once, do not wait
   try {
     m_left_wal = db.execAndGet("PRAGMA journal_mode = DELETE").getString() == "delete";
   } catch (const SQLite::Exception&) {
     m_left_wal = false;  // busy: another connection has the store open
   }
-  db.setBusyTimeout(k_busy_timeout_ms);
+  db.setBusyTimeout(busy_timeout_ms);
   if (m_left_wal) {
     db.exec("PRAGMA synchronous = FULL");
   }

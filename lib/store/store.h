@@ -57,8 +57,8 @@ class WriteTransaction {
 // unchecked (the loader writes only references it has just created), and index builds sorted in
 // small runs on two helper threads. When another connection
 // holds the store, WAL cannot be left and the load runs in WAL mode, without waiting for the
-// other to go. Restores the connection's settings (busy timeout: k_busy_timeout_ms) on
-// destruction. Create it outside any transaction.
+// other to go. Restores the connection's settings on destruction. Create it outside any
+// transaction.
 class BulkLoad {
  public:
   explicit BulkLoad(SQLite::Database& db);

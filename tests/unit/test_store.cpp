@@ -99,6 +99,7 @@ TEST_CASE("a bulk load leaves WAL only while it is alone, and restores it") {
     return db->execAndGet("PRAGMA " + name).getInt();
   };
   db->exec("PRAGMA cache_size = -4000");
+  db->setBusyTimeout(1234);
   {
     store::BulkLoad bulk(*db);
     CHECK(mode() == "delete");
@@ -110,6 +111,7 @@ TEST_CASE("a bulk load leaves WAL only while it is alone, and restores it") {
   CHECK(pragma("foreign_keys") == 1);
   CHECK(pragma("threads") == 0);
   CHECK(pragma("cache_size") == -4000);
+  CHECK(pragma("busy_timeout") == 1234);
 
   auto other = store::open(path);  // another process reading, say
   CHECK(other->execAndGet("SELECT count(*) FROM member").getInt() == 0);
