@@ -4,58 +4,15 @@
 #include <cstddef>
 #include <vector>
 
+#include "text/strings.h"
+
 namespace tongxin::roster {
 
 namespace {
 
 constexpr int k_min_birth_year = 1800;
 
-// White space trimmed around an ID: ASCII, no-break space, ideographic space (U+3000), BOM and
-// zero-width space, which copying from web pages and Word tables leaves behind.
-constexpr std::array<std::string_view, 4> k_wide_spaces = {"\xC2\xA0", "\xE3\x80\x80",
-                                                           "\xEF\xBB\xBF", "\xE2\x80\x8B"};
-
-bool is_ascii_space(char c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-bool strip_one_space_front(std::string_view& s) {
-  if (!s.empty() && is_ascii_space(s.front())) {
-    s.remove_prefix(1);
-    return true;
-  }
-  for (std::string_view space : k_wide_spaces) {
-    if (s.starts_with(space)) {
-      s.remove_prefix(space.size());
-      return true;
-    }
-  }
-  return false;
-}
-
-bool strip_one_space_back(std::string_view& s) {
-  if (!s.empty() && is_ascii_space(s.back())) {
-    s.remove_suffix(1);
-    return true;
-  }
-  for (std::string_view space : k_wide_spaces) {
-    if (s.ends_with(space)) {
-      s.remove_suffix(space.size());
-      return true;
-    }
-  }
-  return false;
-}
-
-std::string_view trim(std::string_view s) {
-  while (strip_one_space_front(s)) {
-  }
-  while (strip_one_space_back(s)) {
-  }
-  return s;
-}
 
 // `s` with full-width digits and X folded to ASCII and x upper-cased; nullopt when any other
 // character appears.
@@ -172,7 +129,7 @@ char id_check_character(std::string_view first17) {
 }
 
 bool looks_like_excel_number(std::string_view raw) {
-  const std::string_view s = trim(raw);
+  const std::string_view s = text::trim_view(raw);
   size_t i = 0;
   const auto digits = [&] {
     const size_t start = i;
@@ -210,7 +167,7 @@ bool looks_like_excel_number(std::string_view raw) {
 
 IdCheck check_id_number(std::string_view raw, Date today) {
   IdCheck result;
-  const std::string_view trimmed = trim(raw);
+  const std::string_view trimmed = text::trim_view(raw);
   if (trimmed.empty()) {
     result.problem = IdProblem::empty;
     return result;

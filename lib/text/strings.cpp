@@ -1,30 +1,55 @@
 #include "text/strings.h"
 
 #include <algorithm>
+#include <array>
 
 namespace tongxin::text {
 
+namespace {
+
+// Wide white space that copying from web pages, Word tables and Excel leaves around cells:
+// no-break space, ideographic space (U+3000), BOM and zero-width space.
+constexpr std::array<std::string_view, 4> k_wide_spaces = {"\xC2\xA0", "\xE3\x80\x80",
+                                                           "\xEF\xBB\xBF", "\xE2\x80\x8B"};
+
+bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+bool strip_one_space_front(std::string_view& s) {
+  if (!s.empty() && is_ascii_space(s.front())) {
+    s.remove_prefix(1);
+    return true;
+  }
+  for (std::string_view space : k_wide_spaces) {
+    if (s.starts_with(space)) {
+      s.remove_prefix(space.size());
+      return true;
+    }
+  }
+  return false;
+}
+
+bool strip_one_space_back(std::string_view& s) {
+  if (!s.empty() && is_ascii_space(s.back())) {
+    s.remove_suffix(1);
+    return true;
+  }
+  for (std::string_view space : k_wide_spaces) {
+    if (s.ends_with(space)) {
+      s.remove_suffix(space.size());
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 std::string_view trim_view(std::string_view s) {
-  static constexpr std::string_view k_ideographic_space = "\xE3\x80\x80";
-  bool changed = true;
-  while (changed) {
-    changed = false;
-    while (!s.empty() && std::string_view(" \t\r\n").find(s.front()) != std::string_view::npos) {
-      s.remove_prefix(1);
-      changed = true;
-    }
-    while (!s.empty() && std::string_view(" \t\r\n").find(s.back()) != std::string_view::npos) {
-      s.remove_suffix(1);
-      changed = true;
-    }
-    if (s.starts_with(k_ideographic_space)) {
-      s.remove_prefix(3);
-      changed = true;
-    }
-    if (s.ends_with(k_ideographic_space)) {
-      s.remove_suffix(3);
-      changed = true;
-    }
+  while (strip_one_space_front(s)) {
+  }
+  while (strip_one_space_back(s)) {
   }
   return s;
 }

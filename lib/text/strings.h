@@ -1,4 +1,4 @@
-// Small text helpers for spreadsheet cells: trimming (with the ideographic space) and splitting
+// Small text helpers for spreadsheet cells: trimming (with wide white space) and splitting
 // lists written with Chinese or Latin separators.
 #pragma once
 
@@ -8,7 +8,8 @@
 
 namespace tongxin::text {
 
-// Trims ASCII white space and U+3000 (ideographic space) from both ends.
+// Trims ASCII white space, no-break space, U+3000 (ideographic space), BOM and zero-width space
+// from both ends.
 std::string trim(std::string_view s);
 // The same, as a view into `s`.
 std::string_view trim_view(std::string_view s);

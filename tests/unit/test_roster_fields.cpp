@@ -142,6 +142,8 @@ TEST_CASE("values accept codes, Chinese names and short forms") {
   SUBCASE("spaces, including the ideographic space, are trimmed") {
     CHECK(parse_ok("name", "\xE3\x80\x80张三 ") == "张三");
     CHECK(parse_ok("id_number", " 11010519491231002x ") == "11010519491231002X");
+    // The same white space for every cell as for ID numbers: no-break, BOM, zero-width.
+    CHECK(parse_ok("employer", "\xC2\xA0永登县医院\xE2\x80\x8B\xEF\xBB\xBF") == "永登县医院");
   }
   SUBCASE("15-digit numbers are converted") {
     CHECK(parse_ok("id_number", "110105491231002") == "11010519491231002X");
