@@ -20,13 +20,7 @@ namespace {
 
 const config::CodeTable& types() { return config::code_table("activity_types"); }
 
-// ASCII case folding after trimming, for comparing names users type.
-std::string fold(std::string_view s) {
-  std::string out = text::trim(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(c < 0x80 ? std::tolower(c) : c); });
-  return out;
-}
+using text::fold;
 
 bool names_measure(const config::Measure& m, std::string_view name) {
   const std::string n = fold(name);

@@ -10,22 +10,13 @@
 #include "core/error.h"
 #include "core/resources.h"
 #include "i18n/i18n.h"
+#include "text/strings.h"
 
 namespace tongxin::config {
 
 namespace {
 
-std::string fold(std::string_view value) {
-  const auto begin = value.find_first_not_of(" \t");
-  if (begin == std::string_view::npos) {
-    return {};
-  }
-  value = value.substr(begin, value.find_last_not_of(" \t") - begin + 1);
-  std::string folded(value);
-  std::transform(folded.begin(), folded.end(), folded.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return folded;
-}
+using text::fold;
 
 const std::string k_empty;
 constexpr std::string_view k_prefix = "schemas/codes/";

@@ -11,12 +11,7 @@ namespace tongxin::roster {
 
 namespace {
 
-std::string fold(std::string_view s) {
-  std::string out = trim(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
+using text::fold;
 
 bool contains(const std::vector<std::string>& list, std::string_view value) {
   return std::find(list.begin(), list.end(), value) != list.end();

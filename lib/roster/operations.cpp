@@ -17,12 +17,6 @@ namespace tongxin::roster {
 
 namespace {
 
-std::string lower_ascii(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 bool is_ascii(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](unsigned char c) { return c < 0x80; });
 }
@@ -59,7 +53,7 @@ std::pair<std::string, std::vector<std::string>> where_clause(const ListFilter& 
     // ASCII text is pinyin (full or initials) or part of an employer's name; other text is part
     // of a name or an employer.
     const bool pinyin = is_ascii(q);
-    const std::string like = "%" + (pinyin ? lower_ascii(q) : q) + "%";
+    const std::string like = "%" + (pinyin ? text::fold(q) : q) + "%";
     where += pinyin ? " AND (m.name_pinyin LIKE ? OR m.name_initials LIKE ? OR m.employer LIKE ?)"
                     : " AND (m.name LIKE ? OR m.employer LIKE ?)";
     params.insert(params.end(), pinyin ? 3 : 2, like);

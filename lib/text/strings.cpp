@@ -56,6 +56,16 @@ std::string_view trim_view(std::string_view s) {
 
 std::string trim(std::string_view s) { return std::string(trim_view(s)); }
 
+std::string fold(std::string_view s) {
+  std::string out(trim_view(s));
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
+}
+
 namespace {
 
 // The length of the list separator at the start of `rest`, or 0: ; , | and the full-width

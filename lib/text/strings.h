@@ -13,6 +13,8 @@ namespace tongxin::text {
 std::string trim(std::string_view s);
 // The same, as a view into `s`.
 std::string_view trim_view(std::string_view s);
+// Trimmed, with ASCII letters lower-cased (other bytes kept): for comparing names users type.
+std::string fold(std::string_view s);
 
 // Splits a list cell on ; ； 、 , ， | (trimming each item, dropping empty ones).
 std::vector<std::string> split_list(std::string_view cell);
