@@ -157,16 +157,6 @@ void run_delete(const ActivityOptions& o, Context& ctx) {
   ctx.notice(i18n::tr("activity.deleted", o.activity));
 }
 
-using Runner = void (*)(const ActivityOptions&, Context&);
-
-void bind(CLI::App* sub, Runner runner, std::shared_ptr<ActivityOptions> o, Globals& g,
-          Environment& env) {
-  sub->callback([runner, o, &g, &env] {
-    Context ctx(g, env);
-    runner(*o, ctx);
-  });
-}
-
 void add_fields(CLI::App* sub, ActivityOptions& o) {
   sub->add_option("--title", o.title, i18n::tr("help.activity_title"));
   sub->add_option("--measure", o.measures, i18n::tr("help.activity_measure"))->type_name("KEY=N");
@@ -187,7 +177,7 @@ void setup_activity(CLI::App& app, Globals& g, Environment& env) {
   add->add_option("--date", o->date, i18n::tr("help.activity_date"))->required();
   add->add_option("--members", o->members, i18n::tr("help.activity_members"))->type_name("M,...");
   add_fields(add, *o);
-  bind(add, run_add, o, g, env);
+  on_run(add, run_add, o, g, env);
 
   CLI::App* imp = activity->add_subcommand("import", i18n::tr("help.activity_import"));
   imp->add_option("FILE", o->file, i18n::tr("help.activity_import_file"))->required();
@@ -196,7 +186,7 @@ void setup_activity(CLI::App& app, Globals& g, Environment& env) {
   imp->add_option("--encoding", o->encoding, i18n::tr("help.activity_encoding"))
       ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
   imp->add_option("--sheet", o->sheet, i18n::tr("help.activity_sheet"));
-  bind(imp, run_import, o, g, env);
+  on_run(imp, run_import, o, g, env);
 
   CLI::App* list = activity->add_subcommand("list", i18n::tr("help.activity_list"));
   list->add_option("--from", o->from, i18n::tr("help.activity_from"))->type_name("D");
@@ -206,18 +196,18 @@ void setup_activity(CLI::App& app, Globals& g, Environment& env) {
   list->add_option("--community", o->community, i18n::tr("help.activity_community"));
   list->add_option("--format", o->format, i18n::tr("help.opt_format"))
       ->check(CLI::IsMember({"table", "csv", "tsv", "json"}));
-  bind(list, run_list, o, g, env);
+  on_run(list, run_list, o, g, env);
 
   CLI::App* edit = activity->add_subcommand("edit", i18n::tr("help.activity_edit"));
   edit->add_option("ACTIVITY", o->activity, i18n::tr("help.activity_id"))->required();
   edit->add_option("--date", o->date, i18n::tr("help.activity_date"));
   edit->add_option("--type", o->type, i18n::tr("help.activity_type"));
   add_fields(edit, *o);
-  bind(edit, run_edit, o, g, env);
+  on_run(edit, run_edit, o, g, env);
 
   CLI::App* del = activity->add_subcommand("delete", i18n::tr("help.activity_delete"));
   del->add_option("ACTIVITY", o->activity, i18n::tr("help.activity_id"))->required();
-  bind(del, run_delete, o, g, env);
+  on_run(del, run_delete, o, g, env);
 }
 
 }  // namespace tongxin::cli

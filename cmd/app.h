@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,17 @@ struct Subcommand {
 
 // Every top-level subcommand, in help order. Feeds --help, completions and the man-page test.
 const std::vector<Subcommand>& subcommands();
+
+// Makes `sub` run `runner` with the parsed options and a fresh Context (workspace and store opened
+// as the command needs them).
+template <typename Options>
+void on_run(CLI::App* sub, void (*runner)(const Options&, Context&),
+            std::shared_ptr<Options> options, Globals& globals, Environment& env) {
+  sub->callback([runner, options, &globals, &env] {
+    Context ctx(globals, env);
+    runner(*options, ctx);
+  });
+}
 
 // Setup functions, one per file.
 void setup_init(CLI::App& app, Globals& globals, Environment& env);

@@ -221,16 +221,6 @@ void run_check(const RosterOptions& o, Context& ctx) {
   ctx.notice(i18n::tr("check.clean"));
 }
 
-using Runner = void (*)(const RosterOptions&, Context&);
-
-void bind(CLI::App* sub, Runner runner, std::shared_ptr<RosterOptions> o, Globals& g,
-          Environment& env) {
-  sub->callback([runner, o, &g, &env] {
-    Context ctx(g, env);
-    runner(*o, ctx);
-  });
-}
-
 void add_format(CLI::App* sub, RosterOptions& o, std::vector<std::string> formats) {
   sub->add_option("--format", o.format, i18n::tr("help.opt_format"))->check(CLI::IsMember(formats));
 }
@@ -268,7 +258,7 @@ void setup_roster(CLI::App& app, Globals& g, Environment& env) {
       imp->add_flag("--skip-invalid", o->skip_invalid, i18n::tr("help.roster_skip_invalid"));
   imp->add_option("--rejects", o->rejects, i18n::tr("help.roster_rejects"))->needs(skip);
   imp->add_option("--undo", o->undo, i18n::tr("help.roster_undo"))->type_name("BATCH");
-  bind(imp, run_import, o, g, env);
+  on_run(imp, run_import, o, g, env);
 
   CLI::App* list = roster->add_subcommand("list", i18n::tr("help.roster_list"));
   list->add_option("--community", o->community, i18n::tr("help.roster_opt_community"));
@@ -282,15 +272,16 @@ void setup_roster(CLI::App& app, Globals& g, Environment& env) {
   add_format(list, *o, {"table", "csv", "tsv", "json", "xlsx"});
   list->add_option("--out", o->out, i18n::tr("help.roster_out"));
   list->add_flag("--reveal", o->reveal, i18n::tr("help.roster_reveal"));
-  bind(list, run_list, o, g, env);
+  on_run(list, run_list, o, g, env);
 
+  using Runner = void (*)(const RosterOptions&, Context&);
   for (auto [name, runner] : {std::pair<const char*, Runner>{"show", run_show},
                               std::pair<const char*, Runner>{"history", run_history}}) {
     CLI::App* sub = roster->add_subcommand(name, i18n::tr(std::string("help.roster_") + name));
     sub->add_option("MEMBER", o->member, i18n::tr("help.roster_member"))->required();
     sub->add_flag("--reveal", o->reveal, i18n::tr("help.roster_reveal"));
     add_format(sub, *o, {"table", "csv", "tsv", "json"});
-    bind(sub, runner, o, g, env);
+    on_run(sub, runner, o, g, env);
   }
 
   CLI::App* add = roster->add_subcommand("add", i18n::tr("help.roster_add"));
@@ -303,20 +294,20 @@ void setup_roster(CLI::App& app, Globals& g, Environment& env) {
          i18n::tr("help.roster_name"))
       ->required();
   add_member_fields(add, *o);
-  bind(add, run_add, o, g, env);
+  on_run(add, run_add, o, g, env);
 
   CLI::App* edit = roster->add_subcommand("edit", i18n::tr("help.roster_edit"));
   edit->add_option("MEMBER", o->member, i18n::tr("help.roster_member"))->required();
   edit->add_option("--set", o->assignments, i18n::tr("help.roster_set"))
       ->required()
       ->type_name("FIELD=VALUE");
-  bind(edit, run_edit, o, g, env);
+  on_run(edit, run_edit, o, g, env);
 
   CLI::App* move = roster->add_subcommand("move", i18n::tr("help.roster_move"));
   move->add_option("MEMBER", o->member, i18n::tr("help.roster_member"))->required();
   move->add_option("--to", o->to, i18n::tr("help.roster_to"))->required()->type_name("COMMUNITY");
   move->add_option("--date", o->date, i18n::tr("help.roster_date"));
-  bind(move, run_move, o, g, env);
+  on_run(move, run_move, o, g, env);
 
   CLI::App* archive = roster->add_subcommand("archive", i18n::tr("help.roster_archive"));
   archive->add_option("MEMBER", o->member, i18n::tr("help.roster_member"))->required();
@@ -324,12 +315,12 @@ void setup_roster(CLI::App& app, Globals& g, Environment& env) {
   archive->add_option("--as", o->archive_status, i18n::tr("help.roster_as"))
       ->check(CLI::IsMember({"archived", "moved", "deceased"}));
   archive->add_option("--date", o->date, i18n::tr("help.roster_date"));
-  bind(archive, run_archive, o, g, env);
+  on_run(archive, run_archive, o, g, env);
 
   CLI::App* check = roster->add_subcommand("check", i18n::tr("help.roster_check"));
   check->add_option("--community", o->community, i18n::tr("help.roster_opt_community"));
   add_format(check, *o, {"table", "csv", "tsv", "json"});
-  bind(check, run_check, o, g, env);
+  on_run(check, run_check, o, g, env);
 }
 
 }  // namespace tongxin::cli

@@ -146,10 +146,7 @@ void setup_festivals(CLI::App& schedule, Globals& globals, Environment& env) {
   to->needs(from)->excludes(year);
   sub->add_option("--format", o->format, i18n::tr("help.opt_format"))
       ->check(CLI::IsMember({"table", "csv", "json"}));
-  sub->callback([o, &globals, &env] {
-    Context ctx(globals, env);
-    run_festivals(*o, ctx);
-  });
+  on_run(sub, run_festivals, o, globals, env);
 }
 
 void setup_agenda(CLI::App& schedule, Globals& globals, Environment& env) {
@@ -168,10 +165,7 @@ void setup_agenda(CLI::App& schedule, Globals& globals, Environment& env) {
   sub->add_option("--format", o->format, i18n::tr("help.opt_format"))
       ->check(CLI::IsMember({"table", "csv", "json", "ics"}));
   sub->add_flag("--fail-on-overdue", o->fail_on_overdue, i18n::tr("help.schedule_fail_on_overdue"));
-  sub->callback([o, &globals, &env] {
-    Context ctx(globals, env);
-    run_agenda(*o, ctx);
-  });
+  on_run(sub, run_agenda, o, globals, env);
 }
 
 void setup_phases(CLI::App& schedule, Globals& globals, Environment& env) {
@@ -179,10 +173,7 @@ void setup_phases(CLI::App& schedule, Globals& globals, Environment& env) {
   CLI::App* sub = schedule.add_subcommand("phases", i18n::tr("help.schedule_phases"));
   sub->add_option("--format", o->format, i18n::tr("help.opt_format"))
       ->check(CLI::IsMember({"table", "csv", "json"}));
-  sub->callback([o, &globals, &env] {
-    Context ctx(globals, env);
-    run_phases(*o, ctx);
-  });
+  on_run(sub, run_phases, o, globals, env);
 }
 
 }  // namespace

@@ -71,7 +71,7 @@ void run_info(const StoreOptions& options, Context& ctx) {
   output::write(ctx.out(), table, format, ctx.render_options());
 }
 
-void run_check(Context& ctx) {
+void run_check(const StoreOptions& /*options*/, Context& ctx) {
   const auto problems = store::check(ctx.db());
   for (const auto& p : problems) {
     ctx.out() << p << '\n';
@@ -82,7 +82,7 @@ void run_check(Context& ctx) {
   ctx.notice(i18n::tr("store.check_ok", ctx.store_path().string()));
 }
 
-void run_migrate(Context& ctx) {
+void run_migrate(const StoreOptions& /*options*/, Context& ctx) {
   const auto path = ctx.store_path();
   auto db = store::open(path, {.create = true, .migrate = true});
   ctx.notice(i18n::tr("store.migrated", path.string(), store::schema_version(*db)));
@@ -104,29 +104,17 @@ void setup_store(CLI::App& app, Globals& globals, Environment& env) {
   CLI::App* info = store->add_subcommand("info", i18n::tr("help.store_info"));
   info->add_option("--format", options->format, i18n::tr("help.opt_format"))
       ->check(CLI::IsMember({"table", "csv", "tsv", "json"}));
-  info->callback([options, &globals, &env] {
-    Context ctx(globals, env);
-    run_info(*options, ctx);
-  });
+  on_run(info, run_info, options, globals, env);
 
   CLI::App* check = store->add_subcommand("check", i18n::tr("help.store_check"));
-  check->callback([&globals, &env] {
-    Context ctx(globals, env);
-    run_check(ctx);
-  });
+  on_run(check, run_check, options, globals, env);
 
   CLI::App* migrate = store->add_subcommand("migrate", i18n::tr("help.store_migrate"));
-  migrate->callback([&globals, &env] {
-    Context ctx(globals, env);
-    run_migrate(ctx);
-  });
+  on_run(migrate, run_migrate, options, globals, env);
 
   CLI::App* backup = store->add_subcommand("backup", i18n::tr("help.store_backup"));
   backup->add_option("FILE", options->backup_file, i18n::tr("help.store_backup_file"))->required();
-  backup->callback([options, &globals, &env] {
-    Context ctx(globals, env);
-    run_backup(*options, ctx);
-  });
+  on_run(backup, run_backup, options, globals, env);
 }
 
 }  // namespace tongxin::cli
