@@ -64,15 +64,25 @@ void write_table(std::ostream& out, const Table& table, const RenderOptions& opt
   }
 }
 
+namespace {
+
+bool needs_quotes(std::string_view cell, char separator) {
+  const char specials[] = {separator, '"', '\n', '\r'};
+  return cell.find_first_of(std::string_view(specials, sizeof specials)) != std::string_view::npos;
+}
+
+}  // namespace
+
+bool needs_formula_guard(std::string_view cell) {
+  return !cell.empty() && std::string_view("=+-@\t\r").find(cell[0]) != std::string_view::npos;
+}
+
 std::string guard_formula(const std::string& cell) {
-  if (!cell.empty() && std::string_view("=+-@\t\r").find(cell[0]) != std::string_view::npos) {
-    return "'" + cell;
-  }
-  return cell;
+  return needs_formula_guard(cell) ? "'" + cell : cell;
 }
 
 std::string csv_field(const std::string& cell, char separator) {
-  if (cell.find_first_of(std::string{separator, '"', '\n', '\r'}) == std::string::npos) {
+  if (!needs_quotes(cell, separator)) {
     return cell;
   }
   std::string quoted = "\"";
@@ -92,10 +102,20 @@ void write_separated(std::ostream& out, const Table& table, const RenderOptions&
   if (options.utf8_bom) {
     out << "\xEF\xBB\xBF";
   }
+  // Cells that need neither a guard nor quotes (nearly all) are written without a copy.
   auto write_row = [&](const std::vector<std::string>& cells) {
     for (size_t i = 0; i < cells.size(); ++i) {
-      const std::string cell = options.guard_formulas ? guard_formula(cells[i]) : cells[i];
-      out << (i ? std::string(1, separator) : std::string()) << csv_field(cell, separator);
+      if (i > 0) {
+        out.put(separator);
+      }
+      const std::string& cell = cells[i];
+      if (options.guard_formulas && needs_formula_guard(cell)) {
+        out << csv_field(guard_formula(cell), separator);
+      } else if (needs_quotes(cell, separator)) {
+        out << csv_field(cell, separator);
+      } else {
+        out << cell;
+      }
     }
     out << (separator == ',' ? "\r\n" : "\n");
   };

@@ -5,6 +5,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tongxin::output {
@@ -41,6 +42,8 @@ void write(std::ostream& out, const Table& table, Format format, const RenderOpt
 // A cell made safe for spreadsheets: one starting with = + - @ (or tab/CR) gets a leading
 // apostrophe so Excel and LibreOffice show it as text instead of evaluating it.
 std::string guard_formula(const std::string& cell);
+// Whether guard_formula would change `cell`.
+bool needs_formula_guard(std::string_view cell);
 
 // One CSV field, quoted when it holds a separator, quote or line break (RFC 4180).
 std::string csv_field(const std::string& cell, char separator = ',');

@@ -166,7 +166,9 @@ std::vector<double> xlsx_column_widths(const Table& table, bool use_keys) {
   }
   for (const auto& cells : table.rows) {
     for (size_t col = 0; col < widths.size() && col < cells.size(); ++col) {
-      widths[col] = std::max<double>(widths[col], text::display_width(guard_formula(cells[col])));
+      const std::string& cell = cells[col];
+      const double width = text::display_width(cell) + (needs_formula_guard(cell) ? 1 : 0);
+      widths[col] = std::max(widths[col], width);
     }
   }
   for (double& width : widths) {
