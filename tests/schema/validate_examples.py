@@ -8,6 +8,10 @@ examples/*/plans/*.yaml and schemas/codes/*.yaml must pass its schema. Every fil
 tests/schema/bad/, named <kind>-<what>.yaml with kind one of workspace, community, standard,
 plan, code-table, must FAIL its schema. The schemas' code lists must match schemas/codes/.
 
+JSON documents tongxin writes are checked too: tests/unit/data/audit_sample.json (the sample
+the audit renderers are tested on) and every tests/e2e/cases/audit_*/expected_stdout that is one
+JSON document must pass audit.schema.json; every tests/schema/bad/audit-<what>.json must fail it.
+
 Prints "ok FILE" or "FAIL FILE: reason" per file, then "N passed, M failed"; exits 1 when
 anything failed. Needs python3-yaml and python3-jsonschema (Debian packages).
 """
@@ -21,6 +25,8 @@ import jsonschema
 import yaml
 
 KINDS = ("workspace", "community", "standard", "plan", "code-table")
+# Schemas of JSON that tongxin writes (not YAML that people write).
+OUTPUT_KINDS = ("audit",)
 
 
 class Loader(yaml.SafeLoader):
@@ -43,6 +49,22 @@ Loader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^-?[0-9]+$"),
                              list("-0123456789"))
 Loader.add_constructor("tag:yaml.org,2002:int",
                        lambda loader, node: int(loader.construct_scalar(node), 10))
+
+
+def output_documents(root):
+    """The JSON documents tongxin writes that the tests keep: the audit sample and JSON goldens."""
+    found = [root / "tests" / "unit" / "data" / "audit_sample.json"]
+    for stdout in sorted((root / "tests" / "e2e" / "cases").glob("audit_*/expected_stdout")):
+        if stdout.read_text(encoding="utf-8").lstrip().startswith("{"):
+            found.append(stdout)
+    return found
+
+
+def load_document(path):
+    if path.suffix == ".json" or path.name == "expected_stdout":
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    return load_yaml(path)
 
 
 def load_yaml(path):
@@ -118,7 +140,7 @@ def main(argv):
 
     validators = {}
     schemas = {}
-    for kind in KINDS:
+    for kind in KINDS + OUTPUT_KINDS:
         path = root / "schemas" / "json" / f"{kind}.schema.json"
         name = str(path.relative_to(root))
         try:
@@ -149,7 +171,9 @@ def main(argv):
     good += [("standard", p) for p in sorted(root.glob("examples/*/standards/*.yaml"))]
     good += [("plan", p) for p in sorted(root.glob("examples/*/plans/*.yaml"))]
     good += [("code-table", p) for p in sorted(root.glob("schemas/codes/*.yaml"))]
+    good += [("audit", p) for p in output_documents(root)]
     bad = sorted((root / "tests" / "schema" / "bad").glob("*.yaml"))
+    bad += sorted((root / "tests" / "schema" / "bad").glob("*.json"))
     if not good:
         fail("examples", "no example files found")
     if not bad:
@@ -161,9 +185,9 @@ def main(argv):
             fail(name, f"no usable {kind} schema")
             continue
         try:
-            document = load_yaml(path)
-        except yaml.YAMLError as e:
-            fail(name, f"not valid YAML: {e}".replace("\n", " "))
+            document = load_document(path)
+        except (yaml.YAMLError, ValueError, OSError) as e:
+            fail(name, f"not valid YAML or JSON: {e}".replace("\n", " "))
             continue
         found = problems(validators[kind], document)
         if found:
@@ -173,7 +197,7 @@ def main(argv):
 
     for path in bad:
         name = str(path.relative_to(root))
-        kind = next((k for k in sorted(KINDS, key=len, reverse=True) if path.name.startswith(k + "-")), None)
+        kind = next((k for k in sorted(KINDS + OUTPUT_KINDS, key=len, reverse=True) if path.name.startswith(k + "-")), None)
         if kind is None:
             fail(name, f"name must start with one of {', '.join(k + '-' for k in KINDS)}")
             continue
@@ -181,9 +205,9 @@ def main(argv):
             fail(name, f"no usable {kind} schema")
             continue
         try:
-            document = load_yaml(path)
-        except yaml.YAMLError as e:
-            fail(name, f"not valid YAML (a bad fixture must fail the schema, not the parser): {e}".replace("\n", " "))
+            document = load_document(path)
+        except (yaml.YAMLError, ValueError) as e:
+            fail(name, f"not valid YAML or JSON (a bad fixture must fail the schema, not the parser): {e}".replace("\n", " "))
             continue
         found = problems(validators[kind], document)
         if found:
