@@ -105,12 +105,9 @@ void run_list(const ActivityOptions& o, Context& ctx) {
   activity::ListFilter filter;
   filter.community = o.community;
   if (!o.period.empty()) {
-    const auto range = activity::period_range(o.period, ctx.today());
-    if (!range) {
-      throw Error(ExitCode::usage, i18n::tr("activity.bad_period", o.period));
-    }
-    filter.from = range->first;
-    filter.to = range->second;
+    const DateRange range = ctx.period(o.period).range();
+    filter.from = range.from;
+    filter.to = range.to;
   }
   if (!o.from.empty()) {
     filter.from = user_date(ctx, o.from, "--from");

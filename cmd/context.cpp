@@ -72,6 +72,14 @@ Context::Context(const Globals& globals, const Environment& env) : m_globals(glo
   m_today = *today;
 }
 
+Period Context::period(const std::string& text) const {
+  const auto period = parse_period(text, m_today);
+  if (!period) {
+    throw Error(ExitCode::usage, i18n::tr("period.bad", text, period_forms()));
+  }
+  return *period;
+}
+
 void Context::notice(const std::string& line) const {
   if (!m_globals.quiet && (m_globals.verbose || m_env.stderr_tty)) {
     *m_env.err << line << '\n';

@@ -11,6 +11,7 @@
 
 #include "config/workspace.h"
 #include "core/date.h"
+#include "core/period.h"
 #include "output/table.h"
 #include "store/store.h"
 
@@ -56,6 +57,9 @@ class Context {
   output::RenderOptions render_options() const;
 
   Date today() const { return m_today; }
+  // A --period value (lib/core/period.h), relative forms taken from today; a usage error (exit 2)
+  // listing the accepted forms when it is none of them.
+  Period period(const std::string& text) const;
   const std::string& now() const { return m_env.now; }
   std::string actor() const;
 

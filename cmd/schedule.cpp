@@ -66,7 +66,7 @@ Date user_date(const std::string& text, Date today) {
 
 // Defaults (tongxin-schedule(1)): 30 days back to 30 days ahead, so recent misses show; --days N
 // alone is the N days from today; --from alone gives 30 days.
-schedule::DateRange agenda_range(const AgendaOptions& o, Date today) {
+DateRange agenda_range(const AgendaOptions& o, Date today) {
   Date from = o.from.empty() ? today.plus_days(-30) : user_date(o.from, today);
   if (o.from.empty() && o.days > 0) {
     from = today;

@@ -507,59 +507,6 @@ std::vector<Activity> list_activities(SQLite::Database& db, const ListFilter& fi
 
 namespace {
 
-int parse_int(std::string_view s) {
-  int value = -1;
-  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-  return ec == std::errc() && end == s.data() + s.size() ? value : -1;
-}
-
-std::pair<Date, Date> months(int year, int first, int count) {
-  const int last = first + count - 1;
-  return {Date{year, first, 1}, Date{year, last, days_in_month(year, last)}};
-}
-
-std::pair<Date, Date> quarter_of(int year, int quarter) { return months(year, quarter * 3 - 2, 3); }
-
-}  // namespace
-
-std::optional<std::pair<Date, Date>> period_range(std::string_view period, Date today) {
-  const int quarter = (today.month - 1) / 3 + 1;
-  if (period == "this-month") {
-    return months(today.year, today.month, 1);
-  }
-  if (period == "last-month") {
-    return today.month == 1 ? months(today.year - 1, 12, 1)
-                            : months(today.year, today.month - 1, 1);
-  }
-  if (period == "this-quarter") {
-    return quarter_of(today.year, quarter);
-  }
-  if (period == "last-quarter") {
-    return quarter == 1 ? quarter_of(today.year - 1, 4) : quarter_of(today.year, quarter - 1);
-  }
-  if (period == "this-year" || period == "last-year") {
-    return months(today.year - (period == "last-year" ? 1 : 0), 1, 12);
-  }
-  const int year = period.size() >= 4 ? parse_int(period.substr(0, 4)) : -1;
-  if (year < 1 || period.size() < 4) {
-    return std::nullopt;
-  }
-  if (period.size() == 4) {
-    return months(year, 1, 12);
-  }
-  if (period.size() == 7 && period[4] == '-' && (period[5] == 'Q' || period[5] == 'q')) {
-    const int q = parse_int(period.substr(6));
-    return q >= 1 && q <= 4 ? std::optional(quarter_of(year, q)) : std::nullopt;
-  }
-  if (period.size() == 7 && period[4] == '-') {
-    const int m = parse_int(period.substr(5));
-    return m >= 1 && m <= 12 ? std::optional(months(year, m, 1)) : std::nullopt;
-  }
-  return std::nullopt;
-}
-
-namespace {
-
 std::string measures_cell(const Activity& a, bool machine) {
   const config::CodeEntry* type = types().by_code(a.type);
   std::string out;

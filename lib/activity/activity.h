@@ -170,11 +170,6 @@ struct ListFilter {
 // Activities matching `filter`, sorted by date, community, id.
 std::vector<Activity> list_activities(SQLite::Database& db, const ListFilter& filter);
 
-// The first and last day of a period: 2026-10, 2026-Q3, 2026, this-month,
-// last-month, this-quarter, last-quarter, this-year, last-year. nullopt when
-// not a period. Pure.
-std::optional<std::pair<Date, Date>> period_range(std::string_view period, Date today);
-
 // A table of activities: in the terminal (`machine` false) types and measures
 // carry labels
 // ("横幅 4，宣传资料 800"); in CSV/TSV codes and "banners=4;materials=800".

@@ -1,5 +1,7 @@
 #include "calendar/lunar_table.h"
 
+#include "core/date.h"
+
 #include <charconv>
 #include <cstddef>
 #include <stdexcept>
@@ -14,37 +16,7 @@ namespace {
 // Julian Day Number of 1970-01-01.
 constexpr int k_unix_epoch_jdn = 2440588;
 
-// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's
-// days_from_civil algorithm).
-int days_from_civil(int y, int m, int d) {
-  y -= m <= 2 ? 1 : 0;
-  const int era = (y >= 0 ? y : y - 399) / 400;
-  const int yoe = y - era * 400;                                    // [0, 399]
-  const int doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;  // [0, 365]
-  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;            // [0, 146096]
-  return era * 146097 + doe - 719468;
-}
-
-// Proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's
-// civil_from_days algorithm).
-std::array<int, 3> civil_from_days(int z) {
-  z += 719468;
-  const int era = (z >= 0 ? z : z - 146096) / 146097;
-  const int doe = z - era * 146097;                                       // [0, 146096]
-  const int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;  // [0, 399]
-  const int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);                // [0, 365]
-  const int mp = (5 * doy + 2) / 153;                                     // [0, 11]
-  const int d = doy - (153 * mp + 2) / 5 + 1;                             // [1, 31]
-  const int m = mp < 10 ? mp + 3 : mp - 9;                                // [1, 12]
-  return {yoe + era * 400 + (m <= 2 ? 1 : 0), m, d};
-}
-
-bool is_leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-  static constexpr std::array<int, 12> k_days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap_year(y) ? 29 : k_days[static_cast<std::size_t>(m - 1)];
-}
+std::array<int, 3> to_array(Date date) { return {date.year, date.month, date.day}; }
 
 [[noreturn]] void fail(std::string_view table, std::size_t line_no, const std::string& message) {
   throw std::runtime_error(std::string(table) + " line " + std::to_string(line_no) + ": " +
@@ -104,21 +76,13 @@ std::optional<int> parse_int(std::string_view field) {
 }
 
 // Parses "YYYY-MM-DD" into a valid Gregorian date.
-std::optional<std::array<int, 3>> parse_iso_date(std::string_view field) {
-  if (field.size() != 10 || field[4] != '-' || field[7] != '-') {
-    return std::nullopt;
-  }
-  const auto y = parse_int(field.substr(0, 4));
-  const auto m = parse_int(field.substr(5, 2));
-  const auto d = parse_int(field.substr(8, 2));
-  if (!y || !m || !d || *m < 1 || *m > 12 || *d < 1 || *d > days_in_month(*y, *m)) {
-    return std::nullopt;
-  }
-  return std::array<int, 3>{*y, *m, *d};
+std::optional<std::array<int, 3>> parse_date_field(std::string_view field) {
+  const auto date = parse_iso_date(field);
+  return date ? std::optional(to_array(*date)) : std::nullopt;
 }
 
 int jdn_from_civil(const std::array<int, 3>& date) {
-  return days_from_civil(date[0], date[1], date[2]) + k_unix_epoch_jdn;
+  return static_cast<int>(Date{date[0], date[1], date[2]}.days()) + k_unix_epoch_jdn;
 }
 
 }  // namespace
@@ -145,7 +109,7 @@ std::vector<LunarYear> parse_lunar_table(std::string_view tsv) {
     if (!year) {
       fail(k_name, line.number, "bad lunar_year '" + std::string(fields[0]) + "'");
     }
-    const auto new_year = parse_iso_date(fields[1]);
+    const auto new_year = parse_date_field(fields[1]);
     if (!new_year) {
       fail(k_name, line.number, "bad new_year_date '" + std::string(fields[1]) + "'");
     }
@@ -213,7 +177,7 @@ std::optional<std::array<int, 3>> lunar_to_gregorian(const std::vector<LunarYear
     jdn += entry.month_lengths[i];
   }
   jdn += day - 1;
-  return civil_from_days(jdn - k_unix_epoch_jdn);
+  return to_array(Date::from_days(jdn - k_unix_epoch_jdn));
 }
 
 std::map<int, std::array<int, 3>> parse_qingming_table(std::string_view tsv) {
@@ -238,7 +202,7 @@ std::map<int, std::array<int, 3>> parse_qingming_table(std::string_view tsv) {
     if (!year) {
       fail(k_name, line.number, "bad year '" + std::string(fields[0]) + "'");
     }
-    const auto date = parse_iso_date(fields[1]);
+    const auto date = parse_date_field(fields[1]);
     if (!date) {
       fail(k_name, line.number, "bad date '" + std::string(fields[1]) + "'");
     }

@@ -13,6 +13,7 @@ std::vector<Message> messages_core() {
       // clang-format off
       // errors and files
       {"error.prefix", "错误", "error"},
+      {"period.bad", "无效的期间 '{}'，可用的写法：{}", "bad period '{}', expected one of: {}"},
       {"error.see_help", "用 --help 查看用法", "run with --help for usage"},
       {"env.bad_today", "TONGXIN_TODAY 不是 YYYY-MM-DD 日期：{}", "TONGXIN_TODAY is not a YYYY-MM-DD date: {}"},
       {"file.cannot_read", "无法读取文件 {}", "cannot read {}"},

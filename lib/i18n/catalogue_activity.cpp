@@ -38,7 +38,6 @@ std::vector<Message> messages_activity() {
       {"activity.invalid_values", "有 {} 处取值错误，未作任何修改", "{} bad value(s); nothing was changed"},
       {"activity.unknown_type_flag", "未知活动类型 '{}'，可用：{}", "unknown activity type '{}', expected one of: {}"},
       {"activity.bad_date_flag", "{} 的日期无效 '{}'（应为 YYYY-MM-DD、today 或 +30d）", "bad date for {}: '{}' (expected YYYY-MM-DD, today or +30d)"},
-      {"activity.bad_period", "无效的期间 '{}'（如 2026-10、2026-Q3、2026、last-month、last-quarter、last-year）", "bad period '{}' (like 2026-10, 2026-Q3, 2026, last-month, last-quarter, last-year)"},
       {"activity.no_such", "没有编号为 {} 的活动", "no activity with id {}"},
       {"activity.edited", "已修改活动 {}", "activity {} edited"},
       {"activity.deleted", "已删除活动 {}（变更记录中保留）", "activity {} deleted (the change log keeps it)"},

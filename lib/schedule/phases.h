@@ -28,11 +28,6 @@ struct PhaseRow {
 // "upcoming", "in_progress", "done", "late".
 std::string_view phase_status_code(PhaseStatus status);
 
-// Whether `community`'s YAML meets a field requirement: activity_room.<key> is true,
-// facilities.<key> is present, organisation.<group> is present, organisation.<list> has at
-// least min_count entries.
-bool field_met(const config::Community& community, const Requirement& requirement);
-
 // Pure: every phase × every community (phase order, then community id). Activity deliverables
 // count activities of the type in that community dated within the phase; roster deliverables
 // need one active member in the community.

@@ -80,44 +80,12 @@ std::string read_code(MapReader& r, const std::string& key, const std::string& t
 
 // --- community field paths of deliverables -------------------------------------------------
 
-const std::vector<std::string>& organisation_keys() {
-  static const std::vector<std::string> k_keys = {"leading_group", "coordination_group",
-                                                  "liaison_officers", "friendship_groups",
-                                                  "building_liaisons"};
-  return k_keys;
-}
-
-bool is_list_field(const std::string& path) {
-  return path == "organisation.liaison_officers" || path == "organisation.friendship_groups" ||
-         path == "organisation.building_liaisons";
-}
-
-bool known_field(const std::string& path) {
-  auto in = [&](const std::string& prefix, const std::vector<std::string>& keys,
-                const std::string& suffix) {
-    for (const std::string& key : keys) {
-      if (path == prefix + key + suffix) {
-        return true;
-      }
-    }
-    return false;
-  };
-  return in("activity_room.", config::activity_room_keys(), "") ||
-         in("facilities.", config::facility_keys(), "") ||
-         in("facilities.", config::facility_keys(), ".present") ||
-         in("organisation.", organisation_keys(), "");
-}
-
 std::string field_choices() {
-  auto join = [](const std::vector<std::string>& keys) {
-    std::string out;
-    for (const std::string& k : keys) {
-      out += (out.empty() ? "" : "|") + k;
-    }
-    return out;
-  };
-  return "activity_room.(" + join(config::activity_room_keys()) + "), facilities.(" +
-         join(config::facility_keys()) + "), organisation.(" + join(organisation_keys()) + ")";
+  std::string out;
+  for (const std::string& path : config::field_paths()) {
+    out += (out.empty() ? "" : ", ") + path;
+  }
+  return out;
 }
 
 // --- phases ----------------------------------------------------------------------------------
@@ -142,12 +110,16 @@ Requirement read_requirement(MapReader& r) {
     }
   } else if (r.has("field")) {
     req.kind = Requirement::Kind::field;
-    req.field = r.string("field").value_or("");
-    if (!known_field(req.field)) {
-      r.report("field", i18n::tr("schedule.plan.bad_field", req.field, field_choices()));
+    const std::string text = r.string("field").value_or("");
+    if (const auto path = config::parse_field_path(text)) {
+      req.field = *path;
+    } else {
+      r.report("field", i18n::tr("schedule.plan.bad_field", text, field_choices()));
     }
   }
-  const bool counted = req.kind == Requirement::Kind::activity || is_list_field(req.field);
+  const bool counted =
+      req.kind == Requirement::Kind::activity ||
+      (req.kind == Requirement::Kind::field && req.field.kind == config::FieldKind::list);
   if (r.has("min_count") && !counted) {
     r.report("min_count", i18n::tr("schedule.plan.min_count_list"));
   }
@@ -180,12 +152,12 @@ struct RuleKeys {
   YAML::Node day;
 };
 
-std::optional<Period> read_period(MapReader& r, const std::optional<std::string>& value,
-                                  const std::string& key) {
+std::optional<Cadence> read_period(MapReader& r, const std::optional<std::string>& value,
+                                   const std::string& key) {
   if (!value) {
     return std::nullopt;
   }
-  const auto period = parse_period(*value);
+  const auto period = parse_cadence(*value);
   if (!period) {
     r.report(key, i18n::tr("config.bad_choice", *value, "week, month, quarter, year"));
   }
@@ -226,17 +198,17 @@ std::optional<RuleKind> rule_kind(MapReader& r, const RuleKeys& keys) {
 }
 
 // The keys a rule of `kind` (and, for `every`, of `period`) may hold.
-std::set<std::string> allowed_keys(RuleKind kind, std::optional<Period> every) {
+std::set<std::string> allowed_keys(RuleKind kind, std::optional<Cadence> every) {
   switch (kind) {
     case RuleKind::every:
       if (!every) {
         return {"every", "day", "weekday"};  // a bad period is reported once, not again here
       }
-      if (every == Period::week) {
+      if (every == Cadence::week) {
         return {"every", "weekday"};
       }
-      return every == Period::month ? std::set<std::string>{"every", "day"}
-                                    : std::set<std::string>{"every"};
+      return every == Cadence::month ? std::set<std::string>{"every", "day"}
+                                     : std::set<std::string>{"every"};
     case RuleKind::at_least:
       return {"at_least", "per"};
     case RuleKind::festival:
@@ -249,7 +221,7 @@ std::set<std::string> allowed_keys(RuleKind kind, std::optional<Period> every) {
   return {};
 }
 
-void check_keys(MapReader& r, RuleKind kind, std::optional<Period> every) {
+void check_keys(MapReader& r, RuleKind kind, std::optional<Cadence> every) {
   const std::set<std::string> allowed = allowed_keys(kind, every);
   std::string allowed_list;
   for (const std::string& key : allowed) {
@@ -332,7 +304,7 @@ Rule read_rule(MapReader& r) {
     return rule;
   }
   rule.kind = *kind;
-  rule.period = every.value_or(Period::month);
+  rule.period = every.value_or(Cadence::month);
   check_keys(r, rule.kind, every);
   read_rule_details(r, keys, rule);
   return rule;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "config/field_path.h"
 #include "config/workspace.h"
 #include "core/date.h"
 #include "schedule/festivals.h"
@@ -28,8 +29,7 @@ struct Requirement {
   Kind kind = Kind::activity;
   std::string activity_type;  // activity: an activity_types code
   int min_count = 1;          // activity: activities needed; organisation lists: entries needed
-  std::string field;          // field: activity_room.<key>, facilities.<key>[.present],
-                              // organisation.<group or list>
+  config::FieldPath field;    // field: a community field path (lib/config/field_path.h)
 };
 
 struct Deliverable {

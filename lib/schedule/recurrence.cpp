@@ -12,16 +12,14 @@ constexpr std::array<std::string_view, 4> k_period_codes = {"week", "month", "qu
 constexpr std::array<std::string_view, 7> k_weekdays = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
-Date last_of_month(int year, int month) { return Date{year, month, days_in_month(year, month)}; }
-
 Date every_due(const Rule& rule, const Window& period) {
   switch (rule.period) {
-    case Period::week:
+    case Cadence::week:
       return period.start.plus_days(rule.weekday);
-    case Period::month:
+    case Cadence::month:
       return month_due(rule.month_day, period.start);
-    case Period::quarter:
-    case Period::year:
+    case Cadence::quarter:
+    case Cadence::year:
       return period.end;
   }
   return period.end;
@@ -29,8 +27,8 @@ Date every_due(const Rule& rule, const Window& period) {
 
 std::vector<Window> periodic(const Rule& rule, DateRange range) {
   std::vector<Window> windows;
-  for (Window w = period_of(rule.period, range.from); w.start <= range.to;
-       w = period_of(rule.period, w.end.plus_days(1))) {
+  for (Window w = cadence_window(rule.period, range.from); w.start <= range.to;
+       w = cadence_window(rule.period, w.end.plus_days(1))) {
     if (rule.kind == RuleKind::every) {
       w.due = every_due(rule, w);
     }
@@ -44,7 +42,7 @@ std::vector<Window> around_festivals(const Rule& rule, DateRange range,
   std::vector<Window> windows;
   for (const Date day : festival_dates) {
     const Window w{day.plus_days(-rule.before), day.plus_days(rule.after), day};
-    if (range.overlaps(w)) {
+    if (overlaps(range, w)) {
       windows.push_back(w);
     }
   }
@@ -53,28 +51,21 @@ std::vector<Window> around_festivals(const Rule& rule, DateRange range,
 
 }  // namespace
 
-Window period_of(Period period, Date date) {
-  switch (period) {
-    case Period::week: {
-      const Date monday = date.plus_days(-date.weekday());
-      return {monday, monday.plus_days(6), monday.plus_days(6)};
-    }
-    case Period::month:
-      return {Date{date.year, date.month, 1}, last_of_month(date.year, date.month),
-              last_of_month(date.year, date.month)};
-    case Period::quarter: {
-      const int first = (date.month - 1) / 3 * 3 + 1;
-      const Date end = last_of_month(date.year, first + 2);
-      return {Date{date.year, first, 1}, end, end};
-    }
-    case Period::year:
-      return {Date{date.year, 1, 1}, Date{date.year, 12, 31}, Date{date.year, 12, 31}};
+Window cadence_window(Cadence cadence, Date date) {
+  if (cadence == Cadence::week) {
+    const Date monday = date.plus_days(-date.weekday());
+    return {monday, monday.plus_days(6), monday.plus_days(6)};
   }
-  return {date, date, date};
+  const PeriodKind kind = cadence == Cadence::month     ? PeriodKind::month
+                          : cadence == Cadence::quarter ? PeriodKind::quarter
+                                                        : PeriodKind::year;
+  const DateRange range = tongxin::Period::containing(kind, date).range();
+  return {range.from, range.to, range.to};
 }
 
 Date month_due(const MonthDay& anchor, Date month_start) {
-  const Date last = last_of_month(month_start.year, month_start.month);
+  const Date last{month_start.year, month_start.month,
+                  days_in_month(month_start.year, month_start.month)};
   switch (anchor.kind) {
     case MonthDay::Kind::last:
       return last;
@@ -126,12 +117,14 @@ std::optional<Status> parse_status(std::string_view code) {
   return std::nullopt;
 }
 
-std::string_view period_code(Period period) { return k_period_codes[static_cast<size_t>(period)]; }
+std::string_view cadence_code(Cadence cadence) {
+  return k_period_codes[static_cast<size_t>(cadence)];
+}
 
-std::optional<Period> parse_period(std::string_view code) {
+std::optional<Cadence> parse_cadence(std::string_view code) {
   for (size_t i = 0; i < k_period_codes.size(); ++i) {
     if (k_period_codes[i] == code) {
-      return static_cast<Period>(i);
+      return static_cast<Cadence>(i);
     }
   }
   return std::nullopt;

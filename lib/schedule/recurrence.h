@@ -20,10 +20,13 @@
 #include <vector>
 
 #include "core/date.h"
+#include "core/period.h"
 
 namespace tongxin::schedule {
 
-enum class Period { week, month, quarter, year };
+// How often a duty recurs (`every:`, `per:`): weeks are not reporting periods, so this is not
+// tongxin::Period; the windows of months, quarters and years come from it.
+enum class Cadence { week, month, quarter, year };
 
 enum class RuleKind {
   every,         // one activity in each period
@@ -42,13 +45,13 @@ struct MonthDay {
 
 struct Rule {
   RuleKind kind = RuleKind::every;
-  Period period = Period::month;  // every, at_least's `per`, key_contacts' `period`
-  int weekday = 6;                // every: week — 0 = Monday .. 6 = Sunday
-  MonthDay month_day;             // every: month
-  int at_least = 1;               // at_least, key_contacts: activities needed (per member)
-  std::string festival;           // festival, greetings: festival code
-  int before = 0;                 // festival window: days before the festival
-  int after = 0;                  // and after it
+  Cadence period = Cadence::month;  // every, at_least's `per`, key_contacts' `period`
+  int weekday = 6;                  // every: week — 0 = Monday .. 6 = Sunday
+  MonthDay month_day;               // every: month
+  int at_least = 1;                 // at_least, key_contacts: activities needed (per member)
+  std::string festival;             // festival, greetings: festival code
+  int before = 0;                   // festival window: days before the festival
+  int after = 0;                    // and after it
 };
 
 // One occurrence of a duty: its window (inclusive) and the day it is due.
@@ -59,18 +62,15 @@ struct Window {
   auto operator<=>(const Window&) const = default;
 };
 
-// An inclusive range of dates.
-struct DateRange {
-  Date from;
-  Date to;
-  bool contains(Date d) const { return from <= d && d <= to; }
-  bool overlaps(const Window& w) const { return w.start <= to && from <= w.end; }
-};
+// Whether the window shares a day with the range.
+inline bool overlaps(const DateRange& range, const Window& w) {
+  return w.start <= range.to && range.from <= w.end;
+}
 
 enum class Status { upcoming, due, overdue, done };
 
-// The period of kind `period` containing `date`, due on its last day.
-Window period_of(Period period, Date date);
+// The week, month, quarter or year containing `date`, due on its last day.
+Window cadence_window(Cadence cadence, Date date);
 
 // The due day of `every: month` in the month of `month_start`.
 Date month_due(const MonthDay& anchor, Date month_start);
@@ -93,8 +93,8 @@ std::string_view status_code(Status status);
 std::optional<Status> parse_status(std::string_view code);
 
 // "week", "month", "quarter", "year" and back.
-std::string_view period_code(Period period);
-std::optional<Period> parse_period(std::string_view code);
+std::string_view cadence_code(Cadence cadence);
+std::optional<Cadence> parse_cadence(std::string_view code);
 
 // "monday".."sunday" -> 0..6.
 std::optional<int> parse_weekday(std::string_view name);

@@ -150,19 +150,6 @@ TEST_CASE("dates accept ISO, slashes and relative days") {
   CHECK(problems.empty());
 }
 
-TEST_CASE("periods cover whole months, quarters and years") {
-  const Date today{2026, 1, 15};
-  CHECK(period_range("2026-10", today) == std::pair(Date{2026, 10, 1}, Date{2026, 10, 31}));
-  CHECK(period_range("2026-Q1", today) == std::pair(Date{2026, 1, 1}, Date{2026, 3, 31}));
-  CHECK(period_range("2024", today) == std::pair(Date{2024, 1, 1}, Date{2024, 12, 31}));
-  CHECK(period_range("last-month", today) == std::pair(Date{2025, 12, 1}, Date{2025, 12, 31}));
-  CHECK(period_range("last-quarter", today) == std::pair(Date{2025, 10, 1}, Date{2025, 12, 31}));
-  CHECK(period_range("last-year", today) == std::pair(Date{2025, 1, 1}, Date{2025, 12, 31}));
-  CHECK_FALSE(period_range("2026-13", today));
-  CHECK_FALSE(period_range("2026-Q5", today));
-  CHECK_FALSE(period_range("soon", today));
-}
-
 TEST_CASE("add, edit and delete write the change log; delete removes the links") {
   i18n::set_language(i18n::Lang::en);
   auto db = store::open(":memory:", {.create = true});

@@ -222,25 +222,3 @@ TEST_CASE("schedule: phases: activity, roster and field deliverables, late phase
   CHECK(build_phases(plan, f.ws, *f.db, d(2011, 11, 1))[0].status == PhaseStatus::in_progress);
   CHECK(build_phases(plan, f.ws, *f.db, d(2011, 10, 1))[0].status == PhaseStatus::upcoming);
 }
-
-TEST_CASE("schedule: field requirements read the community file") {
-  config::Community c;
-  c.facilities["office"].present = true;
-  c.leading_group.present = true;
-  c.friendship_groups.resize(2);
-  auto met = [&](const std::string& field, int min_count = 1) {
-    Requirement r;
-    r.kind = Requirement::Kind::field;
-    r.field = field;
-    r.min_count = min_count;
-    return field_met(c, r);
-  };
-  CHECK(met("facilities.office"));
-  CHECK(met("facilities.office.present"));
-  CHECK_FALSE(met("facilities.signboard"));
-  CHECK(met("organisation.leading_group"));
-  CHECK_FALSE(met("organisation.coordination_group"));
-  CHECK(met("organisation.friendship_groups", 2));
-  CHECK_FALSE(met("organisation.friendship_groups", 3));
-  CHECK_FALSE(met("activity_room.files"));
-}

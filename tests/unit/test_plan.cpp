@@ -58,12 +58,12 @@ TEST_CASE("plan: the example plans parse as they are") {
   REQUIRE(yongdeng.phases.size() == 4);
   CHECK(yongdeng.phases[0].start == Date{2011, 10, 15});
   CHECK(yongdeng.phases[1].deliverables[0].require.kind == Requirement::Kind::roster);
-  CHECK(yongdeng.phases[1].deliverables[1].require.field == "activity_room.files");
+  CHECK(yongdeng.phases[1].deliverables[1].require.field.text() == "activity_room.files");
   REQUIRE(yongdeng.duties.size() == 10);
   const Duty& briefing = yongdeng.duties[1];
   CHECK(briefing.scope == Scope::township);
   CHECK(briefing.rule.kind == RuleKind::every);
-  CHECK(briefing.rule.period == Period::week);
+  CHECK(briefing.rule.period == Cadence::week);
   CHECK(briefing.rule.weekday == 4);
   CHECK(yongdeng.duties[0].rule.month_day.kind == MonthDay::Kind::last_weekday);
   CHECK(yongdeng.duties[3].rule.kind == RuleKind::at_least);
@@ -85,7 +85,7 @@ TEST_CASE("plan: rules of every kind") {
   SUBCASE("at_least per period") {
     const Rule r = rule_of("{at_least: 2, per: quarter}");
     CHECK(r.kind == RuleKind::at_least);
-    CHECK(r.period == Period::quarter);
+    CHECK(r.period == Cadence::quarter);
     CHECK(r.at_least == 2);
   }
   SUBCASE("festival with a window") {

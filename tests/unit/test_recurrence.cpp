@@ -10,7 +10,7 @@ namespace {
 
 Date d(int y, int m, int day) { return Date{y, m, day}; }
 
-Rule every(Period period) {
+Rule every(Cadence period) {
   Rule rule;
   rule.kind = RuleKind::every;
   rule.period = period;
@@ -18,7 +18,7 @@ Rule every(Period period) {
 }
 
 Rule monthly(MonthDay::Kind kind, int day = 0) {
-  Rule rule = every(Period::month);
+  Rule rule = every(Cadence::month);
   rule.month_day = {kind, day};
   return rule;
 }
@@ -62,7 +62,7 @@ TEST_CASE("recurrence: monthly on day 30 and `last` in February of leap and comm
     CHECK(month_due({MonthDay::Kind::last, 0}, d(2000, 2, 1)) == d(2000, 2, 29));
   }
   SUBCASE("no anchor means the last day") {
-    CHECK(expand(every(Period::month), {d(2023, 4, 3), d(2023, 4, 3)}, {})[0].due ==
+    CHECK(expand(every(Cadence::month), {d(2023, 4, 3), d(2023, 4, 3)}, {})[0].due ==
           d(2023, 4, 30));
   }
 }
@@ -76,7 +76,7 @@ TEST_CASE("recurrence: last_weekday steps back over a weekend") {
 }
 
 TEST_CASE("recurrence: weekly windows run Monday to Sunday, across a year end") {
-  Rule friday = every(Period::week);
+  Rule friday = every(Cadence::week);
   friday.weekday = 4;
   const auto windows = expand(friday, {d(2025, 12, 24), d(2026, 1, 7)}, {});
   REQUIRE(windows.size() == 3);
@@ -86,27 +86,27 @@ TEST_CASE("recurrence: weekly windows run Monday to Sunday, across a year end") 
 }
 
 TEST_CASE("recurrence: a weekly rule without a weekday is due on Sunday") {
-  const auto w = expand(every(Period::week), {d(2026, 11, 21), d(2026, 11, 21)}, {});
+  const auto w = expand(every(Cadence::week), {d(2026, 11, 21), d(2026, 11, 21)}, {});
   REQUIRE(w.size() == 1);
   CHECK(w[0] == Window{d(2026, 11, 16), d(2026, 11, 22), d(2026, 11, 22)});
 }
 
 TEST_CASE("recurrence: quarters and years are whole periods due on their last day") {
-  const auto q = expand(every(Period::quarter), {d(2011, 12, 17), d(2012, 4, 1)}, {});
+  const auto q = expand(every(Cadence::quarter), {d(2011, 12, 17), d(2012, 4, 1)}, {});
   REQUIRE(q.size() == 3);
   CHECK(q[0] == Window{d(2011, 10, 1), d(2011, 12, 31), d(2011, 12, 31)});
   CHECK(q[1] == Window{d(2012, 1, 1), d(2012, 3, 31), d(2012, 3, 31)});
   CHECK(q[2] == Window{d(2012, 4, 1), d(2012, 6, 30), d(2012, 6, 30)});
-  CHECK(period_of(Period::quarter, d(2012, 8, 15)) ==
+  CHECK(cadence_window(Cadence::quarter, d(2012, 8, 15)) ==
         Window{d(2012, 7, 1), d(2012, 9, 30), d(2012, 9, 30)});
-  CHECK(period_of(Period::year, d(2012, 2, 29)) ==
+  CHECK(cadence_window(Cadence::year, d(2012, 2, 29)) ==
         Window{d(2012, 1, 1), d(2012, 12, 31), d(2012, 12, 31)});
 }
 
 TEST_CASE("recurrence: at_least rules take the whole period") {
   Rule rule;
   rule.kind = RuleKind::at_least;
-  rule.period = Period::month;
+  rule.period = Cadence::month;
   rule.at_least = 2;
   const auto w = expand(rule, {d(2024, 2, 29), d(2024, 3, 1)}, {});
   REQUIRE(w.size() == 2);
@@ -159,8 +159,8 @@ TEST_CASE("recurrence: codes round-trip") {
   for (const Status s : {Status::upcoming, Status::due, Status::overdue, Status::done}) {
     CHECK(parse_status(status_code(s)) == s);
   }
-  for (const Period p : {Period::week, Period::month, Period::quarter, Period::year}) {
-    CHECK(parse_period(period_code(p)) == p);
+  for (const Cadence p : {Cadence::week, Cadence::month, Cadence::quarter, Cadence::year}) {
+    CHECK(parse_cadence(cadence_code(p)) == p);
   }
   CHECK(parse_weekday("monday") == 0);
   CHECK(parse_weekday("sunday") == 6);
