@@ -1,9 +1,12 @@
 // tongxin activity add|import|list|edit|delete: the activity record (events and
 // their measures).
+#include <algorithm>
 #include <iostream>
 
-#include "activity/activity.h"
 #include "activity/import.h"
+#include "activity/records.h"
+#include "activity/render.h"
+#include "activity/rules.h"
 #include "app.h"
 #include "core/error.h"
 #include "i18n/i18n.h"
@@ -36,6 +39,21 @@ struct ActivityOptions {
   // edit / delete
   long activity = 0;
 };
+
+// Problems of command-line values as lines "--flag: reason (value)" for an
+// Error's details; a measure is named as given, after --measure.
+std::vector<std::string> problem_lines(const std::vector<activity::Problem>& problems) {
+  static const std::vector<std::string> k_flags = {"date",    "community", "type",  "title",
+                                                   "members", "duty",      "notes", "measure"};
+  std::vector<std::string> lines;
+  for (const activity::Problem& p : problems) {
+    const bool flag = std::find(k_flags.begin(), k_flags.end(), p.field) != k_flags.end();
+    const std::string name = flag ? "--" + p.field : "--measure " + p.field;
+    lines.push_back(p.value.empty() ? i18n::tr("activity.flag_error_no_value", name, p.reason)
+                                    : i18n::tr("activity.flag_error", name, p.reason, p.value));
+  }
+  return lines;
+}
 
 activity::CheckContext check_context(Context& ctx) {
   activity::CheckContext c;
@@ -72,7 +90,7 @@ void run_add(const ActivityOptions& o, Context& ctx) {
   const auto a = activity::check_activity(raw, check_context(ctx), problems);
   if (!problems.empty()) {
     throw Error(ExitCode::bad_input, i18n::tr("activity.invalid_values", problems.size()),
-                activity::problem_lines(problems));
+                problem_lines(problems));
   }
   const long id = activity::add_activity(ctx.db(), a, ctx.actor(), ctx.now());
   ctx.out() << id << '\n';
@@ -143,9 +161,14 @@ void run_edit(const ActivityOptions& o, Context& ctx) {
   edit.measures = activity::split_assignments(o.measures, problems);
   if (!problems.empty()) {
     throw Error(ExitCode::usage, i18n::tr("activity.invalid_values", problems.size()),
-                activity::problem_lines(problems));
+                problem_lines(problems));
   }
-  activity::edit_activity(ctx.db(), o.activity, edit, ctx.today(), ctx.actor(), ctx.now());
+  problems =
+      activity::edit_activity(ctx.db(), o.activity, edit, ctx.today(), ctx.actor(), ctx.now());
+  if (!problems.empty()) {
+    throw Error(ExitCode::bad_input, i18n::tr("activity.invalid_values", problems.size()),
+                problem_lines(problems));
+  }
   ctx.notice(i18n::tr("activity.edited", o.activity));
 }
 

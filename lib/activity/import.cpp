@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "activity/records.h"
 #include "core/error.h"
 #include "i18n/i18n.h"
 #include "store/logs.h"

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "activity/activity.h"
+#include "activity/rules.h"
 #include "io/tabular.h"
 #include "roster/import.h"
 

@@ -1,16 +1,15 @@
 // Activities: the events a community office records (meetings, publicity,
 // visits, services, ...) with the report measures of their type
-// (schemas/codes/activity_types.yaml) and the members who took part. Rules
-// (type, measures, values) are pure functions; the SQL of activities lives here
-// too. Every write goes to the change log (entity 'activity') in the same
-// transaction.
+// (schemas/codes/activity_types.yaml) and the members who took part. The rules
+// of activities, pure functions on plain structs: finding types and measures,
+// validating an activity as the user gave it, applying an edit. The SQL lives
+// in records.cpp, tables and JSON output in render.cpp.
 #pragma once
 
-#include <SQLiteCpp/SQLiteCpp.h>
+#include <nlohmann/json_fwd.hpp>
 
 #include <functional>
 #include <optional>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -18,7 +17,6 @@
 
 #include "config/codes.h"
 #include "core/date.h"
-#include "output/table.h"
 
 namespace tongxin::activity {
 
@@ -34,6 +32,9 @@ struct Problem {
 // Measures of one activity as (key, value), in the order of the type's
 // measures.
 using Measures = std::vector<std::pair<std::string, double>>;
+
+// The activity type table (schemas/codes/activity_types.yaml).
+const config::CodeTable& activity_types();
 
 // The activity type named by a code, Chinese or English name or alias; nullptr
 // when none.
@@ -111,32 +112,12 @@ Activity check_activity(const RawActivity& raw, const CheckContext& ctx,
 std::vector<std::pair<std::string, std::string>> split_assignments(
     const std::vector<std::string>& assignments, std::vector<Problem>& problems);
 
-// The activity as a JSON object, for the change log and JSON output.
+// Measures as a JSON object {key: number}; whole numbers without a fraction.
+nlohmann::ordered_json measures_json(const Measures& measures);
+
+// The activity as a JSON object, for the change log; two activities with the
+// same JSON are the same.
 std::string activity_json(const Activity& a);
-
-// ---- store ----
-
-// Prepared statements for inserting activities, reused across rows.
-class ActivityWriter {
- public:
-  explicit ActivityWriter(SQLite::Database& db);
-  // Inserts `a` (its id ignored) with its measures and members; returns the new
-  // id.
-  long insert(const Activity& a, long batch_id, const std::string& now);
-
- private:
-  SQLite::Database& m_db;
-  SQLite::Statement m_insert;
-  SQLite::Statement m_measure;
-  SQLite::Statement m_member;
-};
-
-// Adds one activity in its own transaction and logs it (action create); returns
-// its id.
-long add_activity(SQLite::Database& db, const Activity& a, const std::string& actor,
-                  const std::string& now);
-
-std::optional<Activity> load_activity(SQLite::Database& db, long id);
 
 // Changes to an activity; unset fields stay. Measures given are set (an empty
 // value removes).
@@ -149,37 +130,11 @@ struct ActivityEdit {
   std::vector<std::pair<std::string, std::string>> measures;
 };
 
-// Applies `edit` to activity `id`. Exit 2 when there is no such activity; exit
-// 3 with every problem (bad date or type, a measure the type lacks, also one
-// left over from the old type).
-void edit_activity(SQLite::Database& db, long id, const ActivityEdit& edit, const Date& today,
-                   const std::string& actor, const std::string& now);
-
-// Deletes activity `id` with its measures and member links; the change log
-// keeps its last state. Exit 2 when there is no such activity.
-void delete_activity(SQLite::Database& db, long id, const std::string& actor,
-                     const std::string& now);
-
-struct ListFilter {
-  std::optional<Date> from;
-  std::optional<Date> to;
-  std::string type;       // code; "" = all
-  std::string community;  // "" = all
-};
-
-// Activities matching `filter`, sorted by date, community, id.
-std::vector<Activity> list_activities(SQLite::Database& db, const ListFilter& filter);
-
-// A table of activities: in the terminal (`machine` false) types and measures
-// carry labels
-// ("横幅 4，宣传资料 800"); in CSV/TSV codes and "banners=4;materials=800".
-output::Table activity_table(const std::vector<Activity>& activities, bool machine);
-
-// The activities as a JSON array; measures as an object {key: number}.
-void write_activities_json(std::ostream& out, const std::vector<Activity>& activities);
-
-// Problems of command-line values as lines "--flag: reason (value)" for an
-// Error's details.
-std::vector<std::string> problem_lines(const std::vector<Problem>& problems);
+// Applies `edit` to `a`: date and type checked, title, duty and notes trimmed,
+// measures set or removed (an empty value removes) and all checked against the
+// (possibly new) type, also those left over from the old type. Appends every
+// problem; `a` is meaningful only when none was added. Pure.
+void apply_edit(Activity& a, const ActivityEdit& edit, const Date& today,
+                std::vector<Problem>& problems);
 
 }  // namespace tongxin::activity

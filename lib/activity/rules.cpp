@@ -1,0 +1,290 @@
+#include "activity/rules.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+#include "i18n/i18n.h"
+#include "text/strings.h"
+
+namespace tongxin::activity {
+
+namespace {
+
+using text::fold;
+
+bool names_measure(const config::Measure& m, std::string_view name) {
+  const std::string n = fold(name);
+  if (n == fold(m.key) || n == fold(m.zh) || n == fold(m.en)) {
+    return true;
+  }
+  for (const auto& [header, key] : measure_synonyms()) {
+    if (key == m.key && n == fold(header)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+const config::CodeTable& activity_types() { return config::code_table("activity_types"); }
+
+const std::vector<std::pair<std::string, std::string>>& measure_synonyms() {
+  // Headers office spreadsheets use (the 2011 Yongdeng ledgers among them).
+  static const std::vector<std::pair<std::string, std::string>> k_synonyms = {
+      {"走访", "visits"},
+      {"走访户数", "visits"},
+      {"走访人数", "persons_visited"},
+      {"慰问人数", "persons_visited"},
+      {"服务人次", "persons_served"},
+      {"参会人数", "attendees"},
+      {"参会人次", "attendees"},
+      {"宣传栏", "board_updates"},
+  };
+  return k_synonyms;
+}
+
+const config::CodeEntry* find_type(std::string_view text) { return activity_types().find(text); }
+
+const config::Measure* find_measure(const config::CodeEntry& type, std::string_view name) {
+  for (const config::Measure& m : type.measures) {
+    if (names_measure(m, name)) {
+      return &m;
+    }
+  }
+  return nullptr;
+}
+
+std::string measure_key_for_header(std::string_view header) {
+  for (const config::CodeEntry& type : activity_types().entries()) {
+    if (const config::Measure* m = find_measure(type, header)) {
+      return m->key;
+    }
+  }
+  return "";
+}
+
+std::optional<double> parse_measure_value(const std::string& name, std::string_view raw,
+                                          std::vector<Problem>& problems) {
+  const std::string text = text::trim(raw);
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() ||
+      !std::isfinite(value)) {
+    problems.push_back({name, i18n::tr("activity.bad_number"), text});
+    return std::nullopt;
+  }
+  if (value < 0) {
+    problems.push_back({name, i18n::tr("activity.negative_measure"), text});
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::string measures_list(const config::CodeEntry& type) {
+  std::string out;
+  for (const config::Measure& m : type.measures) {
+    out += (out.empty() ? "" : i18n::tr("activity.list_separator")) +
+           i18n::tr("activity.measure_item", m.key, i18n::pick(m.zh, m.en));
+  }
+  return out;
+}
+
+std::string format_number(double value) {
+  if (std::floor(value) == value && std::fabs(value) < 1e15) {
+    return fmt::format("{}", static_cast<long long>(value));
+  }
+  return fmt::format("{}", value);
+}
+
+namespace {
+
+std::optional<Date> parse_date(const std::string& raw, Date today) {
+  std::string text = text::trim(raw);
+  std::replace(text.begin(), text.end(), '/', '-');
+  return parse_user_date(text, today);
+}
+
+void check_measures(const RawActivity& raw, const config::CodeEntry* type, Activity& a,
+                    std::vector<Problem>& problems) {
+  std::vector<std::pair<const config::Measure*, double>> found;
+  for (const auto& [name, value] : raw.measures) {
+    if (text::trim(value).empty()) {
+      continue;
+    }
+    const auto number = parse_measure_value(name, value, problems);
+    if (type == nullptr || !number) {
+      continue;
+    }
+    const config::Measure* m = find_measure(*type, name);
+    if (m == nullptr) {
+      problems.push_back(
+          {name, i18n::tr("activity.measure_not_of_type", type->label(), measures_list(*type)),
+           value});
+      continue;
+    }
+    found.emplace_back(m, *number);
+  }
+  if (type == nullptr) {
+    return;
+  }
+  // In the type's order, one value per key (the last given wins).
+  for (const config::Measure& m : type->measures) {
+    std::optional<double> value;
+    for (const auto& [measure, number] : found) {
+      value = measure->key == m.key ? std::optional(number) : value;
+    }
+    if (value) {
+      a.measures.emplace_back(m.key, *value);
+    }
+  }
+}
+
+void check_members(const RawActivity& raw, const CheckContext& ctx, Activity& a,
+                   std::vector<Problem>& problems) {
+  for (const std::string& reference : raw.members) {
+    for (const std::string& item : text::split_list(reference)) {
+      const auto id = ctx.find_member ? ctx.find_member(item) : std::nullopt;
+      if (!id) {
+        problems.push_back({"members", i18n::tr("activity.no_member"), item});
+      } else if (std::find(a.members.begin(), a.members.end(), *id) == a.members.end()) {
+        a.members.push_back(*id);
+      }
+    }
+  }
+  std::sort(a.members.begin(), a.members.end());
+}
+
+}  // namespace
+
+Activity check_activity(const RawActivity& raw, const CheckContext& ctx,
+                        std::vector<Problem>& problems) {
+  Activity a;
+  a.community = text::trim(raw.community);
+  if (a.community.empty()) {
+    problems.push_back({"community", i18n::tr("activity.community_required"), ""});
+  } else if (std::find(ctx.communities.begin(), ctx.communities.end(), a.community) ==
+             ctx.communities.end()) {
+    std::string known;
+    for (const std::string& c : ctx.communities) {
+      known += (known.empty() ? "" : ", ") + c;
+    }
+    problems.push_back({"community", i18n::tr("activity.unknown_community", known), a.community});
+  }
+  const config::CodeEntry* type = find_type(raw.type);
+  if (text::trim(raw.type).empty()) {
+    problems.push_back({"type", i18n::tr("activity.required"), ""});
+  } else if (type == nullptr) {
+    problems.push_back({"type", i18n::tr("activity.unknown_type", activity_types().codes_list()),
+                        text::trim(raw.type)});
+  } else {
+    a.type = type->code;
+  }
+  const auto date = parse_date(raw.date, ctx.today);
+  if (text::trim(raw.date).empty()) {
+    problems.push_back({"date", i18n::tr("activity.required"), ""});
+  } else if (!date) {
+    problems.push_back({"date", i18n::tr("activity.bad_date"), text::trim(raw.date)});
+  } else {
+    a.date = date->iso();
+  }
+  a.title = text::trim(raw.title);
+  a.duty = text::trim(raw.duty);
+  a.notes = text::trim(raw.notes);
+  check_measures(raw, type, a, problems);
+  check_members(raw, ctx, a, problems);
+  return a;
+}
+
+std::vector<std::pair<std::string, std::string>> split_assignments(
+    const std::vector<std::string>& assignments, std::vector<Problem>& problems) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& a : assignments) {
+    const auto eq = a.find('=');
+    if (eq == std::string::npos) {
+      problems.push_back({"measure", i18n::tr("activity.bad_assignment"), a});
+      continue;
+    }
+    out.emplace_back(text::trim(a.substr(0, eq)), text::trim(a.substr(eq + 1)));
+  }
+  return out;
+}
+
+nlohmann::ordered_json measures_json(const Measures& measures) {
+  nlohmann::ordered_json object = nlohmann::ordered_json::object();
+  for (const auto& [key, value] : measures) {
+    if (std::floor(value) == value && std::fabs(value) < 1e15) {
+      object[key] = static_cast<long long>(value);
+    } else {
+      object[key] = value;
+    }
+  }
+  return object;
+}
+
+std::string activity_json(const Activity& a) {
+  nlohmann::ordered_json o = nlohmann::ordered_json::object();
+  o["community"] = a.community;
+  o["type"] = a.type;
+  o["date"] = a.date;
+  o["title"] = a.title;
+  o["duty"] = a.duty;
+  o["notes"] = a.notes;
+  o["measures"] = measures_json(a.measures);
+  o["members"] = a.members;
+  return o.dump();
+}
+
+namespace {
+
+void apply_fields(Activity& a, const ActivityEdit& edit, const Date& today,
+                  std::vector<Problem>& problems) {
+  if (edit.date) {
+    const auto date = parse_date(*edit.date, today);
+    date ? void(a.date = date->iso())
+         : problems.push_back({"date", i18n::tr("activity.bad_date"), *edit.date});
+  }
+  if (edit.type) {
+    const config::CodeEntry* type = find_type(*edit.type);
+    type != nullptr ? void(a.type = type->code)
+                    : problems.push_back(
+                          {"type", i18n::tr("activity.unknown_type", activity_types().codes_list()),
+                           *edit.type});
+  }
+  a.title = edit.title ? text::trim(*edit.title) : a.title;
+  a.duty = edit.duty ? text::trim(*edit.duty) : a.duty;
+  a.notes = edit.notes ? text::trim(*edit.notes) : a.notes;
+}
+
+// The measures after `edit`: the old ones (by key) overridden or removed by
+// those given, all checked against the (possibly new) type.
+void edit_measures(Activity& a, const ActivityEdit& edit, std::vector<Problem>& problems) {
+  const config::CodeEntry* type = activity_types().by_code(a.type);
+  RawActivity raw;
+  for (const auto& [key, value] : a.measures) {
+    raw.measures.emplace_back(key, format_number(value));
+  }
+  for (const auto& [name, value] : edit.measures) {
+    const config::Measure* m = type == nullptr ? nullptr : find_measure(*type, name);
+    const std::string key = m != nullptr ? m->key : measure_key_for_header(name);
+    std::erase_if(raw.measures, [&](const auto& p) { return p.first == key; });
+    raw.measures.emplace_back(name, value);
+  }
+  a.measures.clear();
+  check_measures(raw, type, a, problems);
+}
+
+}  // namespace
+
+void apply_edit(Activity& a, const ActivityEdit& edit, const Date& today,
+                std::vector<Problem>& problems) {
+  apply_fields(a, edit, today, problems);
+  edit_measures(a, edit, problems);
+}
+
+}  // namespace tongxin::activity
