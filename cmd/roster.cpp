@@ -18,34 +18,67 @@ namespace tongxin::cli {
 
 namespace {
 
-struct RosterOptions {
-  // import
+struct ImportOptions {
   std::string file;
-  std::string community;
+  std::string community;  // for rows without a community column or value
   bool dry_run = false;
   std::string on_existing = "error";
   std::string encoding = "auto";
   std::string sheet;
   bool skip_invalid = false;
   std::string rejects;
-  long undo = 0;
-  // list
+  long undo = 0;  // --undo BATCH instead of a file
+};
+
+struct ListOptions {
+  std::string community;
   std::vector<std::string> categories;
   bool key = false;
   bool hardship = false;
   std::string status = "active";
   std::string search;
   std::string format = "table";
-  std::string out;
+  std::string out;  // a file instead of stdout (an export, in the access log)
   bool reveal = false;
-  // member commands
+};
+
+struct ShowOptions {
   std::string member;
-  std::vector<std::string> assignments;
+  bool reveal = false;
+  std::string format = "table";
+};
+
+struct HistoryOptions {
+  std::string member;
+  bool reveal = false;
+  std::string format = "table";
+};
+
+struct AddOptions {
+  std::map<std::string, std::string> values;  // field key -> value, from --name, --community, ...
+};
+
+struct EditOptions {
+  std::string member;
+  std::vector<std::string> assignments;  // FIELD=VALUE
+};
+
+struct MoveOptions {
+  std::string member;
   std::string to;
-  std::string date;
+  std::string date;  // default: today
+};
+
+struct ArchiveOptions {
+  std::string member;
   std::string reason;
-  std::string archive_status = "archived";
-  std::map<std::string, std::string> add_values;
+  std::string status = "archived";
+  std::string date;  // default: today
+};
+
+struct CheckOptions {
+  std::string community;
+  std::string format = "table";
 };
 
 roster::ValueContext value_context(Context& ctx) {
@@ -70,12 +103,12 @@ long resolve(Context& ctx, const std::string& reference) {
   return *id;
 }
 
-void run_undo(const RosterOptions& o, Context& ctx) {
+void run_undo(const ImportOptions& o, Context& ctx) {
   const auto report = roster::undo_import(ctx.db(), o.undo, ctx.actor(), ctx.now());
   ctx.notice(i18n::tr("undo.done", o.undo, report.removed, report.restored));
 }
 
-void run_import(const RosterOptions& o, Context& ctx) {
+void run_import(const ImportOptions& o, Context& ctx) {
   if (o.undo > 0) {
     run_undo(o, ctx);
     return;
@@ -113,7 +146,7 @@ void run_import(const RosterOptions& o, Context& ctx) {
 }
 
 // Writes `table` to --out (atomically: a temporary file renamed into place, mode 0600) or stdout.
-void emit(const RosterOptions& o, Context& ctx, const output::Table& table, bool wide) {
+void emit(const ListOptions& o, Context& ctx, const output::Table& table, bool wide) {
   const bool xlsx = o.format == "xlsx";
   if (xlsx && o.out.empty()) {
     throw Error(ExitCode::usage, i18n::tr("roster.xlsx_needs_out"));
@@ -137,16 +170,18 @@ void emit(const RosterOptions& o, Context& ctx, const output::Table& table, bool
   ctx.notice(i18n::tr("roster.exported", table.rows.size(), o.out));
 }
 
-void log_disclosure(const RosterOptions& o, Context& ctx, const std::string& command, long rows) {
-  if (o.reveal) {
+// The access log records every --reveal and every export (--out).
+void log_disclosure(Context& ctx, const std::string& command, long rows, bool reveal,
+                    const std::string& out = "") {
+  if (reveal) {
     store::log_access(ctx.db(), ctx.now(), ctx.actor(), command, "reveal", rows);
   }
-  if (!o.out.empty()) {
+  if (!out.empty()) {
     store::log_access(ctx.db(), ctx.now(), ctx.actor(), command, "export", rows);
   }
 }
 
-void run_list(const RosterOptions& o, Context& ctx) {
+void run_list(const ListOptions& o, Context& ctx) {
   ctx.require_community(o.community);
   roster::ListFilter filter{o.community, {}, o.key, o.hardship, o.status, o.search};
   std::vector<std::string> problems;
@@ -162,49 +197,49 @@ void run_list(const RosterOptions& o, Context& ctx) {
   const output::Table table =
       roster::list_table(ctx.db(), filter, {wide, o.reveal, value_context(ctx).sensitive_enabled});
   emit(o, ctx, table, wide);
-  log_disclosure(o, ctx, "roster list", static_cast<long>(table.rows.size()));
+  log_disclosure(ctx, "roster list", static_cast<long>(table.rows.size()), o.reveal, o.out);
 }
 
-void run_show(const RosterOptions& o, Context& ctx) {
+void run_show(const ShowOptions& o, Context& ctx) {
   const long id = resolve(ctx, o.member);
   output::write(ctx.out(), roster::member_card(*roster::load_member(ctx.db(), id), o.reveal),
                 output::parse_format(o.format), ctx.render_options());
-  log_disclosure(o, ctx, "roster show", 1);
+  log_disclosure(ctx, "roster show", 1, o.reveal);
 }
 
-void run_history(const RosterOptions& o, Context& ctx) {
+void run_history(const HistoryOptions& o, Context& ctx) {
   const long id = resolve(ctx, o.member);
   output::write(ctx.out(), roster::member_history(ctx.db(), id, o.reveal, o.format != "table"),
                 output::parse_format(o.format), ctx.render_options());
-  log_disclosure(o, ctx, "roster history", 1);
+  log_disclosure(ctx, "roster history", 1, o.reveal);
 }
 
-void run_add(const RosterOptions& o, Context& ctx) {
-  std::vector<std::pair<std::string, std::string>> raw(o.add_values.begin(), o.add_values.end());
+void run_add(const AddOptions& o, Context& ctx) {
+  std::vector<std::pair<std::string, std::string>> raw(o.values.begin(), o.values.end());
   const long id = roster::add_member(ctx.db(true), raw, write_context(ctx));
   ctx.out() << id << '\n';  // the new member's id, for scripts
   ctx.notice(i18n::tr("roster.added", id));
 }
 
-void run_edit(const RosterOptions& o, Context& ctx) {
+void run_edit(const EditOptions& o, Context& ctx) {
   roster::edit_member(ctx.db(), resolve(ctx, o.member), o.assignments, write_context(ctx));
   ctx.notice(i18n::tr("roster.edited", o.member));
 }
 
-void run_move(const RosterOptions& o, Context& ctx) {
+void run_move(const MoveOptions& o, Context& ctx) {
   const std::string date = o.date.empty() ? ctx.today().iso() : o.date;
   roster::move_member(ctx.db(), resolve(ctx, o.member), o.to, date, write_context(ctx));
   ctx.notice(i18n::tr("roster.moved", o.member, o.to));
 }
 
-void run_archive(const RosterOptions& o, Context& ctx) {
+void run_archive(const ArchiveOptions& o, Context& ctx) {
   const std::string date = o.date.empty() ? ctx.today().iso() : o.date;
-  roster::archive_member(ctx.db(), resolve(ctx, o.member), o.archive_status, o.reason, date,
+  roster::archive_member(ctx.db(), resolve(ctx, o.member), o.status, o.reason, date,
                          write_context(ctx));
   ctx.notice(i18n::tr("roster.archived", o.member));
 }
 
-void run_check(const RosterOptions& o, Context& ctx) {
+void run_check(const CheckOptions& o, Context& ctx) {
   ctx.require_community(o.community);
   const auto findings = roster::check_roster(ctx.db(), value_context(ctx), o.community);
   output::Table t;
@@ -221,11 +256,11 @@ void run_check(const RosterOptions& o, Context& ctx) {
   ctx.notice(i18n::tr("check.clean"));
 }
 
-void add_format(CLI::App* sub, RosterOptions& o, std::vector<std::string> formats) {
-  sub->add_option("--format", o.format, i18n::tr("help.opt_format"))->check(CLI::IsMember(formats));
+void add_format(CLI::App* sub, std::string& format, std::vector<std::string> formats) {
+  sub->add_option("--format", format, i18n::tr("help.opt_format"))->check(CLI::IsMember(formats));
 }
 
-void add_member_fields(CLI::App* sub, RosterOptions& o) {
+void add_member_fields(CLI::App* sub, AddOptions& o) {
   for (const auto& f : roster::member_fields()) {
     if (f.key == "name" || f.key == "community") {
       continue;
@@ -233,94 +268,107 @@ void add_member_fields(CLI::App* sub, RosterOptions& o) {
     std::string flag = "--" + f.key;
     std::replace(flag.begin(), flag.end(), '_', '-');
     sub->add_option_function<std::string>(
-        flag, [&o, key = f.key](const std::string& v) { o.add_values[key] = v; },
+        flag, [&o, key = f.key](const std::string& v) { o.values[key] = v; },
         i18n::pick(f.zh, f.en));
   }
+}
+
+// show and history: one member, masked unless --reveal.
+template <typename Options>
+void add_member_view(CLI::App* roster, const std::string& name,
+                     void (*runner)(const Options&, Context&), Globals& g, Environment& env) {
+  auto o = std::make_shared<Options>();
+  CLI::App* sub = roster->add_subcommand(name, i18n::tr("help.roster_" + name));
+  sub->add_option("MEMBER", o->member, i18n::tr("help.roster_member"))->required();
+  sub->add_flag("--reveal", o->reveal, i18n::tr("help.roster_reveal"));
+  add_format(sub, o->format, {"table", "csv", "tsv", "json"});
+  on_run(sub, runner, o, g, env);
 }
 
 }  // namespace
 
 void setup_roster(CLI::App& app, Globals& g, Environment& env) {
-  auto o = std::make_shared<RosterOptions>();
   CLI::App* roster = app.add_subcommand("roster", i18n::tr("help.roster"));
   roster->require_subcommand(1);
 
+  auto imp_o = std::make_shared<ImportOptions>();
   CLI::App* imp = roster->add_subcommand("import", i18n::tr("help.roster_import"));
-  imp->add_option("FILE", o->file, i18n::tr("help.roster_import_file"));
-  imp->add_option("--community", o->community, i18n::tr("help.roster_opt_community"));
-  imp->add_flag("--dry-run", o->dry_run, i18n::tr("help.roster_dry_run"));
-  imp->add_option("--on-existing", o->on_existing, i18n::tr("help.roster_on_existing"))
+  imp->add_option("FILE", imp_o->file, i18n::tr("help.roster_import_file"));
+  imp->add_option("--community", imp_o->community, i18n::tr("help.roster_opt_community"));
+  imp->add_flag("--dry-run", imp_o->dry_run, i18n::tr("help.roster_dry_run"));
+  imp->add_option("--on-existing", imp_o->on_existing, i18n::tr("help.roster_on_existing"))
       ->check(CLI::IsMember({"update", "fill", "skip", "error"}));
-  imp->add_option("--encoding", o->encoding, i18n::tr("help.roster_encoding"))
+  imp->add_option("--encoding", imp_o->encoding, i18n::tr("help.roster_encoding"))
       ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
-  imp->add_option("--sheet", o->sheet, i18n::tr("help.roster_sheet"));
+  imp->add_option("--sheet", imp_o->sheet, i18n::tr("help.roster_sheet"));
   auto* skip =
-      imp->add_flag("--skip-invalid", o->skip_invalid, i18n::tr("help.roster_skip_invalid"));
-  imp->add_option("--rejects", o->rejects, i18n::tr("help.roster_rejects"))->needs(skip);
-  imp->add_option("--undo", o->undo, i18n::tr("help.roster_undo"))->type_name("BATCH");
-  on_run(imp, run_import, o, g, env);
+      imp->add_flag("--skip-invalid", imp_o->skip_invalid, i18n::tr("help.roster_skip_invalid"));
+  imp->add_option("--rejects", imp_o->rejects, i18n::tr("help.roster_rejects"))->needs(skip);
+  imp->add_option("--undo", imp_o->undo, i18n::tr("help.roster_undo"))->type_name("BATCH");
+  on_run(imp, run_import, imp_o, g, env);
 
+  auto list_o = std::make_shared<ListOptions>();
   CLI::App* list = roster->add_subcommand("list", i18n::tr("help.roster_list"));
-  list->add_option("--community", o->community, i18n::tr("help.roster_opt_community"));
-  list->add_option("--category", o->categories, i18n::tr("help.roster_category"))
+  list->add_option("--community", list_o->community, i18n::tr("help.roster_opt_community"));
+  list->add_option("--category", list_o->categories, i18n::tr("help.roster_category"))
       ->type_name("CODE");
-  list->add_flag("--key", o->key, i18n::tr("help.roster_key"));
-  list->add_flag("--hardship", o->hardship, i18n::tr("help.roster_hardship"));
-  list->add_option("--status", o->status, i18n::tr("help.roster_status"))
+  list->add_flag("--key", list_o->key, i18n::tr("help.roster_key"));
+  list->add_flag("--hardship", list_o->hardship, i18n::tr("help.roster_hardship"));
+  list->add_option("--status", list_o->status, i18n::tr("help.roster_status"))
       ->check(CLI::IsMember({"active", "moved", "archived", "deceased", "all"}));
-  list->add_option("--search", o->search, i18n::tr("help.roster_search"));
-  add_format(list, *o, {"table", "csv", "tsv", "json", "xlsx"});
-  list->add_option("--out", o->out, i18n::tr("help.roster_out"));
-  list->add_flag("--reveal", o->reveal, i18n::tr("help.roster_reveal"));
-  on_run(list, run_list, o, g, env);
+  list->add_option("--search", list_o->search, i18n::tr("help.roster_search"));
+  add_format(list, list_o->format, {"table", "csv", "tsv", "json", "xlsx"});
+  list->add_option("--out", list_o->out, i18n::tr("help.roster_out"));
+  list->add_flag("--reveal", list_o->reveal, i18n::tr("help.roster_reveal"));
+  on_run(list, run_list, list_o, g, env);
 
-  using Runner = void (*)(const RosterOptions&, Context&);
-  for (auto [name, runner] : {std::pair<const char*, Runner>{"show", run_show},
-                              std::pair<const char*, Runner>{"history", run_history}}) {
-    CLI::App* sub = roster->add_subcommand(name, i18n::tr(std::string("help.roster_") + name));
-    sub->add_option("MEMBER", o->member, i18n::tr("help.roster_member"))->required();
-    sub->add_flag("--reveal", o->reveal, i18n::tr("help.roster_reveal"));
-    add_format(sub, *o, {"table", "csv", "tsv", "json"});
-    on_run(sub, runner, o, g, env);
-  }
+  add_member_view(roster, "show", run_show, g, env);
+  add_member_view(roster, "history", run_history, g, env);
 
+  auto add_o = std::make_shared<AddOptions>();
   CLI::App* add = roster->add_subcommand("add", i18n::tr("help.roster_add"));
   add->add_option_function<std::string>(
-         "--community", [o](const std::string& v) { o->add_values["community"] = v; },
+         "--community", [add_o](const std::string& v) { add_o->values["community"] = v; },
          i18n::tr("help.roster_opt_community"))
       ->required();
   add->add_option_function<std::string>(
-         "--name", [o](const std::string& v) { o->add_values["name"] = v; },
+         "--name", [add_o](const std::string& v) { add_o->values["name"] = v; },
          i18n::tr("help.roster_name"))
       ->required();
-  add_member_fields(add, *o);
-  on_run(add, run_add, o, g, env);
+  add_member_fields(add, *add_o);
+  on_run(add, run_add, add_o, g, env);
 
+  auto edit_o = std::make_shared<EditOptions>();
   CLI::App* edit = roster->add_subcommand("edit", i18n::tr("help.roster_edit"));
-  edit->add_option("MEMBER", o->member, i18n::tr("help.roster_member"))->required();
-  edit->add_option("--set", o->assignments, i18n::tr("help.roster_set"))
+  edit->add_option("MEMBER", edit_o->member, i18n::tr("help.roster_member"))->required();
+  edit->add_option("--set", edit_o->assignments, i18n::tr("help.roster_set"))
       ->required()
       ->type_name("FIELD=VALUE");
-  on_run(edit, run_edit, o, g, env);
+  on_run(edit, run_edit, edit_o, g, env);
 
+  auto move_o = std::make_shared<MoveOptions>();
   CLI::App* move = roster->add_subcommand("move", i18n::tr("help.roster_move"));
-  move->add_option("MEMBER", o->member, i18n::tr("help.roster_member"))->required();
-  move->add_option("--to", o->to, i18n::tr("help.roster_to"))->required()->type_name("COMMUNITY");
-  move->add_option("--date", o->date, i18n::tr("help.roster_date"));
-  on_run(move, run_move, o, g, env);
+  move->add_option("MEMBER", move_o->member, i18n::tr("help.roster_member"))->required();
+  move->add_option("--to", move_o->to, i18n::tr("help.roster_to"))
+      ->required()
+      ->type_name("COMMUNITY");
+  move->add_option("--date", move_o->date, i18n::tr("help.roster_date"));
+  on_run(move, run_move, move_o, g, env);
 
+  auto archive_o = std::make_shared<ArchiveOptions>();
   CLI::App* archive = roster->add_subcommand("archive", i18n::tr("help.roster_archive"));
-  archive->add_option("MEMBER", o->member, i18n::tr("help.roster_member"))->required();
-  archive->add_option("--reason", o->reason, i18n::tr("help.roster_reason"))->required();
-  archive->add_option("--as", o->archive_status, i18n::tr("help.roster_as"))
+  archive->add_option("MEMBER", archive_o->member, i18n::tr("help.roster_member"))->required();
+  archive->add_option("--reason", archive_o->reason, i18n::tr("help.roster_reason"))->required();
+  archive->add_option("--as", archive_o->status, i18n::tr("help.roster_as"))
       ->check(CLI::IsMember({"archived", "moved", "deceased"}));
-  archive->add_option("--date", o->date, i18n::tr("help.roster_date"));
-  on_run(archive, run_archive, o, g, env);
+  archive->add_option("--date", archive_o->date, i18n::tr("help.roster_date"));
+  on_run(archive, run_archive, archive_o, g, env);
 
+  auto check_o = std::make_shared<CheckOptions>();
   CLI::App* check = roster->add_subcommand("check", i18n::tr("help.roster_check"));
-  check->add_option("--community", o->community, i18n::tr("help.roster_opt_community"));
-  add_format(check, *o, {"table", "csv", "tsv", "json"});
-  on_run(check, run_check, o, g, env);
+  check->add_option("--community", check_o->community, i18n::tr("help.roster_opt_community"));
+  add_format(check, check_o->format, {"table", "csv", "tsv", "json"});
+  on_run(check, run_check, check_o, g, env);
 }
 
 }  // namespace tongxin::cli
