@@ -376,27 +376,42 @@ void archive_member(SQLite::Database& db, long id, const std::string& status,
 
 namespace {
 
-void find_duplicates(SQLite::Database& db, const std::string& scope, std::vector<Finding>& out) {
-  SQLite::Statement ids(db,
-                        "SELECT group_concat(id), count(DISTINCT community) FROM member WHERE "
-                        "id_number IS NOT NULL AND status = 'active'" +
-                            scope + " GROUP BY upper(id_number) HAVING count(*) > 1");
+// A query over active members, restricted to `community` when one is given (bound, never
+// spliced into the text); `rest` (GROUP BY, ORDER BY) follows the restriction.
+SQLite::Statement active_members_query(SQLite::Database& db, const std::string& select,
+                                       const std::string& community, const std::string& rest) {
+  SQLite::Statement q(db, select + (community.empty() ? "" : " AND community = ?") + rest);
+  if (!community.empty()) {
+    q.bind(1, community);
+  }
+  return q;
+}
+
+void find_duplicates(SQLite::Database& db, const std::string& community,
+                     std::vector<Finding>& out) {
+  SQLite::Statement ids =
+      active_members_query(db,
+                           "SELECT group_concat(id), count(DISTINCT community) FROM member WHERE "
+                           "id_number IS NOT NULL AND status = 'active'",
+                           community, " GROUP BY upper(id_number) HAVING count(*) > 1");
   while (ids.executeStep()) {
     out.push_back(
         {"duplicate_id", 0, i18n::tr("check.duplicate_id", ids.getColumn(0).getString())});
   }
-  SQLite::Statement names(db,
-                          "SELECT group_concat(id, ', '), min(id) FROM member WHERE status = "
-                          "'active' AND birth_date IS NOT NULL" +
-                              scope + " GROUP BY name, birth_date HAVING count(*) > 1");
+  SQLite::Statement names = active_members_query(
+      db,
+      "SELECT group_concat(id, ', '), min(id) FROM member WHERE status = 'active' AND "
+      "birth_date IS NOT NULL",
+      community, " GROUP BY name, birth_date HAVING count(*) > 1");
   while (names.executeStep()) {
     out.push_back({"likely_duplicate", static_cast<long>(names.getColumn(1).getInt64()),
                    i18n::tr("check.likely_duplicate", names.getColumn(0).getString())});
   }
-  SQLite::Statement cadre(db,
-                          "SELECT id FROM member WHERE status = 'active' AND key_contact = 1 AND "
-                          "(contact_cadre IS NULL OR trim(contact_cadre) = '')" +
-                              scope + " ORDER BY id");
+  SQLite::Statement cadre =
+      active_members_query(db,
+                           "SELECT id FROM member WHERE status = 'active' AND key_contact = 1 AND "
+                           "(contact_cadre IS NULL OR trim(contact_cadre) = '')",
+                           community, " ORDER BY id");
   while (cadre.executeStep()) {
     out.push_back({"key_without_cadre", static_cast<long>(cadre.getColumn(0).getInt64()),
                    i18n::tr("check.key_without_cadre")});
@@ -408,16 +423,14 @@ void find_duplicates(SQLite::Database& db, const std::string& scope, std::vector
 std::vector<Finding> check_roster(SQLite::Database& db, const ValueContext& ctx,
                                   const std::string& community) {
   std::vector<Finding> findings;
-  // Community ids are validated against the workspace ([a-z0-9-]), so quoting them is safe.
-  find_duplicates(db, community.empty() ? "" : " AND community = '" + community + "'", findings);
+  find_duplicates(db, community, findings);
   // One pass over the register, each record checked as an import would check it today.
-  SQLite::Statement all(db, "SELECT id, " + member_column_list("") +
-                                ", (SELECT group_concat(category, ',') FROM member_category WHERE "
-                                "member_id = member.id) FROM member WHERE status = 'active'" +
-                                (community.empty() ? "" : " AND community = ?") + " ORDER BY id");
-  if (!community.empty()) {
-    all.bind(1, community);
-  }
+  SQLite::Statement all =
+      active_members_query(db,
+                           "SELECT id, " + member_column_list("") +
+                               ", (SELECT group_concat(category, ',') FROM member_category WHERE "
+                               "member_id = member.id) FROM member WHERE status = 'active'",
+                           community, " ORDER BY id");
   while (all.executeStep()) {
     const long id = static_cast<long>(all.getColumn(0).getInt64());
     FieldValues values;
