@@ -104,13 +104,26 @@ fs::path Context::start_dir() const {
   return dir.is_absolute() ? dir : m_env.cwd / dir;
 }
 
-const config::Workspace& Context::workspace() {
-  if (!m_workspace) {
-    const auto root = config::find_workspace_root(start_dir());
-    if (!root) {
+const fs::path& Context::workspace_root() {
+  if (!m_root) {
+    m_root = config::find_workspace_root(start_dir());
+    if (!m_root) {
       throw Error(ExitCode::config, i18n::tr("workspace.not_found", start_dir().string()));
     }
-    m_workspace = config::load_workspace(*root);
+  }
+  return *m_root;
+}
+
+const config::WorkspaceConfig& Context::workspace_config() {
+  if (!m_config) {
+    m_config = config::load_workspace_config(workspace_root());
+  }
+  return *m_config;
+}
+
+const config::Workspace& Context::workspace() {
+  if (!m_workspace) {
+    m_workspace = config::load_workspace(workspace_root(), workspace_config());
   }
   return *m_workspace;
 }
@@ -131,7 +144,7 @@ fs::path Context::store_path() {
     const fs::path store(m_globals.store);
     return store.is_absolute() ? store : m_env.cwd / store;
   }
-  return workspace().store_path();
+  return workspace_root() / workspace_config().store;
 }
 
 SQLite::Database& Context::db(bool create) {

@@ -63,13 +63,17 @@ class Context {
   const std::string& now() const { return m_env.now; }
   std::string actor() const;
 
-  // The workspace (found by walking up from -C or the current directory), loaded once;
-  // exit 5 when there is none. Also applies the workspace language unless --lang was given.
+  // The workspace (found by walking up from -C or the current directory) with its communities,
+  // loaded once; exit 5 when there is none or any of its files is broken.
   const config::Workspace& workspace();
+  // tongxin.yaml alone, for commands that need no community (the store commands): a broken
+  // community file does not stop them. Exit 5 when there is no workspace or tongxin.yaml is
+  // broken.
+  const config::WorkspaceConfig& workspace_config();
   // Throws a usage error (exit 2) naming the known ones when `id` is not empty and not a
   // community of the workspace (for --community).
   void require_community(const std::string& id);
-  // The store (from --store or the workspace), opened once.
+  // The store (from --store or the workspace's tongxin.yaml), opened once.
   SQLite::Database& db(bool create = false);
   std::filesystem::path store_path();
   // The folder commands start from: -C or the current directory.
@@ -79,6 +83,11 @@ class Context {
   Globals m_globals;
   Environment m_env;
   Date m_today;
+  // The folder holding tongxin.yaml, found once.
+  const std::filesystem::path& workspace_root();
+
+  std::optional<std::filesystem::path> m_root;
+  std::optional<config::WorkspaceConfig> m_config;
   std::optional<config::Workspace> m_workspace;
   std::unique_ptr<SQLite::Database> m_db;
 };

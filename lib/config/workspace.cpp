@@ -61,7 +61,11 @@ namespace {
 
 void read_privacy(MapReader& r, Privacy& privacy) {
   privacy.min_cell = static_cast<int>(r.integer("min_cell", 1, 1000).value_or(5));
-  privacy.mask = r.boolean("mask").value_or(true);
+  // Masking cannot be turned off: `mask: true` (written by older versions) says what tongxin does
+  // anyway; `mask: false` would be a promise the program does not keep, so it is refused.
+  if (r.boolean("mask") == std::optional<bool>(false)) {
+    r.report("mask", i18n::tr("config.mask_false"));
+  }
   r.map("sensitive_fields", [&](MapReader& fields) {
     for (const std::string& name : {std::string("ethnicity"), std::string("religion")}) {
       fields.map(name, [&](MapReader& f) {
@@ -118,26 +122,6 @@ std::vector<fs::path> glob_files(const fs::path& root, const std::string& patter
 
 namespace {
 
-// Loads a YAML document that another module defines; only syntax is checked here.
-YAML::Node load_raw_document(const fs::path& root, const std::string& relative,
-                             std::vector<std::string>& problems) {
-  if (relative.empty()) {
-    return YAML::Node();
-  }
-  const fs::path path = root / relative;
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) {
-    problems.push_back(i18n::tr("config.missing_file", relative));
-    return YAML::Node();
-  }
-  Diagnostics diagnostics(relative);
-  YAML::Node node = parse_yaml(read_file(path), diagnostics);
-  for (const Diagnostic& d : diagnostics.list()) {
-    problems.push_back(format_diagnostic(relative, d));
-  }
-  return node;
-}
-
 void load_communities(Workspace& ws, std::vector<std::string>& problems) {
   std::set<std::string> seen;
   for (const fs::path& path : glob_files(ws.root, ws.config.communities)) {
@@ -159,19 +143,24 @@ void load_communities(Workspace& ws, std::vector<std::string>& problems) {
 
 }  // namespace
 
-Workspace load_workspace(const fs::path& root) {
+WorkspaceConfig load_workspace_config(const fs::path& root) {
+  return parse_workspace_config(k_workspace_file, read_file(root / k_workspace_file));
+}
+
+Workspace load_workspace(const fs::path& root, WorkspaceConfig config) {
   Workspace ws;
   ws.root = root;
-  const fs::path file = root / k_workspace_file;
-  ws.config = parse_workspace_config(k_workspace_file, read_file(file));
+  ws.config = std::move(config);
   std::vector<std::string> problems;
   load_communities(ws, problems);
-  ws.standard = load_raw_document(root, ws.config.standard, problems);
-  ws.plan = load_raw_document(root, ws.config.plan, problems);
   if (!problems.empty()) {
     throw Error(ExitCode::config, i18n::tr("config.workspace_invalid", root.string()), problems);
   }
   return ws;
+}
+
+Workspace load_workspace(const fs::path& root) {
+  return load_workspace(root, load_workspace_config(root));
 }
 
 }  // namespace tongxin::config

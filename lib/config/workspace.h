@@ -1,9 +1,8 @@
 // The workspace: a folder with tongxin.yaml at its root (found by walking up from the current
-// directory, like git, or given with -C), its community files, and raw standard and plan
-// documents (their own modules define them).
+// directory, like git, or given with -C) and its community files. The standard and the plan are
+// only paths here: the modules that define them (audit, schedule) read them when a command needs
+// them, so a broken plan or standard stops only those commands.
 #pragma once
-
-#include <yaml-cpp/yaml.h>
 
 #include <filesystem>
 #include <map>
@@ -19,9 +18,10 @@ struct SensitiveField {
   std::string purpose;  // required: why the office processes it (PIPL Art. 28)
 };
 
+// ID numbers and phones are always masked unless --reveal: there is no setting to turn that off
+// (an old `mask: true` is accepted and means just that; `mask: false` is refused).
 struct Privacy {
-  int min_cell = 5;  // counts below this are suppressed in sensitive breakdowns
-  bool mask = true;  // ID numbers and phones masked unless --reveal
+  int min_cell = 5;  // reports suppress counts below this in sensitive breakdowns
   std::map<std::string, SensitiveField> sensitive_fields;  // ethnicity, religion; off unless listed
 };
 
@@ -41,8 +41,6 @@ struct Workspace {
   std::filesystem::path root;
   WorkspaceConfig config;
   std::vector<Community> communities;  // sorted by id
-  YAML::Node standard;                 // raw; null when none configured
-  YAML::Node plan;                     // raw; null when none configured
 
   std::filesystem::path store_path() const { return root / config.store; }
   // The community with this id, or nullptr.
@@ -59,8 +57,15 @@ std::optional<std::filesystem::path> find_workspace_root(const std::filesystem::
 // Parses tongxin.yaml text; throws tongxin::Error (exit 5) listing every problem.
 WorkspaceConfig parse_workspace_config(const std::string& file, const std::string& text);
 
-// Loads tongxin.yaml, every community file, and the standard and plan documents under `root`.
-// Collects the problems of every file before throwing (exit 5), so one run shows them all.
+// Loads tongxin.yaml alone (throws exit 5 when it is broken), for commands that need no
+// community: the store commands still run, and back up, when a community file is broken.
+WorkspaceConfig load_workspace_config(const std::filesystem::path& root);
+
+// Loads every community file under `root` for an already loaded tongxin.yaml. Collects the
+// problems of every file before throwing (exit 5), so one run shows them all.
+Workspace load_workspace(const std::filesystem::path& root, WorkspaceConfig config);
+
+// Loads tongxin.yaml and every community file under `root`.
 Workspace load_workspace(const std::filesystem::path& root);
 
 // The files under `root` matching a workspace pattern such as "communities/*.yaml", sorted.

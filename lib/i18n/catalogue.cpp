@@ -37,6 +37,7 @@ std::vector<Message> messages_core() {
       {"config.bad_choice", "取值无效 '{}'，应为：{}", "bad value '{}', expected one of: {}"},
       {"config.unknown_code", "未知代码 '{}'，应为 {}", "unknown code '{}', expected {}"},
       {"config.bad_id", "编号 '{}' 只能包含小写字母、数字和连字符", "id '{}' may hold only lower-case letters, digits and hyphens"},
+      {"config.mask_false", "不能关闭脱敏：身份证号和电话始终脱敏显示，除非使用 --reveal（会记入访问日志）；请删除 mask 这一行", "masking cannot be turned off: ID numbers and phones are always masked unless --reveal (which is logged); remove the mask line"},
       {"config.missing_file", "找不到配置中引用的文件 {}", "file named in the configuration not found: {}"},
       {"config.duplicate_community", "{}：社区编号 '{}' 与其他文件重复", "{}: community id '{}' is used by another file too"},
       // store

@@ -36,7 +36,6 @@ std::string minimal_config(const std::string& language) {
          "communities: communities/*.yaml\n"
          "privacy:\n"
          "  min_cell: 5\n"
-         "  mask: true\n"
          "  sensitive_fields: {}\n";
 }
 

@@ -1,8 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include "config/community.h"
 #include "config/workspace.h"
 #include "core/error.h"
+#include "helpers.h"
 #include "i18n/i18n.h"
 
 using namespace tongxin;
@@ -123,4 +126,47 @@ privacy:
                                                  "version: 1\nprivacy: {sensitive_fields: "
                                                  "{religion: {}}}\n"),
                   Error);
+}
+
+TEST_CASE("privacy.mask cannot turn masking off") {
+  i18n::set_language(i18n::Lang::en);
+  // An old tongxin.yaml with `mask: true` still loads: it says what tongxin always does.
+  CHECK_NOTHROW(config::parse_workspace_config("t", "version: 1\nprivacy: {mask: true}\n"));
+  try {
+    config::parse_workspace_config("t", "version: 1\nprivacy:\n  mask: false\n");
+    FAIL("mask: false was accepted");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::config);
+    REQUIRE_FALSE(e.details().empty());
+    CHECK(e.details()[0].find("t:3:9: privacy.mask: masking cannot be turned off") == 0);
+  }
+}
+
+namespace {
+
+void write_text(const std::filesystem::path& path, const std::string& text) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path) << text;
+}
+
+}  // namespace
+
+TEST_CASE("the workspace reads tongxin.yaml and communities, not the plan or the standard") {
+  i18n::set_language(i18n::Lang::en);
+  testing::TempDir dir;
+  write_text(dir.path / "tongxin.yaml",
+             "version: 1\njurisdiction: {name: 永登县}\nstandard: standard.yaml\n"
+             "plan: plan.yaml\n");
+  write_text(dir.path / "plan.yaml", "duties: [unclosed\n");  // broken; the standard is missing
+  write_text(dir.path / "communities/a.yaml", "id: a\nname: 甲社区\n");
+  const config::Workspace ws = config::load_workspace(dir.path);
+  CHECK(ws.community_ids() == std::vector<std::string>{"a"});
+  CHECK(ws.config.plan == "plan.yaml");
+  CHECK(ws.config.standard == "standard.yaml");
+
+  SUBCASE("a broken community file stops the workspace but not tongxin.yaml alone") {
+    write_text(dir.path / "communities/b.yaml", "id: b\nname: 乙社区\nstars: many\n");
+    CHECK(testing::exit_code_of([&] { config::load_workspace(dir.path); }) == ExitCode::config);
+    CHECK(config::load_workspace_config(dir.path).store == "tongxin.db");
+  }
 }

@@ -76,6 +76,8 @@ TEST_CASE("a version 1 store is migrated only when asked, keeping its members") 
   CHECK(db->execAndGet("SELECT count(*) FROM pragma_table_info('member') WHERE name IN "
                        "('created_at', 'updated_at')")
             .getInt() == 0);
+  // v3: the consent table nothing wrote is gone.
+  CHECK(db->execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'consent'").getInt() == 0);
 }
 
 TEST_CASE("the change log cannot be updated or deleted") {
