@@ -8,9 +8,10 @@ examples/*/plans/*.yaml and schemas/codes/*.yaml must pass its schema. Every fil
 tests/schema/bad/, named <kind>-<what>.yaml with kind one of workspace, community, standard,
 plan, code-table, must FAIL its schema. The schemas' code lists must match schemas/codes/.
 
-JSON documents tongxin writes are checked too: tests/unit/data/audit_sample.json (the sample
-the audit renderers are tested on) and every tests/e2e/cases/audit_*/expected_stdout that is one
-JSON document must pass audit.schema.json; every tests/schema/bad/audit-<what>.json must fail it.
+JSON documents tongxin writes are checked too: for each of audit and report,
+tests/unit/data/<kind>_sample.json (the sample its renderers are tested on) and every
+tests/e2e/cases/<kind>_*/expected_stdout that is one JSON document must pass <kind>.schema.json;
+every tests/schema/bad/<kind>-<what>.json must fail it.
 
 Prints "ok FILE" or "FAIL FILE: reason" per file, then "N passed, M failed"; exits 1 when
 anything failed. Needs python3-yaml and python3-jsonschema (Debian packages).
@@ -26,7 +27,7 @@ import yaml
 
 KINDS = ("workspace", "community", "standard", "plan", "code-table")
 # Schemas of JSON that tongxin writes (not YAML that people write).
-OUTPUT_KINDS = ("audit",)
+OUTPUT_KINDS = ("audit", "report")
 
 
 class Loader(yaml.SafeLoader):
@@ -51,10 +52,11 @@ Loader.add_constructor("tag:yaml.org,2002:int",
                        lambda loader, node: int(loader.construct_scalar(node), 10))
 
 
-def output_documents(root):
-    """The JSON documents tongxin writes that the tests keep: the audit sample and JSON goldens."""
-    found = [root / "tests" / "unit" / "data" / "audit_sample.json"]
-    for stdout in sorted((root / "tests" / "e2e" / "cases").glob("audit_*/expected_stdout")):
+def output_documents(root, kind):
+    """The JSON documents of `kind` (audit, report) that tongxin writes and the tests keep: the
+    renderers' sample (tests/unit/data/<kind>_sample.json) and the JSON goldens of <kind>_* cases."""
+    found = [root / "tests" / "unit" / "data" / f"{kind}_sample.json"]
+    for stdout in sorted((root / "tests" / "e2e" / "cases").glob(f"{kind}_*/expected_stdout")):
         if stdout.read_text(encoding="utf-8").lstrip().startswith("{"):
             found.append(stdout)
     return found
@@ -171,7 +173,7 @@ def main(argv):
     good += [("standard", p) for p in sorted(root.glob("examples/*/standards/*.yaml"))]
     good += [("plan", p) for p in sorted(root.glob("examples/*/plans/*.yaml"))]
     good += [("code-table", p) for p in sorted(root.glob("schemas/codes/*.yaml"))]
-    good += [("audit", p) for p in output_documents(root)]
+    good += [(kind, p) for kind in OUTPUT_KINDS for p in output_documents(root, kind)]
     bad = sorted((root / "tests" / "schema" / "bad").glob("*.yaml"))
     bad += sorted((root / "tests" / "schema" / "bad").glob("*.json"))
     if not good:
