@@ -1,7 +1,6 @@
 // tongxin activity add|import|list|edit|delete: the activity record (events and
 // their measures).
 #include <algorithm>
-#include <iostream>
 
 #include "activity/import.h"
 #include "activity/records.h"
@@ -31,6 +30,7 @@ struct ActivityOptions {
   bool dry_run = false;
   std::string encoding = "auto";
   std::string sheet;
+  std::string import_format = "text";
   // list
   std::string from;
   std::string to;
@@ -98,24 +98,12 @@ void run_add(const ActivityOptions& o, Context& ctx) {
 
 void run_import(const ActivityOptions& o, Context& ctx) {
   ctx.require_community(o.community);
-  auto source = io::TabularSource::open(o.file, std::cin, {o.encoding, o.sheet});
+  auto source = io::TabularSource::open(o.file, ctx.in(), {o.encoding, o.sheet});
   activity::ImportOptions options{o.file == "-" ? "stdin" : o.file, o.community, o.dry_run,
                                   ctx.actor(), ctx.now()};
   const auto check = check_context(ctx);
-  const auto report = activity::import_activities(ctx.db(), *source, options, check);
-  for (const auto& line : roster::format_errors(options.display_name, report.errors)) {
-    std::cerr << line << '\n';
-  }
-  const std::string counts =
-      i18n::tr("activity.import_counts", report.rows, report.added, report.rejected);
-  if (report.rejected > 0) {
-    throw Error(ExitCode::bad_input, i18n::tr("import.failed", options.display_name, counts));
-  }
-  if (o.dry_run) {
-    ctx.out() << i18n::tr("import.dry_run", options.display_name, counts) << '\n';
-  } else {
-    ctx.notice(i18n::tr("import.done", options.display_name, report.batch_id, counts));
-  }
+  const auto result = activity::import_activities(ctx.db(), *source, options, check);
+  report_import(ctx, result, o.import_format);
 }
 
 void run_list(const ActivityOptions& o, Context& ctx) {
@@ -206,6 +194,7 @@ void setup_activity(CLI::App& app, Globals& g, Environment& env) {
   imp->add_option("--encoding", o->encoding, i18n::tr("help.activity_encoding"))
       ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
   imp->add_option("--sheet", o->sheet, i18n::tr("help.activity_sheet"));
+  add_import_format(imp, o->import_format);
   on_run(imp, run_import, o, g, env);
 
   CLI::App* list = activity->add_subcommand("list", i18n::tr("help.activity_list"));

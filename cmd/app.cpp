@@ -42,6 +42,19 @@ std::unique_ptr<CLI::App> build_app(Globals& globals, Environment& env) {
   return app;
 }
 
+void add_import_format(CLI::App* sub, std::string& format) {
+  sub->add_option("--format", format, i18n::tr("help.import_format"))
+      ->check(CLI::IsMember({"text", "json"}));
+}
+
+void report_import(const Context& ctx, const io::ImportResult& result, const std::string& format) {
+  const auto f = format == "json" ? io::ResultFormat::json : io::ResultFormat::text;
+  io::report(result, f, ctx.out(), ctx.err());
+  if (result.batch_id > 0) {
+    ctx.notice(io::done_line(result));
+  }
+}
+
 namespace {
 
 // Looks for --lang and -C before parsing so that --help is already in the right language.

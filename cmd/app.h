@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "context.h"
+#include "io/import_result.h"
 
 namespace tongxin::cli {
 
@@ -36,6 +37,13 @@ void on_run(CLI::App* sub, void (*runner)(const Options&, Context&),
     runner(*options, ctx);
   });
 }
+
+// Adds `--format text|json` for an import's result to `sub`.
+void add_import_format(CLI::App* sub, std::string& format);
+
+// Hands an import's result to its reader in `format` (text|json, io::report) and throws when the
+// import failed; after an import that wrote, says so as a notice.
+void report_import(const Context& ctx, const io::ImportResult& result, const std::string& format);
 
 // Setup functions, one per file.
 void setup_init(CLI::App& app, Globals& globals, Environment& env);

@@ -4,6 +4,7 @@
 
 #include <ctime>
 #include <iostream>
+#include <sstream>
 
 #include "core/error.h"
 #include "i18n/i18n.h"
@@ -30,8 +31,9 @@ std::string local_time(const char* format) {
 
 }  // namespace
 
-Environment real_environment(std::ostream& out, std::ostream& err) {
+Environment real_environment(std::istream& in, std::ostream& out, std::ostream& err) {
   Environment env;
+  env.in = &in;
   env.out = &out;
   env.err = &err;
   env.stdout_tty = isatty(STDOUT_FILENO) == 1;
@@ -78,6 +80,11 @@ Period Context::period(const std::string& text) const {
     throw Error(ExitCode::usage, i18n::tr("period.bad", text, period_forms()));
   }
   return *period;
+}
+
+std::istream& Context::in() const {
+  static std::istringstream no_input;
+  return m_env.in != nullptr ? *m_env.in : no_input;
 }
 
 void Context::notice(const std::string& line) const {

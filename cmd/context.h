@@ -30,6 +30,7 @@ struct Globals {
 
 // The process environment, read once in main and injectable by tests.
 struct Environment {
+  std::istream* in = nullptr;  // standard input, for FILE "-" (nullptr reads as empty)
   std::ostream* out = nullptr;
   std::ostream* err = nullptr;
   bool stdout_tty = false;
@@ -43,13 +44,16 @@ struct Environment {
 };
 
 // Reads the real environment (isatty, getenv, the clock).
-Environment real_environment(std::ostream& out, std::ostream& err);
+Environment real_environment(std::istream& in, std::ostream& out, std::ostream& err);
 
 class Context {
  public:
   Context(const Globals& globals, const Environment& env);
 
+  std::istream& in() const;
   std::ostream& out() const { return *m_env.out; }
+  // Where warnings and row errors go; use notice() for what was done.
+  std::ostream& err() const { return *m_env.err; }
   // Prints a notice (what was done) to stderr unless quiet; shown when stderr is a terminal or
   // with -v, so scripts and cron stay quiet by default.
   void notice(const std::string& line) const;

@@ -2,7 +2,6 @@
 #include <fmt/format.h>
 
 #include <fstream>
-#include <iostream>
 
 #include "app.h"
 #include "config/codes.h"
@@ -28,6 +27,7 @@ struct ImportOptions {
   bool skip_invalid = false;
   std::string rejects;
   long undo = 0;  // --undo BATCH instead of a file
+  std::string format = "text";  // of the result: text or json
 };
 
 struct ListOptions {
@@ -118,7 +118,7 @@ void run_import(const ImportOptions& o, Context& ctx) {
   }
   ctx.require_community(o.community);
   const auto value_ctx = value_context(ctx);
-  auto source = io::TabularSource::open(o.file, std::cin, {o.encoding, o.sheet});
+  auto source = io::TabularSource::open(o.file, ctx.in(), {o.encoding, o.sheet});
   roster::ImportOptions options{o.file == "-" ? "stdin" : o.file,
                                 o.community,
                                 o.dry_run,
@@ -126,23 +126,11 @@ void run_import(const ImportOptions& o, Context& ctx) {
                                 o.skip_invalid,
                                 ctx.actor(),
                                 ctx.now()};
-  const auto report = roster::import_roster(ctx.db(true), *source, options, value_ctx);
-  for (const auto& line : roster::format_errors(options.display_name, report.errors)) {
-    std::cerr << line << '\n';
+  const auto result = roster::import_roster(ctx.db(true), *source, options, value_ctx);
+  if (!result.rejects.empty() && !o.rejects.empty()) {
+    roster::write_rejects(o.rejects, result, source->encoding(), source->is_xlsx());
   }
-  const std::string counts = i18n::tr("import.counts", report.rows, report.added, report.updated,
-                                      report.unchanged + report.skipped, report.rejected);
-  if (report.rejected > 0 && !o.skip_invalid) {
-    throw Error(ExitCode::bad_input, i18n::tr("import.failed", options.display_name, counts));
-  }
-  if (o.skip_invalid && report.rejected > 0 && !o.rejects.empty()) {
-    roster::write_rejects(o.rejects, report, source->encoding(), source->is_xlsx());
-  }
-  if (o.dry_run) {
-    ctx.out() << i18n::tr("import.dry_run", options.display_name, counts) << '\n';
-  } else {
-    ctx.notice(i18n::tr("import.done", options.display_name, report.batch_id, counts));
-  }
+  report_import(ctx, result, o.format);
 }
 
 // Writes `table` to --out (atomically: a temporary file renamed into place, mode 0600) or stdout.
@@ -305,6 +293,7 @@ void setup_roster(CLI::App& app, Globals& g, Environment& env) {
       imp->add_flag("--skip-invalid", imp_o->skip_invalid, i18n::tr("help.roster_skip_invalid"));
   imp->add_option("--rejects", imp_o->rejects, i18n::tr("help.roster_rejects"))->needs(skip);
   imp->add_option("--undo", imp_o->undo, i18n::tr("help.roster_undo"))->type_name("BATCH");
+  add_import_format(imp, imp_o->format);
   on_run(imp, run_import, imp_o, g, env);
 
   auto list_o = std::make_shared<ListOptions>();

@@ -144,17 +144,21 @@ std::string column_name(const std::string& field, const std::vector<ColumnMap>& 
 
 }  // namespace
 
-ImportReport import_activities(SQLite::Database& db, io::TabularSource& source,
-                               const ImportOptions& options, const CheckContext& ctx) {
+io::ImportResult import_activities(SQLite::Database& db, io::TabularSource& source,
+                                   const ImportOptions& options, const CheckContext& ctx) {
   const auto& header = source.header();
   const auto columns = map_header(header, options.display_name);
-  ImportReport report;
+  io::ImportResult result;
+  result.file = options.display_name;
+  result.dry_run = options.dry_run;
+  result.header = header;
+  io::ImportCounts& counts = result.counts;
   store::WriteTransaction tx(db);
-  report.batch_id = store::begin_batch(db, batch_of(options));
+  const long batch_id = store::begin_batch(db, batch_of(options));
   ActivityWriter writer(db);
   io::TabularRow row;
   while (source.next(row)) {
-    report.rows++;
+    counts.read++;
     std::vector<Problem> problems;
     const Activity a =
         check_activity(raw_from_row(row, columns, header, options.community), ctx, problems);
@@ -162,30 +166,31 @@ ImportReport import_activities(SQLite::Database& db, io::TabularSource& source,
       problems.push_back({"", i18n::tr("import.extra_cells", row.extra_cells), ""});
     }
     if (!problems.empty()) {
-      report.rejected++;
+      counts.rejected++;
       for (const Problem& p : problems) {
         // Measure problems carry their header already; fixed fields carry their
         // key.
         const bool fixed = std::any_of(fixed_columns().begin(), fixed_columns().end(),
                                        [&](const FixedColumn& c) { return p.field == c.key; });
         const std::string name = fixed ? column_name(p.field, columns, header) : p.field;
-        report.errors.push_back({row.line, name, p.reason, p.value});
+        // Plain: a member reference may be an ID number, which JSON output masks anyway.
+        result.errors.push_back({row.line, name, p.reason, p.value, io::ValueKind::plain});
       }
       continue;
     }
-    report.added++;
+    counts.added++;
     if (!options.dry_run) {
-      writer.insert(a, report.batch_id, options.now);
+      writer.insert(a, batch_id, options.now);
     }
   }
-  if (report.rejected > 0 || options.dry_run) {
-    report.batch_id = 0;
-    return report;  // the transaction rolls back
+  if (io::failed(result) || options.dry_run) {
+    return result;  // the transaction rolls back; batch_id stays 0
   }
-  store::finish_batch(db, report.batch_id, batch_of(options), source.sha256(),
-                      {report.added, 0, 0, report.rejected});
+  result.batch_id = batch_id;
+  store::finish_batch(db, batch_id, batch_of(options), source.sha256(),
+                      {counts.added, 0, 0, counts.rejected});
   tx.commit();
-  return report;
+  return result;
 }
 
 }  // namespace tongxin::activity

@@ -1,7 +1,7 @@
 // activity import: a spreadsheet of activities into the store, as one
 // transaction and one batch (import_batch kind 'activity'). Every row is
 // validated; with any invalid row nothing is written and every problem is
-// reported as `FILE:LINE: column 'NAME': reason (value)`.
+// in the io::ImportResult.
 #pragma once
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "activity/rules.h"
+#include "io/import_result.h"
 #include "io/tabular.h"
-#include "roster/import.h"
 
 namespace tongxin::activity {
 
@@ -23,21 +23,13 @@ struct ImportOptions {
   std::string now;
 };
 
-struct ImportReport {
-  long rows = 0;
-  long added = 0;
-  long rejected = 0;
-  long batch_id = 0;  // 0 when nothing was written
-  std::vector<roster::RowError> errors;
-};
-
 // Imports every row of `source`. Columns: 日期/date, 社区/community, 类型/type,
 // 标题/title, 参加人员/members, 职责/duty, 备注/notes, and measure columns by
 // key, Chinese or English label or a common header (see measure_synonyms).
 // Throws tongxin::Error exit 3 for an unusable header (unknown or duplicate
 // column, no 日期 or 类型). Row problems are returned in the report; the store
 // is unchanged unless every row is valid and not dry_run.
-ImportReport import_activities(SQLite::Database& db, io::TabularSource& source,
-                               const ImportOptions& options, const CheckContext& ctx);
+io::ImportResult import_activities(SQLite::Database& db, io::TabularSource& source,
+                                   const ImportOptions& options, const CheckContext& ctx);
 
 }  // namespace tongxin::activity

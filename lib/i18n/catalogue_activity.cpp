@@ -33,7 +33,6 @@ std::vector<Message> messages_activity() {
       // import
       {"activity.unknown_column", "{}:1: 无法识别的列 '{}'（删除该列，或改为 日期、社区、类型、标题、参加人员、备注 或活动类型的统计项，如 横幅、会议、参会人员）", "{}:1: unknown column '{}' (drop it, or rename it to 日期, 社区, 类型, 标题, 参加人员, 备注 or a measure of an activity type, such as 横幅, 会议, 参会人员)"},
       {"activity.missing_column", "{}:1: 缺少“{}”列", "{}:1: no '{}' column"},
-      {"activity.import_counts", "共 {} 行：新增 {}，有误 {}", "{} rows: {} new, {} invalid"},
       // commands
       {"activity.invalid_values", "有 {} 处取值错误，未作任何修改", "{} bad value(s); nothing was changed"},
       {"activity.unknown_type_flag", "未知活动类型 '{}'，可用：{}", "unknown activity type '{}', expected one of: {}"},

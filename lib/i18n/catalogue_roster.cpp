@@ -100,6 +100,8 @@ std::vector<Message> messages_roster() {
       {"import.error_no_value", "列 '{}'：{}", "column '{}': {}"},
       {"import.error_column", "错误", "error"},
       {"import.counts", "共 {} 行：新增 {}，更新 {}，未变 {}，有误 {}", "{} rows: {} new, {} updated, {} unchanged, {} invalid"},
+      {"import.counts_new", "共 {} 行：新增 {}，有误 {}", "{} rows: {} new, {} invalid"},
+      {"import.left_out", "{} 有 {} 行有误，已跳过：", "{}: {} invalid row(s) left out:"},
       {"import.failed", "{} 有误，未写入任何数据（{}）", "{} has invalid rows; nothing was written ({})"},
       {"import.dry_run", "试运行 {}，未写入：{}", "dry run of {}, nothing written: {}"},
       {"import.done", "已导入 {}，批次 {}：{}", "imported {} as batch {}: {}"},

@@ -6,6 +6,7 @@
 #include "config/codes.h"
 #include "i18n/i18n.h"
 #include "roster/id_number.h"
+#include "text/mask.h"
 
 namespace tongxin::roster {
 
@@ -416,9 +417,9 @@ std::string display_value(const FieldDef& def, const std::string& stored, bool r
   }
   switch (def.kind) {
     case FieldKind::id_number:
-      return reveal ? stored : mask_id(stored);
+      return reveal ? stored : text::mask_id(stored);
     case FieldKind::phone:
-      return reveal ? stored : mask_phone(stored);
+      return reveal ? stored : text::mask_phone(stored);
     case FieldKind::boolean:
       return i18n::tr(stored == "1" ? "roster.yes" : "roster.no");
     case FieldKind::code: {

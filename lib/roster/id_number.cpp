@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cstddef>
-#include <vector>
 
 #include "text/strings.h"
 
@@ -81,37 +80,6 @@ std::optional<Date> birth_date_of(std::string_view normalized) {
     return std::nullopt;
   }
   return Date{year, month, day};
-}
-
-// Code points of `s` as byte ranges (lead byte plus continuation bytes; no validation).
-std::vector<std::string_view> split_code_points(std::string_view s) {
-  std::vector<std::string_view> points;
-  size_t start = 0;
-  for (size_t i = 1; i <= s.size(); ++i) {
-    if (i == s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) {
-      points.push_back(s.substr(start, i - start));
-      start = i;
-    }
-  }
-  return points;
-}
-
-// Keeps the first `head` and last `tail` code points, '*' for each one between; all '*' when
-// `s` has fewer than `min_length` code points.
-std::string mask_middle(std::string_view s, size_t head, size_t tail, size_t min_length) {
-  const std::vector<std::string_view> points = split_code_points(s);
-  if (points.size() < min_length) {
-    return std::string(points.size(), '*');
-  }
-  std::string out;
-  for (size_t i = 0; i < points.size(); ++i) {
-    if (i < head || i >= points.size() - tail) {
-      out += points[i];
-    } else {
-      out += '*';
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -222,17 +190,6 @@ IdCheck check_id_number(std::string_view raw, Date today) {
     result.expected_check = std::string(1, expected);
   }
   return result;
-}
-
-std::string mask_id(std::string_view id) { return mask_middle(id, 3, 4, 8); }
-
-std::string mask_phone(std::string_view phone) {
-  const bool mobile =
-      phone.size() == 11 && phone.find_first_not_of("0123456789") == std::string_view::npos;
-  if (mobile) {
-    return mask_middle(phone, 3, 4, 11);
-  }
-  return mask_middle(phone, 3, 2, 6);
 }
 
 }  // namespace tongxin::roster

@@ -1,5 +1,5 @@
-// Resident ID numbers (公民身份号码, GB 11643-1999) and the permits that share their layout, plus
-// the masking every output applies to ID numbers and phone numbers (domain.md §6, §7).
+// Resident ID numbers (公民身份号码, GB 11643-1999) and the permits that share their layout
+// (domain.md §6). Masking them for output is text::mask_id (text/mask.h).
 // Pure functions: no clock ("today" is passed in), no I/O, no throw.
 #pragma once
 
@@ -61,13 +61,5 @@ char id_check_character(std::string_view first17);
 // ("4.40524E+17", "1.1010519491231E+17") or digits with a decimal fraction of zeros
 // ("440524188001010000.0"). A plain 18-digit string is not (it is checked as an ID).
 bool looks_like_excel_number(std::string_view raw);
-
-// First 3 and last 4 characters kept, the rest '*' ("110***********002X"); a value shorter
-// than 8 characters becomes all '*'. Counts UTF-8 code points, not bytes.
-std::string mask_id(std::string_view id);
-
-// An 11-digit mobile keeps its first 3 and last 4 digits ("138****5678"); any other value keeps
-// its first 3 and last 2 characters, and one shorter than 6 characters becomes all '*'.
-std::string mask_phone(std::string_view phone);
 
 }  // namespace tongxin::roster

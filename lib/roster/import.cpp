@@ -1,7 +1,5 @@
 #include "roster/import.h"
 
-#include <fmt/format.h>
-
 #include <nlohmann/json.hpp>
 
 #include <fstream>
@@ -157,6 +155,18 @@ class ExistingIds {
   Existing m_found;
 };
 
+// How machine output masks a problem's value: by the field it belongs to.
+io::ValueKind value_kind(const std::string& field_key) {
+  const FieldDef* def = field_by_key(field_key);
+  if (def != nullptr && def->kind == FieldKind::id_number) {
+    return io::ValueKind::id_number;
+  }
+  if (def != nullptr && def->kind == FieldKind::phone) {
+    return io::ValueKind::phone;
+  }
+  return io::ValueKind::plain;
+}
+
 store::Batch batch_of(const ImportOptions& options) {
   return {"roster", options.display_name, options.actor, options.now};
 }
@@ -217,6 +227,11 @@ class RowReader {
     for (const FieldDef* def : m_columns) {
       m_indexes.push_back(def == nullptr ? 0 : field_index(*def));
     }
+    m_result.file = options.display_name;
+    m_result.dry_run = options.dry_run;
+    m_result.skip_invalid = options.skip_invalid;
+    m_result.matches_existing = true;
+    m_result.header = source.header();
     // About one row per 100 bytes (see bulk_load): growing the table a million times rehashes.
     m_seen.reserve(static_cast<size_t>(std::min(source.size_hint() / 100, 20'000'000LL)));
   }
@@ -233,16 +248,14 @@ class RowReader {
     return more;
   }
 
-  ImportReport& report() { return m_report; }
+  io::ImportResult& result() { return m_result; }
 
  private:
-  bool writing() const {
-    return !m_options.dry_run && (m_report.rejected == 0 || m_options.skip_invalid);
-  }
+  bool writing() const { return !m_options.dry_run && !io::failed(m_result); }
 
   // Validates the current row into `out`; false when it is invalid or left alone.
   bool prepare(PreparedRow& out) {
-    m_report.rows++;
+    m_result.counts.read++;
     m_problems.clear();
     FieldValues& values = out.values;  // reused: its strings keep their capacity
     parse_row(m_row, values);
@@ -257,7 +270,7 @@ class RowReader {
     }
     out.pinyin = text::pinyin_of(values[Field::name]);
     out.existing_id = existing != nullptr ? existing->member_id : 0;
-    m_report.added += existing == nullptr ? 1 : 0;
+    m_result.counts.added += existing == nullptr ? 1 : 0;
     return true;
   }
 
@@ -289,7 +302,7 @@ class RowReader {
       return true;
     }
     if (m_options.on_existing == OnExisting::skip) {
-      m_report.skipped++;
+      m_result.counts.skipped++;
       return false;
     }
     return true;
@@ -320,16 +333,16 @@ class RowReader {
   }
 
   void reject() {
-    m_report.rejected++;
+    m_result.counts.rejected++;
     std::string joined;
     for (const FieldProblem& p : m_problems) {
       const std::string column = column_name(p.field);
-      m_report.errors.push_back({m_row.line, column, p.reason, p.value});
+      m_result.errors.push_back({m_row.line, column, p.reason, p.value, value_kind(p.field)});
       joined += (joined.empty() ? "" : "; ") +
                 (column.empty() ? p.reason : i18n::tr("import.reject_reason", column, p.reason));
     }
     if (m_options.skip_invalid) {
-      m_report.rejects.push_back({m_row.line, m_row.cells, joined});
+      m_result.rejects.push_back({m_row.line, m_row.cells, joined});
     }
   }
 
@@ -354,7 +367,7 @@ class RowReader {
   std::unordered_map<uint64_t, long> m_seen;
   io::TabularRow m_row;
   std::vector<FieldProblem> m_problems;
-  ImportReport m_report;
+  io::ImportResult m_result;
 };
 
 // The writing thread's half (the caller's thread, which owns the connection): inserts new
@@ -464,8 +477,8 @@ void read_and_write(RowReader& reader, RowWriter& writer) {
 
 }  // namespace
 
-ImportReport import_roster(SQLite::Database& db, io::TabularSource& source,
-                           const ImportOptions& options, const ValueContext& ctx) {
+io::ImportResult import_roster(SQLite::Database& db, io::TabularSource& source,
+                               const ImportOptions& options, const ValueContext& ctx) {
   const auto members = static_cast<size_t>(db.execAndGet("SELECT count(*) FROM member").getInt64());
   const bool bulk = bulk_load(source.size_hint(), members);
   const std::string& path = db.getFilename();
@@ -487,51 +500,32 @@ ImportReport import_roster(SQLite::Database& db, io::TabularSource& source,
   RowWriter writer(db, options, batch_id);
   read_and_write(reader, writer);
 
-  ImportReport report = std::move(reader.report());
-  report.header = source.header();
-  report.updated = writer.updated();
-  report.unchanged = writer.unchanged();
-  report.batch_id = batch_id;
-  const bool failed = report.rejected > 0 && !options.skip_invalid;
-  if (failed || options.dry_run) {
-    report.batch_id = failed ? 0 : batch_id;
-    return report;  // the transaction rolls back
+  io::ImportResult result = std::move(reader.result());
+  io::ImportCounts& counts = result.counts;
+  counts.updated = writer.updated();
+  counts.unchanged = writer.unchanged();
+  if (io::failed(result) || options.dry_run) {
+    return result;  // the transaction rolls back; batch_id stays 0
   }
+  result.batch_id = batch_id;
   store::finish_batch(
       db, batch_id, batch_of(options), source.sha256(),
-      {report.added, report.updated, report.unchanged + report.skipped, report.rejected});
+      {counts.added, counts.updated, counts.unchanged + counts.skipped, counts.rejected});
   for (const std::string& sql : rebuilt) {
     db.exec(sql);  // CREATE UNIQUE INDEX re-checks what the import checked in memory
   }
   tx.commit();
-  return report;
+  return result;
 }
 
-std::vector<std::string> format_errors(const std::string& file,
-                                       const std::vector<RowError>& errors) {
-  std::vector<std::string> lines;
-  for (const RowError& e : errors) {
-    if (e.column.empty()) {
-      lines.push_back(fmt::format("{}:{}: {}", file, e.line, e.reason));
-    } else if (e.value.empty()) {
-      lines.push_back(fmt::format("{}:{}: {}", file, e.line,
-                                  i18n::tr("import.error_no_value", e.column, e.reason)));
-    } else {
-      lines.push_back(fmt::format("{}:{}: {}", file, e.line,
-                                  i18n::tr("import.error", e.column, e.reason, e.value)));
-    }
-  }
-  return lines;
-}
-
-void write_rejects(const std::string& path, const ImportReport& report, text::Encoding encoding,
+void write_rejects(const std::string& path, const io::ImportResult& result, text::Encoding encoding,
                    bool bom) {
   output::Table table;
-  for (const std::string& h : report.header) {
+  for (const std::string& h : result.header) {
     table.columns.push_back({h, h});
   }
   table.columns.push_back({i18n::tr("import.error_column"), ""});
-  for (const RejectedRow& r : report.rejects) {
+  for (const io::RejectedRow& r : result.rejects) {
     auto cells = r.cells;
     cells.push_back(r.errors);
     table.rows.push_back(std::move(cells));

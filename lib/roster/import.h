@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "io/import_result.h"
 #include "io/tabular.h"
 #include "roster/fields.h"
 
@@ -28,46 +29,15 @@ struct ImportOptions {
   std::string now;
 };
 
-struct RowError {
-  long line = 0;
-  std::string column;  // the header as written in the file
-  std::string reason;
-  std::string value;
-};
-
-struct RejectedRow {
-  long line = 0;
-  std::vector<std::string> cells;
-  std::string errors;  // every reason of the row, joined
-};
-
-struct ImportReport {
-  long rows = 0;
-  long added = 0;
-  long updated = 0;
-  long unchanged = 0;
-  long skipped = 0;   // existing members left alone (--on-existing skip)
-  long rejected = 0;  // invalid rows (all of them, whether or not anything was written)
-  long batch_id = 0;  // 0 when nothing was written
-  std::vector<RowError> errors;
-  std::vector<RejectedRow> rejects;  // with skip_invalid
-  std::vector<std::string> header;
-};
-
 // Imports every row of `source`. Throws tongxin::Error exit 3 when a header is unusable (unknown
-// or duplicate column, sensitive column while that field is off), and, without skip_invalid,
-// when any row is invalid (details: one `FILE:LINE: column 'NAME': reason (value)` line per
-// problem, then a summary); the store is unchanged then. dry_run validates and counts but
-// writes nothing.
-ImportReport import_roster(SQLite::Database& db, io::TabularSource& source,
-                           const ImportOptions& options, const ValueContext& ctx);
-
-// The report's row errors as lines `FILE:LINE: column 'NAME': reason (value)`.
-std::vector<std::string> format_errors(const std::string& file,
-                                       const std::vector<RowError>& errors);
+// or duplicate column, sensitive column while that field is off). Row problems are returned in
+// the result; when they fail the import (io::failed: without skip_invalid) the store is unchanged.
+// dry_run validates and counts but writes nothing.
+io::ImportResult import_roster(SQLite::Database& db, io::TabularSource& source,
+                               const ImportOptions& options, const ValueContext& ctx);
 
 // Writes the rejected rows, with an added error column, as CSV in `encoding` (mode 0600).
-void write_rejects(const std::string& path, const ImportReport& report, text::Encoding encoding,
+void write_rejects(const std::string& path, const io::ImportResult& result, text::Encoding encoding,
                    bool bom);
 
 struct UndoReport {

@@ -1,9 +1,11 @@
 // In-process parse tests: the CLI11 app is driven with argument vectors, no process spawned.
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "app.h"
+#include "helpers.h"
 
 using namespace tongxin::cli;
 
@@ -15,16 +17,20 @@ struct Result {
   std::string err;
 };
 
-Result run_args(std::vector<std::string> args) {
+// Runs tongxin in-process with `args`, from the folder `cwd`, with `input` on standard input.
+Result run_args(std::vector<std::string> args, const std::string& cwd = "/nonexistent-tongxin-test",
+                const std::string& input = "") {
+  std::istringstream in(input);
   std::ostringstream out;
   std::ostringstream err;
   Environment env;
+  env.in = &in;
   env.out = &out;
   env.err = &err;
   env.today = "2026-11-21";
   env.now = "2026-11-21T09:00:00+0800";
   env.user = "tester";
-  env.cwd = "/nonexistent-tongxin-test";
+  env.cwd = cwd;
   args.insert(args.begin(), "tongxin");
   args.insert(args.begin() + 1, {"--lang", "en"});
   const int code = run(args, env);
@@ -72,4 +78,44 @@ TEST_CASE("commands outside a workspace exit 5") {
   const auto r = run_args({"store", "info"});
   CHECK(r.code == 5);
   CHECK(r.err.find("no tongxin.yaml") != std::string::npos);
+}
+
+TEST_CASE("an import reads standard input from the environment") {
+  const tongxin::testing::TempDir dir;
+  REQUIRE(run_args({"init", "w", "--example", "yongdeng-2011"}, dir.path.string()).code == 0);
+  const std::string w = (dir.path / "w").string();
+  const std::string roster =
+      "姓名,身份证号,社区\n张三,11010519491231002X,chengguan-dongjie\n李四,110105194912310021,"
+      "chengguan-dongjie\n";
+
+  SUBCASE("a bad row: exit 3, the error line first, then the row") {
+    const auto r =
+        run_args({"roster", "import", "-", "--community", "chengguan-dongjie"}, w, roster);
+    CHECK(r.code == 3);
+    CHECK(r.out.empty());
+    CHECK(r.err.rfind("tongxin: error: stdin has invalid rows; nothing was written", 0) == 0);
+    CHECK(r.err.find("\n  stdin:3: column '身份证号': wrong check character") != std::string::npos);
+  }
+  SUBCASE("JSON on stdout, the ID number masked") {
+    const auto r = run_args({"roster", "import", "-", "--format", "json"}, w, roster);
+    CHECK(r.code == 3);
+    const auto doc = nlohmann::json::parse(r.out);
+    CHECK(doc["counts"]["read"] == 2);
+    CHECK(doc["counts"]["rejected"] == 1);
+    CHECK(doc["errors"][0]["line"] == 3);
+    CHECK(doc["errors"][0]["value"] == "110***********0021");
+  }
+  SUBCASE("a clean file is written as a batch") {
+    const auto r = run_args({"roster", "import", "-", "--format", "json"}, w,
+                            "姓名,身份证号,社区\n张三,11010519491231002X,chengguan-dongjie\n");
+    CHECK(r.code == 0);
+    CHECK(r.err.empty());
+    CHECK(nlohmann::json::parse(r.out)["batch_id"] == 1);
+  }
+  SUBCASE("activities too") {
+    const auto r = run_args({"activity", "import", "-", "--dry-run"}, w,
+                            "日期,社区,类型,标题\n2026-10-08,chengguan-dongjie,会议,例会\n");
+    CHECK(r.code == 0);
+    CHECK(r.out == "dry run of stdin, nothing written: 1 rows: 1 new, 0 invalid\n");
+  }
 }

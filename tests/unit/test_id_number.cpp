@@ -1,4 +1,4 @@
-// Resident ID numbers and permits (domain.md §6) and masking (domain.md §7).
+// Resident ID numbers and permits (domain.md §6).
 #include <doctest/doctest.h>
 
 #include <string>
@@ -14,8 +14,6 @@ using tongxin::roster::IdCheck;
 using tongxin::roster::IdKind;
 using tongxin::roster::IdProblem;
 using tongxin::roster::looks_like_excel_number;
-using tongxin::roster::mask_id;
-using tongxin::roster::mask_phone;
 
 const Date k_today{2025, 6, 1};
 
@@ -253,31 +251,5 @@ TEST_CASE("looks_like_excel_number spots numbers a spreadsheet mangled") {
   SUBCASE("check_id_number reports them before anything else") {
     CHECK(check_id_number("4.40524E+17", k_today).problem == IdProblem::excel_number);
     CHECK(check_id_number("440524188001010000", k_today).problem == IdProblem::bad_check_digit);
-  }
-}
-
-TEST_CASE("mask_id keeps the first 3 and last 4 characters") {
-  SUBCASE("18 characters") { CHECK(mask_id("11010519491231002X") == "110***********002X"); }
-  SUBCASE("15 characters") { CHECK(mask_id("110105491231002") == "110********1002"); }
-  SUBCASE("exactly 8 characters") { CHECK(mask_id("12345678") == "123*5678"); }
-  SUBCASE("shorter than 8 characters becomes all stars") {
-    CHECK(mask_id("1234567") == "*******");
-    CHECK(mask_id("") == "");
-  }
-  SUBCASE("multi-byte characters count once") {
-    CHECK(mask_id("证号一二三四五六七") == "证号一**四五六七");
-  }
-}
-
-TEST_CASE("mask_phone hides the middle of a phone number") {
-  SUBCASE("11-digit mobile") { CHECK(mask_phone("13812345678") == "138****5678"); }
-  SUBCASE("landline keeps first 3 and last 2") {
-    CHECK(mask_phone("010-62345678") == "010*******78");
-    CHECK(mask_phone("62345678") == "623***78");
-  }
-  SUBCASE("exactly 6 and shorter") {
-    CHECK(mask_phone("123456") == "123*56");
-    CHECK(mask_phone("12345") == "*****");
-    CHECK(mask_phone("") == "");
   }
 }

@@ -40,7 +40,7 @@ struct Fixture {
   std::unique_ptr<SQLite::Database> db = store::open(dir.path / "t.db", {.create = true});
   ValueContext ctx{Date{2026, 11, 21}, {"c1"}, {}};
 
-  ImportReport run(const std::string& csv, ImportOptions options = {}) {
+  io::ImportResult run(const std::string& csv, ImportOptions options = {}) {
     std::istringstream in(csv);
     auto source = io::TabularSource::open("-", in, {});
     options.display_name = "in.csv";
@@ -58,8 +58,8 @@ TEST_CASE("a large import reports every bad row in file order and writes nothing
   i18n::set_language(i18n::Lang::en);
   Fixture f;
   const auto report = f.run(roster_csv(5000, {8, 2500, 4999}));
-  CHECK(report.rows == 5000);
-  CHECK(report.rejected == 3);
+  CHECK(report.counts.read == 5000);
+  CHECK(report.counts.rejected == 3);
   CHECK(report.batch_id == 0);
   REQUIRE(report.errors.size() == 3);
   CHECK(report.errors[0].line == 10);  // header is line 1, row 0 is line 2
@@ -75,7 +75,7 @@ TEST_CASE("with skip_invalid the valid rows of every block are written, ids in f
   ImportOptions options;
   options.skip_invalid = true;
   const auto report = f.run(roster_csv(5000, {8, 2500}), options);
-  CHECK(report.added == 4998);
+  CHECK(report.counts.added == 4998);
   CHECK(report.rejects.size() == 2);
   CHECK(f.count("SELECT count(*) FROM member") == 4998);
   CHECK(f.count("SELECT max(id) - min(id) + 1 FROM member") == 4998);
@@ -112,8 +112,8 @@ TEST_CASE("a second import updates members in any block and counts them") {
   ImportOptions options;
   options.on_existing = OnExisting::update;
   const auto report = f.run(csv, options);
-  CHECK(report.updated == 1500);
-  CHECK(report.added == 1);
+  CHECK(report.counts.updated == 1500);
+  CHECK(report.counts.added == 1);
   CHECK(f.count("SELECT count(*) FROM member WHERE phone IS NOT NULL") == 1500);
   CHECK(f.count("SELECT count(*) FROM change_log WHERE action = 'import_update'") == 1500);
   CHECK(f.db->execAndGet("SELECT id FROM member WHERE name = '新人'").getInt64() == 3001);
@@ -128,7 +128,7 @@ TEST_CASE("a malformed file stops the import from the reading thread; nothing is
   CHECK(f.count("SELECT count(*) FROM member") == 0);
   CHECK(f.count("SELECT count(*) FROM import_batch") == 0);
   // The store is usable afterwards.
-  CHECK(f.run(roster_csv(10)).added == 10);
+  CHECK(f.run(roster_csv(10)).counts.added == 10);
 }
 
 TEST_CASE("undoing a batch that is most of the register rebuilds the indexes") {

@@ -1,0 +1,120 @@
+#include "io/import_result.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "core/error.h"
+#include "i18n/i18n.h"
+#include "text/mask.h"
+
+namespace tongxin::io {
+
+namespace {
+
+// The value as machine output may show it: ID numbers and phones masked, and any ID number
+// inside free text too (a script's log must never hold a whole one).
+std::string shown_value(const RowError& error) {
+  switch (error.kind) {
+    case ValueKind::id_number:
+      return text::mask_id(error.value);
+    case ValueKind::phone:
+      return text::mask_phone(error.value);
+    case ValueKind::plain:
+      break;
+  }
+  return text::mask_id_numbers_in(error.value);
+}
+
+std::string error_line(const std::string& file, const RowError& e) {
+  if (e.column.empty()) {
+    return fmt::format("{}:{}: {}", file, e.line, e.reason);
+  }
+  if (e.value.empty()) {
+    return fmt::format("{}:{}: {}", file, e.line,
+                       i18n::tr("import.error_no_value", e.column, e.reason));
+  }
+  return fmt::format("{}:{}: {}", file, e.line,
+                     i18n::tr("import.error", e.column, e.reason, e.value));
+}
+
+void write_text(const ImportResult& result, std::ostream& out, std::ostream& err) {
+  if (result.counts.rejected > 0) {
+    err << "tongxin: " << i18n::tr("warning.prefix") << ": "
+        << i18n::tr("import.left_out", result.file, result.counts.rejected) << '\n';
+    for (const std::string& line : error_lines(result)) {
+      err << "  " << line << '\n';
+    }
+  }
+  if (result.dry_run) {
+    out << i18n::tr("import.dry_run", result.file, counts_text(result)) << '\n';
+  }
+}
+
+}  // namespace
+
+bool failed(const ImportResult& result) {
+  return result.counts.rejected > 0 && !result.skip_invalid;
+}
+
+std::string counts_text(const ImportResult& result) {
+  const ImportCounts& c = result.counts;
+  if (!result.matches_existing) {
+    return i18n::tr("import.counts_new", c.read, c.added, c.rejected);
+  }
+  return i18n::tr("import.counts", c.read, c.added, c.updated, c.unchanged + c.skipped, c.rejected);
+}
+
+std::vector<std::string> error_lines(const ImportResult& result) {
+  std::vector<std::string> lines;
+  lines.reserve(result.errors.size());
+  for (const RowError& e : result.errors) {
+    lines.push_back(error_line(result.file, e));
+  }
+  return lines;
+}
+
+std::string done_line(const ImportResult& result) {
+  return i18n::tr("import.done", result.file, result.batch_id, counts_text(result));
+}
+
+void write_json(std::ostream& out, const ImportResult& result) {
+  using Json = nlohmann::ordered_json;
+  const ImportCounts& c = result.counts;
+  Json doc = Json::object();
+  doc["file"] = result.file;
+  doc["dry_run"] = result.dry_run;
+  doc["failed"] = failed(result);
+  doc["batch_id"] = result.batch_id > 0 ? Json(result.batch_id) : Json(nullptr);
+  doc["counts"] =
+      Json{{"read", c.read},           {"new", c.added},       {"updated", c.updated},
+           {"unchanged", c.unchanged}, {"skipped", c.skipped}, {"rejected", c.rejected}};
+  Json errors = Json::array();
+  for (const RowError& e : result.errors) {
+    errors.push_back(Json{{"file", result.file},
+                          {"line", e.line},
+                          {"column", e.column},
+                          {"reason", e.reason},
+                          {"value", shown_value(e)}});
+  }
+  doc["errors"] = std::move(errors);
+  // Cells are UTF-8 already; replace rather than fail on a stray byte in a broken file.
+  out << doc.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';
+}
+
+void report(const ImportResult& result, ResultFormat format, std::ostream& out, std::ostream& err) {
+  const bool json = format == ResultFormat::json;
+  if (json) {
+    write_json(out, result);
+  }
+  if (failed(result)) {
+    throw Error(ExitCode::bad_input, i18n::tr("import.failed", result.file, counts_text(result)),
+                json ? std::vector<std::string>{} : error_lines(result));
+  }
+  if (!json) {
+    write_text(result, out, err);
+  }
+}
+
+}  // namespace tongxin::io

@@ -1,0 +1,83 @@
+// What an import did, the same for every importer (roster, activity): counts, the batch written,
+// every row error, and the rows left out. One function decides whether the import failed, one
+// writes the result for a person (text) or a script (JSON).
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace tongxin::io {
+
+// What a value holds, so machine output can mask it (domain.md §7.3).
+enum class ValueKind {
+  plain,      // free text: any ID number inside it is still masked
+  id_number,  // masked as an ID number
+  phone,      // masked as a phone number
+};
+
+struct RowError {
+  long line = 0;       // physical line (CSV) or sheet row (XLSX) where the row starts
+  std::string column;  // the header as written in the file; empty for the whole row
+  std::string reason;  // in the user's language
+  std::string value;   // the cell as read (empty when the problem is a missing value)
+  ValueKind kind = ValueKind::plain;
+};
+
+struct RejectedRow {
+  long line = 0;
+  std::vector<std::string> cells;
+  std::string errors;  // every reason of the row, joined
+};
+
+struct ImportCounts {
+  long read = 0;       // data rows read
+  long added = 0;      // new records
+  long updated = 0;    // existing records changed
+  long unchanged = 0;  // existing records the row left as they were
+  long skipped = 0;    // existing records left alone on purpose (--on-existing skip)
+  long rejected = 0;   // invalid rows, whether or not anything was written
+};
+
+struct ImportResult {
+  std::string file;           // as the user named it ("stdin" for -)
+  bool dry_run = false;       // validated and counted, nothing written
+  bool skip_invalid = false;  // invalid rows are left out instead of failing the import
+  // Whether rows can match existing records (updated, unchanged and skipped mean something).
+  bool matches_existing = false;
+  ImportCounts counts;
+  long batch_id = 0;  // the batch written; 0 when nothing was written
+  std::vector<RowError> errors;
+  std::vector<std::string> header;   // the file's header, for the rejects file
+  std::vector<RejectedRow> rejects;  // with skip_invalid: the rows left out
+};
+
+// True when the import wrote nothing because of invalid rows: any invalid row fails an import
+// unless skip_invalid. The one place that decides it, for importers and for their callers.
+bool failed(const ImportResult& result);
+
+// "7 rows: 0 new, 0 updated, 0 unchanged, 7 invalid" (without the existing-record counts when
+// rows cannot match existing records).
+std::string counts_text(const ImportResult& result);
+
+// One line per row error: `FILE:LINE: column 'NAME': reason (value)`.
+std::vector<std::string> error_lines(const ImportResult& result);
+
+// "imported FILE as batch N: counts", for the notice after an import that wrote.
+std::string done_line(const ImportResult& result);
+
+enum class ResultFormat { text, json };
+
+// Hands the result to its reader and throws when the import failed.
+// - json: one object on `out` with the counts, the batch id (null when nothing was written) and
+//   every row error, ID numbers and phones masked; a failure then throws tongxin::Error exit 3
+//   whose first line says what failed (the details are in the object).
+// - text: a dry run's counts on `out`; rows left out by skip_invalid on `err`, a warning line
+//   first and one line per error after it; a failure throws tongxin::Error exit 3 with one
+//   detail line per row error, so `tongxin: error:` comes first and the rows after it.
+void report(const ImportResult& result, ResultFormat format, std::ostream& out, std::ostream& err);
+
+// The JSON object of `result` (as report writes it).
+void write_json(std::ostream& out, const ImportResult& result);
+
+}  // namespace tongxin::io

@@ -1,0 +1,24 @@
+// Masking of ID numbers and phone numbers for every output that shows personal data
+// (domain.md §7.3): pure string functions, shared by the roster's views and by machine output
+// that may carry such values (import results).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tongxin::text {
+
+// First 3 and last 4 characters kept, the rest '*' ("110***********002X"); a value shorter
+// than 8 characters becomes all '*'. Counts UTF-8 code points, not bytes.
+std::string mask_id(std::string_view id);
+
+// An 11-digit mobile keeps its first 3 and last 4 digits ("138****5678"); any other value keeps
+// its first 3 and last 2 characters, and one shorter than 6 characters becomes all '*'.
+std::string mask_phone(std::string_view phone);
+
+// `s` with every run of 15 or more ID-number characters (ASCII or full-width digits, X) that
+// holds at least 14 digits masked as mask_id does: for free text that may hold an ID number
+// where none was expected (a member reference, a cell in the wrong column).
+std::string mask_id_numbers_in(std::string_view s);
+
+}  // namespace tongxin::text
