@@ -26,7 +26,7 @@ struct ImportOptions {
   std::string sheet;
   bool skip_invalid = false;
   std::string rejects;
-  long undo = 0;  // --undo BATCH instead of a file
+  long undo = 0;                // --undo BATCH instead of a file
   std::string format = "text";  // of the result: text or json
 };
 
