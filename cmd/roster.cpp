@@ -8,6 +8,7 @@
 #include "core/error.h"
 #include "i18n/i18n.h"
 #include "output/xlsx_writer.h"
+#include "roster/history.h"
 #include "roster/import.h"
 #include "roster/operations.h"
 #include "store/logs.h"
@@ -196,9 +197,13 @@ void run_show(const ShowOptions& o, Context& ctx) {
 }
 
 void run_history(const HistoryOptions& o, Context& ctx) {
-  const long id = resolve(ctx, o.member);
-  output::write(ctx.out(), roster::member_history(ctx.db(), id, o.reveal, o.format != "table"),
-                output::parse_format(o.format), ctx.render_options());
+  const auto history = roster::member_history(ctx.db(), resolve(ctx, o.member));
+  if (o.format == "json") {
+    roster::write_history_json(ctx.out(), history, o.reveal);
+  } else {
+    output::write(ctx.out(), roster::history_table(history, o.reveal, o.format != "table"),
+                  output::parse_format(o.format), ctx.render_options());
+  }
   log_disclosure(ctx, "roster history", 1, o.reveal);
 }
 

@@ -54,6 +54,7 @@ std::vector<Message> messages_roster() {
       {"roster.history.from_batch", "第 {} 批导入（{}）", "import batch {} ({})"},
       {"roster.history.status", "状态", "status"},
       {"roster.history.status_reason", "原因", "reason"},
+      {"roster.history.status_date", "状态日期", "status date"},
       {"roster.history.community_date", "迁移日期", "moved on"},
       {"roster.sheet_name", "统战成员名册", "Members"},
       // commands

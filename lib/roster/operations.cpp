@@ -161,77 +161,6 @@ output::Table member_card(const MemberRow& m, bool reveal) {
 
 namespace {
 
-nlohmann::json json_object(const std::string& text) {
-  return text.empty() ? nlohmann::json::object() : nlohmann::json::parse(text);
-}
-
-std::string text_of(const nlohmann::json& object, const std::string& key) {
-  const auto it = object.find(key);
-  return it == object.end() ? std::string() : it->get<std::string>();
-}
-
-// "field: before → after" for each field that differs, values shown as a user sees them.
-std::string describe_change(const std::string& before_json, const std::string& after_json,
-                            bool reveal) {
-  const nlohmann::json before = json_object(before_json);
-  const nlohmann::json after = json_object(after_json);
-  std::string text;
-  for (const FieldDef& f : member_fields()) {
-    const std::string b = text_of(before, f.key);
-    const std::string a = text_of(after, f.key);
-    if (a != b) {
-      text += (text.empty() ? "" : "; ") + i18n::pick(f.zh, f.en) + ": " +
-              (b.empty() ? "∅" : display_value(f, b, reveal)) + " → " +
-              (a.empty() ? "∅" : display_value(f, a, reveal));
-    }
-  }
-  for (const char* key : {"status", "status_reason", "community_date"}) {
-    // Status, reason and move date appear only in the after side of move and archive entries.
-    if (after.contains(key) && !before.contains(key)) {
-      text += (text.empty() ? "" : "; ") + i18n::tr(std::string("roster.history.") + key) + ": " +
-              text_of(after, key);
-    }
-  }
-  return text;
-}
-
-}  // namespace
-
-output::Table member_history(SQLite::Database& db, long member_id, bool reveal, bool machine) {
-  const auto action = [machine](const std::string& code) {
-    return machine ? code : i18n::tr("roster.action." + code);
-  };
-  output::Table t;
-  t.columns = {{"at", i18n::tr("roster.col_at")},
-               {"actor", i18n::tr("roster.col_actor")},
-               {"action", i18n::tr("roster.col_action")},
-               {"change", i18n::tr("roster.col_change")}};
-  SQLite::Statement created(
-      db,
-      "SELECT b.created_at, b.actor, b.file_name, b.id FROM member m LEFT JOIN "
-      "import_batch b ON b.id = m.batch_id WHERE m.id = ?");
-  created.bind(1, static_cast<int64_t>(member_id));
-  if (created.executeStep() && !created.getColumn(3).isNull()) {
-    t.rows.push_back({created.getColumn(0).getString(), created.getColumn(1).getString(),
-                      action("import"),
-                      i18n::tr("roster.history.from_batch", created.getColumn(3).getInt64(),
-                               created.getColumn(2).getString())});
-  }
-  SQLite::Statement log(db,
-                        "SELECT at, actor, action, before, after FROM change_log WHERE entity = "
-                        "'member' AND entity_id = ? ORDER BY id");
-  log.bind(1, static_cast<int64_t>(member_id));
-  while (log.executeStep()) {
-    t.rows.push_back(
-        {log.getColumn(0).getString(), log.getColumn(1).getString(),
-         action(log.getColumn(2).getString()),
-         describe_change(log.getColumn(3).getString(), log.getColumn(4).getString(), reveal)});
-  }
-  return t;
-}
-
-namespace {
-
 [[noreturn]] void fail_values(const std::vector<FieldProblem>& problems) {
   std::vector<std::string> lines;
   for (const FieldProblem& p : problems) {
@@ -366,11 +295,14 @@ void archive_member(SQLite::Database& db, long id, const std::string& status,
     throw Error(ExitCode::usage, i18n::tr("roster.not_active", id, current.status));
   }
   set_status(db, id, current.values[Field::community], status, date, reason);
+  // Codes and dates only: the history translates them when it shows them.
+  nlohmann::json before = nlohmann::json::parse(values_json(current.values));
+  before["status"] = current.status;
   nlohmann::json after = nlohmann::json::parse(values_json(current.values));
-  after["status"] = i18n::tr("roster.status." + status) + " " + date;
+  after["status"] = status;
+  after["status_date"] = date;
   after["status_reason"] = reason;
-  store::log_change(db, ctx.now, ctx.actor, "member", id, "archive", values_json(current.values),
-                    after.dump());
+  store::log_change(db, ctx.now, ctx.actor, "member", id, "archive", before.dump(), after.dump());
   tx.commit();
 }
 

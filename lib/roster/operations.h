@@ -1,5 +1,5 @@
 // The roster's everyday operations on the store: list (filters, pinyin search, collation
-// order), show, history, add, edit, move, archive, and the consistency check. Every write goes to
+// order), show, add, edit, move, archive, and the consistency check. Every write goes to
 // the change log in the same transaction.
 #pragma once
 
@@ -36,10 +36,6 @@ output::Table list_table(SQLite::Database& db, const ListFilter& filter,
 
 // One member as field/value rows.
 output::Table member_card(const MemberRow& member, bool reveal);
-
-// The member's history: creation (by import batch or add) and every change-log entry. `machine`
-// keeps action codes (import, create, update, move, archive) instead of labels.
-output::Table member_history(SQLite::Database& db, long member_id, bool reveal, bool machine);
 
 struct WriteContext {
   std::string actor;
