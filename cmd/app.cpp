@@ -42,8 +42,8 @@ std::unique_ptr<CLI::App> build_app(Globals& globals, Environment& env) {
   return app;
 }
 
-void add_import_format(CLI::App* sub, std::string& format) {
-  sub->add_option("--format", format, i18n::tr("help.import_format"))
+CLI::Option* add_import_format(CLI::App* sub, std::string& format) {
+  return sub->add_option("--format", format, i18n::tr("help.import_format"))
       ->check(CLI::IsMember({"text", "json"}));
 }
 

@@ -39,7 +39,7 @@ void on_run(CLI::App* sub, void (*runner)(const Options&, Context&),
 }
 
 // Adds `--format text|json` for an import's result to `sub`.
-void add_import_format(CLI::App* sub, std::string& format);
+CLI::Option* add_import_format(CLI::App* sub, std::string& format);
 
 // Hands an import's result to its reader in `format` (text|json, io::report) and throws when the
 // import failed; after an import that wrote, says so as a notice.

@@ -297,8 +297,9 @@ void setup_roster(CLI::App& app, Globals& g, Environment& env) {
   auto* skip =
       imp->add_flag("--skip-invalid", imp_o->skip_invalid, i18n::tr("help.roster_skip_invalid"));
   imp->add_option("--rejects", imp_o->rejects, i18n::tr("help.roster_rejects"))->needs(skip);
-  imp->add_option("--undo", imp_o->undo, i18n::tr("help.roster_undo"))->type_name("BATCH");
-  add_import_format(imp, imp_o->format);
+  auto* undo =
+      imp->add_option("--undo", imp_o->undo, i18n::tr("help.roster_undo"))->type_name("BATCH");
+  undo->excludes(add_import_format(imp, imp_o->format));  // an undo has no import result
   on_run(imp, run_import, imp_o, g, env);
 
   auto list_o = std::make_shared<ListOptions>();

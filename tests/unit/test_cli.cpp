@@ -50,6 +50,12 @@ TEST_CASE("parse errors exit 2 with a usage hint") {
   SUBCASE("bad choice") { CHECK(run_args({"store", "info", "--format", "yaml"}).code == 2); }
   SUBCASE("bad language") { CHECK(run_args({"--lang", "fr", "store", "info"}).code == 2); }
   SUBCASE("missing argument") { CHECK(run_args({"store", "backup"}).code == 2); }
+  SUBCASE("an undo has no import result to format") {
+    CHECK(run_args({"roster", "import", "--undo", "1", "--format", "json"}).code == 2);
+  }
+  SUBCASE("bad import format") {
+    CHECK(run_args({"activity", "import", "-", "--format", "csv"}).code == 2);
+  }
 }
 
 TEST_CASE("help and version exit 0 on stdout") {
