@@ -57,7 +57,8 @@ output::Table audit_item_table(const nlohmann::ordered_json& doc, bool with_code
 
 // CSV (RFC 4180, CRLF) of audit_item_table(doc, true), header row of the keys; text cells that a
 // spreadsheet would evaluate (starting with = + - @) get a leading apostrophe, numbers never do.
-void write_audit_csv(std::ostream& out, const nlohmann::ordered_json& doc);
+// With `utf8_bom` (a file for Excel) it starts with a UTF-8 byte-order mark.
+void write_audit_csv(std::ostream& out, const nlohmann::ordered_json& doc, bool utf8_bom = false);
 
 // XLSX of audit_item_table(doc, false) at `path` (output::write_xlsx: 0600, text cells guarded,
 // numbers as numbers, header frozen), one sheet named after the report title.

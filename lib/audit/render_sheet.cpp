@@ -106,7 +106,7 @@ output::Table audit_item_table(const Json& doc, bool with_codes) {
   return table;
 }
 
-void write_audit_csv(std::ostream& out, const Json& doc) {
+void write_audit_csv(std::ostream& out, const Json& doc, bool utf8_bom) {
   output::Table table = audit_item_table(doc, true);
   // Guard text cells only: a number stays a number for whoever reads the file.
   for (auto& row : table.rows) {
@@ -116,7 +116,7 @@ void write_audit_csv(std::ostream& out, const Json& doc) {
       }
     }
   }
-  output::write_csv(out, table);
+  output::write_csv(out, table, {.utf8_bom = utf8_bom});
 }
 
 void write_audit_xlsx(const std::string& path, const Json& doc) {

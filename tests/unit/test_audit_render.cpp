@@ -73,6 +73,10 @@ std::vector<std::string> lines(const std::string& text) {
   return result;
 }
 
+void write_csv_plain(std::ostream& out, const Json& doc) {
+  tongxin::audit::write_audit_csv(out, doc);
+}
+
 bool has_line(const std::string& text, const std::string& line) {
   for (const std::string& l : lines(text)) {
     if (l == line) {
@@ -135,7 +139,13 @@ TEST_CASE("audit render: JUnit attributes keep line breaks and drop control char
 }
 
 TEST_CASE("audit render: CSV with codes and labels") {
-  check_golden("audit_sample.csv", rendered(sample(), tongxin::audit::write_audit_csv));
+  check_golden("audit_sample.csv", rendered(sample(), write_csv_plain));
+}
+
+TEST_CASE("audit render: CSV for a file starts with a byte-order mark") {
+  std::ostringstream out;
+  tongxin::audit::write_audit_csv(out, sample(), true);
+  CHECK(out.str() == "\xEF\xBB\xBF" + read_file(k_data + "audit_sample.csv"));
 }
 
 TEST_CASE("audit render: CSV guards text cells against formulas, never numbers") {
@@ -144,7 +154,7 @@ TEST_CASE("audit render: CSV guards text cells against formulas, never numbers")
   item["evidence"] = "=HYPERLINK(\"http://x\")";
   item["title"] = "-有办公室";
   item["points_earned"] = -1;  // not a valid document, but shows numbers stay unguarded
-  const std::vector<std::string> csv = lines(rendered(doc, tongxin::audit::write_audit_csv));
+  const std::vector<std::string> csv = lines(rendered(doc, write_csv_plain));
   REQUIRE(csv.size() == 10);
   CHECK(csv[1] ==
         "chengguan-dongjie,东街社区,城关镇,hardware,硬件建设（六有）,hw_office,'-有办公室,field,"
