@@ -21,17 +21,17 @@ using render::text;
 // Print CSS: A4 pages, each community on its own page; tables ruled like a paper form. Backgrounds
 // are printed (print-color-adjust) so header cells stay shaded.
 constexpr std::string_view k_style = R"(
-@page { size: A4; margin: 12mm; }
+@page { size: A4; margin: 10mm 11mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; color: #000; background: #fff; font-size: 9.5pt; line-height: 1.35;
+body { margin: 0; color: #000; background: #fff; font-size: 8.5pt; line-height: 1.25;
   font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; }
 .page { break-after: page; page-break-after: always; }
 .page:last-child { break-after: auto; page-break-after: auto; }
-h1 { font-size: 16pt; text-align: center; margin: 0 0 4mm; }
-h2 { font-size: 11pt; margin: 4mm 0 1.5mm; }
-table { width: 100%; border-collapse: collapse; margin: 0 0 2mm; }
-th, td { border: 0.5pt solid #000; padding: 0.8mm 1.5mm; text-align: left; vertical-align: top; }
+h1 { font-size: 14pt; text-align: center; margin: 0 0 2.5mm; }
+h2 { font-size: 10pt; margin: 2.5mm 0 1mm; }
+table { width: 100%; border-collapse: collapse; margin: 0 0 1.5mm; }
+th, td { border: 0.5pt solid #000; padding: 0.4mm 1.2mm; text-align: left; vertical-align: top; }
 th { background: #e8e8e8; font-weight: bold; white-space: nowrap; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .num { text-align: right; white-space: nowrap; }
@@ -39,11 +39,11 @@ tr { break-inside: avoid; page-break-inside: avoid; }
 td.group { background: #f4f4f4; font-weight: bold; }
 td.status { white-space: nowrap; }
 tr.fail td.status { font-weight: bold; text-decoration: underline; }
-table.totals td { font-size: 12pt; font-weight: bold; text-align: center; }
+table.totals td { font-size: 11pt; font-weight: bold; text-align: center; }
 table.totals th { text-align: center; }
 ul.reasons { margin: 0 0 2mm; padding-left: 5mm; }
 p { margin: 0 0 1mm; }
-table.signature td { height: 9mm; }
+table.signature td { height: 7mm; }
 @media screen {
   body { max-width: 210mm; margin: 0 auto; padding: 12mm; }
   .page { border-bottom: 1px dashed #888; padding-bottom: 12mm; margin-bottom: 12mm; }
