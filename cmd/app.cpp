@@ -82,35 +82,47 @@ int report(std::ostream& err, const Error& e) {
   return static_cast<int>(e.code());
 }
 
-}  // namespace
-
-int run(const std::vector<std::string>& args, Environment env) {
+// Parses `args` and runs the chosen subcommand's callback; help and version end here too.
+int parse_and_run(const std::vector<std::string>& args, Environment& env) {
   prescan_language(args, env);
   Globals globals;
-  std::unique_ptr<CLI::App> app;
+  std::unique_ptr<CLI::App> app = build_app(globals, env);
   try {
-    app = build_app(globals, env);
     std::vector<std::string> reversed(args.rbegin(), args.rend() - 1);
     app->parse(reversed);
-    return 0;
   } catch (const CLI::CallForHelp&) {
     *env.out << app->help();
-    return 0;
   } catch (const CLI::CallForAllHelp&) {
     *env.out << app->help("", CLI::AppFormatMode::All);
-    return 0;
   } catch (const CLI::CallForVersion& e) {
     *env.out << e.what() << '\n';
-    return 0;
-  } catch (const CLI::ParseError& e) {
-    return report(*env.err, Error(ExitCode::usage, e.what(), {i18n::tr("error.see_help")}));
+  }
+  return 0;
+}
+
+}  // namespace
+
+Error error_of(const std::exception_ptr& failure) {
+  try {
+    std::rethrow_exception(failure);
   } catch (const Error& e) {
-    return report(*env.err, e);
+    return e;
+  } catch (const CLI::ParseError& e) {
+    return Error(ExitCode::usage, e.what(), {i18n::tr("error.see_help")});
   } catch (const SQLite::Exception& e) {
-    return report(*env.err, Error(ExitCode::store, i18n::tr("store.error", e.what())));
+    return Error(ExitCode::store, i18n::tr("store.error", e.what()));
   } catch (const std::exception& e) {
-    // Parsers of input data (encodings, spreadsheets) report with std::runtime_error.
-    return report(*env.err, Error(ExitCode::bad_input, e.what()));
+    return Error(ExitCode::internal, i18n::tr("error.internal", e.what()));
+  } catch (...) {
+    return Error(ExitCode::internal, i18n::tr("error.internal", i18n::tr("error.unknown")));
+  }
+}
+
+int run(const std::vector<std::string>& args, Environment env) {
+  try {
+    return parse_and_run(args, env);
+  } catch (...) {
+    return report(*env.err, error_of(std::current_exception()));
   }
 }
 

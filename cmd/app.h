@@ -5,6 +5,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <exception>
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "context.h"
+#include "core/error.h"
 #include "io/import_result.h"
 
 namespace tongxin::cli {
@@ -53,8 +55,15 @@ void setup_schedule(CLI::App& app, Globals& globals, Environment& env);
 void setup_roster(CLI::App& app, Globals& globals, Environment& env);
 
 // Runs tongxin with `args` (args[0] is the program name) in `env`; returns the exit code.
-// Prints `tongxin: error: …` and details to env.err for any tongxin::Error.
+// Catches every exception once and prints it as error_of() makes it: `tongxin: error: …` and
+// the details to env.err.
 int run(const std::vector<std::string>& args, Environment env);
+
+// What `failure` (an exception caught by run) is reported as: a tongxin::Error as it is, a
+// CLI11 parse error as a usage error (exit 2), an SQLite exception as a store error (exit 4),
+// and anything else, which lib/ should have turned into an Error where it happened, as an
+// internal error (exit 70) that says it is a bug: never as the user's bad input.
+Error error_of(const std::exception_ptr& failure);
 
 // Builds the full CLI11 app (for run() and for tests that inspect options).
 std::unique_ptr<CLI::App> build_app(Globals& globals, Environment& env);

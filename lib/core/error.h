@@ -16,6 +16,7 @@ enum class ExitCode : int {
   bad_input = 3,     // bad input data; nothing was written
   store = 4,         // store locked, corrupt or needing migration
   config = 5,        // bad configuration
+  internal = 70,  // a bug: an exception nobody turned into an Error reached the top (EX_SOFTWARE)
 };
 
 class Error : public std::runtime_error {
@@ -26,6 +27,11 @@ class Error : public std::runtime_error {
       : std::runtime_error(what), m_code(code), m_details(std::move(details)) {}
 
   ExitCode code() const { return m_code; }
+  // The same error with `where` (a file, "file:line") put in front of its first line, for the
+  // layer that knows which file a lower layer's error concerns.
+  Error located(const std::string& where) const {
+    return Error(m_code, where + ": " + what(), m_details);
+  }
   const std::vector<std::string>& details() const { return m_details; }
 
  private:

@@ -1,11 +1,15 @@
 // In-process parse tests: the CLI11 app is driven with argument vectors, no process spawned.
 #include <doctest/doctest.h>
 
+#include <SQLiteCpp/Exception.h>
+
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <stdexcept>
 
 #include "app.h"
 #include "helpers.h"
+#include "i18n/i18n.h"
 
 using namespace tongxin::cli;
 
@@ -17,12 +21,9 @@ struct Result {
   std::string err;
 };
 
-// Runs tongxin in-process with `args`, from the folder `cwd`, with `input` on standard input.
-Result run_args(std::vector<std::string> args, const std::string& cwd = "/nonexistent-tongxin-test",
-                const std::string& input = "") {
-  std::istringstream in(input);
-  std::ostringstream out;
-  std::ostringstream err;
+// The fixed test environment, started in `cwd`, with `in`, `out` and `err` as its streams.
+Environment test_env(std::istream& in, std::ostream& out, std::ostream& err,
+                     const std::filesystem::path& cwd) {
   Environment env;
   env.in = &in;
   env.out = &out;
@@ -31,9 +32,22 @@ Result run_args(std::vector<std::string> args, const std::string& cwd = "/nonexi
   env.now = "2026-11-21T09:00:00+0800";
   env.user = "tester";
   env.cwd = cwd;
-  args.insert(args.begin(), "tongxin");
-  args.insert(args.begin() + 1, {"--lang", "en"});
-  const int code = run(args, env);
+  return env;
+}
+
+// Runs `tongxin --lang en ARGS...` in `env`.
+int run_in(const Environment& env, std::vector<std::string> args) {
+  args.insert(args.begin(), {"tongxin", "--lang", "en"});
+  return run(args, env);
+}
+
+// Runs tongxin in-process with `args`, from the folder `cwd`, with `input` on standard input.
+Result run_args(std::vector<std::string> args, const std::string& cwd = "/nonexistent-tongxin-test",
+                const std::string& input = "") {
+  std::istringstream in(input);
+  std::ostringstream out;
+  std::ostringstream err;
+  const int code = run_in(test_env(in, out, err, cwd), std::move(args));
   return {code, out.str(), err.str()};
 }
 
@@ -124,4 +138,51 @@ TEST_CASE("an import reads standard input from the environment") {
     CHECK(r.code == 0);
     CHECK(r.out == "dry run of stdin, nothing written: 1 rows: 1 new, 0 invalid\n");
   }
+}
+
+TEST_CASE("error_of: only what lib/ did not turn into an Error is an internal error (exit 70)") {
+  tongxin::i18n::set_language(tongxin::i18n::Lang::en);
+  const auto code_of = [](auto thrown) {
+    return tongxin::cli::error_of(std::make_exception_ptr(thrown)).code();
+  };
+  using tongxin::ExitCode;
+  CHECK(code_of(tongxin::Error(ExitCode::bad_input, "bad row")) == ExitCode::bad_input);
+  CHECK(code_of(CLI::ExtrasError({"--frob"})) == ExitCode::usage);
+  CHECK(code_of(SQLite::Exception("database is locked")) == ExitCode::store);
+  CHECK(code_of(std::runtime_error("invalid byte")) == ExitCode::internal);
+  CHECK(code_of(std::bad_alloc()) == ExitCode::internal);
+  CHECK(code_of(42) == ExitCode::internal);
+  CHECK(std::string(error_of(std::make_exception_ptr(std::out_of_range("map::at"))).what()) ==
+        "internal error (a bug in tongxin, not a problem with the input; please report it): "
+        "map::at");
+}
+
+namespace {
+
+// A stdout that fails the way no lib/ code expects: with a std::logic_error.
+class ThrowingBuf : public std::streambuf {
+ protected:
+  int_type overflow(int_type /*c*/) override { throw std::logic_error("injected failure"); }
+};
+
+}  // namespace
+
+TEST_CASE("an unexpected exception in a command exits 70 and says it is a bug") {
+  tongxin::i18n::set_language(tongxin::i18n::Lang::en);
+  tongxin::testing::TempDir dir;
+  std::istringstream in;
+  std::ostringstream out;
+  std::ostringstream err;
+  Environment env = test_env(in, out, err, dir.path);
+  REQUIRE(run_in(env, {"init", "."}) == 0);
+
+  ThrowingBuf failing;
+  std::ostream failing_out(&failing);
+  failing_out.exceptions(std::ios::badbit);
+  env.out = &failing_out;
+  err.str("");
+  CHECK(run_in(env, {"roster", "list", "--format", "csv"}) == 70);
+  CHECK(err.str() ==
+        "tongxin: error: internal error (a bug in tongxin, not a problem with the input; please "
+        "report it): injected failure\n");
 }
