@@ -16,6 +16,7 @@ const std::vector<Subcommand>& subcommands() {
       {"activity", "help.activity", setup_activity},
       {"schedule", "help.schedule", setup_schedule},
       {"store", "help.store", setup_store},
+      {"completion", "help.completion", setup_completion},
   };
   return k_list;
 }

@@ -92,6 +92,8 @@ std::vector<Message> messages_core() {
       {"help.init_dir", "工作区目录（默认当前目录）", "workspace folder (default: the current one)"},
       {"help.init_example", "复制内置示例：{}", "copy a bundled example: {}"},
       {"help.store", "数据库维护：info、check、migrate、backup", "look after the store: info, check, migrate, backup"},
+      {"help.completion", "输出 shell 补全脚本（bash 或 zsh）", "print a shell completion script (bash or zsh)"},
+      {"help.completion_shell", "bash 或 zsh", "bash or zsh"},
       {"help.store_info", "显示数据库路径、结构版本、大小和各表行数", "show the store's path, schema version, size and row counts"},
       {"help.store_check", "检查数据库完整性和外键", "check the store's integrity and foreign keys"},
       {"help.store_migrate", "创建数据库或升级到本程序的结构版本", "create the store or bring it to this binary's schema version"},
