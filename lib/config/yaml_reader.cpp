@@ -31,7 +31,8 @@ size_t edit_distance(const std::string& a, const std::string& b) {
   return row[b.size()];
 }
 
-// The known key a misspelt one most likely meant (at most two edits away), or "".
+}  // namespace
+
 std::string closest(const std::string& key, const std::set<std::string>& known) {
   std::string best;
   size_t best_distance = 3;
@@ -44,8 +45,6 @@ std::string closest(const std::string& key, const std::set<std::string>& known) 
   }
   return best;
 }
-
-}  // namespace
 
 YAML::Node parse_yaml(const std::string& text, Diagnostics& diagnostics) {
   try {

@@ -20,6 +20,10 @@ namespace tongxin::config {
 // undefined node (IsDefined() false).
 YAML::Node parse_yaml(const std::string& text, Diagnostics& diagnostics);
 
+// The known name a misspelt one most likely meant (at most two edits away), or "" (did-you-mean
+// for keys and codes).
+std::string closest(const std::string& key, const std::set<std::string>& known);
+
 class MapReader {
  public:
   // `node` should be a mapping (anything else is reported once); `path` is the dotted key path of

@@ -108,7 +108,8 @@ namespace {
 std::vector<Message> build() {
   std::vector<Message> all;
   for (auto&& part :
-       {messages_core(), messages_roster(), messages_activity(), messages_schedule()}) {
+       {messages_core(), messages_roster(), messages_activity(), messages_schedule(),
+        messages_audit()}) {
     all.insert(all.end(), part.begin(), part.end());
   }
   std::sort(all.begin(), all.end(),

@@ -21,5 +21,6 @@ std::vector<Message> messages_core();
 std::vector<Message> messages_roster();
 std::vector<Message> messages_activity();
 std::vector<Message> messages_schedule();
+std::vector<Message> messages_audit();
 
 }  // namespace tongxin::i18n
