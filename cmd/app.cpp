@@ -15,6 +15,7 @@ const std::vector<Subcommand>& subcommands() {
       {"roster", "help.roster", setup_roster},
       {"activity", "help.activity", setup_activity},
       {"schedule", "help.schedule", setup_schedule},
+      {"audit", "help.audit", setup_audit},
       {"store", "help.store", setup_store},
       {"completion", "help.completion", setup_completion},
   };

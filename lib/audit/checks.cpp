@@ -55,8 +55,9 @@ CheckOutcome field_check(const Item& item, const config::Community& community) {
 
 CheckOutcome institution_check(const Item& item, const AuditInputs& inputs,
                                const config::Community& community) {
-  const auto found = std::find_if(community.institutions.begin(), community.institutions.end(),
-                                  [&](const config::Institution& i) { return i.code == item.check.code; });
+  const auto found =
+      std::find_if(community.institutions.begin(), community.institutions.end(),
+                   [&](const config::Institution& i) { return i.code == item.check.code; });
   if (found == community.institutions.end() || !found->adopted) {
     return outcome(false, item.points, i18n::tr("audit.ev.institution_none"));
   }
@@ -76,8 +77,9 @@ CheckOutcome institution_check(const Item& item, const AuditInputs& inputs,
 
 CheckOutcome wall_check(const Item& item, const AuditInputs& inputs,
                         const config::Community& community) {
-  const auto found = std::find_if(community.wall_displays.begin(), community.wall_displays.end(),
-                                  [&](const config::WallDisplay& w) { return w.code == item.check.code; });
+  const auto found =
+      std::find_if(community.wall_displays.begin(), community.wall_displays.end(),
+                   [&](const config::WallDisplay& w) { return w.code == item.check.code; });
   if (found == community.wall_displays.end()) {
     return outcome(false, item.points, i18n::tr("audit.ev.wall_none"));
   }
@@ -111,8 +113,9 @@ CheckOutcome roster_check(const Item& item, const AuditInputs& inputs, const Ros
   switch (check.roster) {
     case RosterRule::members: {
       const bool met = static_cast<double>(r.members) + k_epsilon >= check.minimum.value_or(0);
-      return outcome(met, item.points,
-                     i18n::tr("audit.ev.members", r.members, number_text(check.minimum.value_or(0))));
+      return outcome(
+          met, item.points,
+          i18n::tr("audit.ev.members", r.members, number_text(check.minimum.value_or(0))));
     }
     case RosterRule::filled: {
       const auto found = r.filled.find(fields_key(check.fields));
@@ -148,8 +151,8 @@ std::string target_basis(const Target& target, long members) {
   }
   std::string basis;
   if (target.kind == Target::Kind::scaled) {
-    basis = i18n::tr("audit.ev.scaled", number_text(target.base), target.per,
-                     number_text(target.add));
+    basis =
+        i18n::tr("audit.ev.scaled", number_text(target.base), target.per, number_text(target.add));
     if (target.max) {
       basis += i18n::tr("audit.ev.scaled_max", number_text(*target.max));
     }
@@ -185,8 +188,9 @@ Count activity_count(const Check& check, const CommunityFacts& facts) {
   } else {
     const auto found = facts.activities.sum.find(measure_key(check.activity_type, check.measure));
     count.actual = found == facts.activities.sum.end() ? 0 : found->second;
-    const auto measure = std::find_if(type->measures.begin(), type->measures.end(),
-                                      [&](const config::Measure& m) { return m.key == check.measure; });
+    const auto measure =
+        std::find_if(type->measures.begin(), type->measures.end(),
+                     [&](const config::Measure& m) { return m.key == check.measure; });
     what = i18n::tr("audit.ev.activity_sum", i18n::pick(measure->zh, measure->en),
                     number_text(count.actual), i18n::pick(measure->unit_zh, measure->unit_en),
                     number_text(count.target));
@@ -235,21 +239,19 @@ CheckOutcome deduct_check(const Item& item, const CommunityFacts& facts) {
   const double earned = item.points - deducted;
   CheckOutcome result{missed > 0 ? Status::fail : Status::pass, earned, "", nullptr};
   result.evidence = missed > 0 ? i18n::tr("audit.ev.deduct", number_text(missed), counted,
-                                          number_text(check.points_per_miss),
-                                          number_text(deducted), number_text(earned))
+                                          number_text(check.points_per_miss), number_text(deducted),
+                                          number_text(earned))
                                : i18n::tr("audit.ev.deduct_none", counted);
   return result;
 }
 
 CheckOutcome manual_check(const Item& item, const AuditInputs& inputs,
                           const config::Community& community) {
-  const auto found = std::find_if(inputs.manual.begin(), inputs.manual.end(),
-                                  [&](const ManualResult& m) {
-                                    return m.item == item.code && m.community == community.id;
-                                  });
+  const auto found = std::find_if(
+      inputs.manual.begin(), inputs.manual.end(),
+      [&](const ManualResult& m) { return m.item == item.code && m.community == community.id; });
   if (found == inputs.manual.end()) {
-    return {Status::not_assessed, 0, i18n::tr("audit.ev.manual_none", inputs.manual_file),
-            nullptr};
+    return {Status::not_assessed, 0, i18n::tr("audit.ev.manual_none", inputs.manual_file), nullptr};
   }
   const std::string date = found->date ? found->date->iso() : "";
   CheckOutcome result{found->score + k_epsilon >= item.points ? Status::pass : Status::fail,
@@ -270,17 +272,24 @@ std::string number_text(double value) { return fmt::format("{:g}", std::round(va
 CheckOutcome run_check(const Item& item, const AuditInputs& inputs, const CommunityFacts& facts) {
   const config::Community& community = *facts.community;
   switch (item.check.kind) {
-    case CheckKind::field: return field_check(item, community);
-    case CheckKind::institution: return institution_check(item, inputs, community);
-    case CheckKind::wall_display: return wall_check(item, inputs, community);
-    case CheckKind::roster: return roster_check(item, inputs, facts.roster);
+    case CheckKind::field:
+      return field_check(item, community);
+    case CheckKind::institution:
+      return institution_check(item, inputs, community);
+    case CheckKind::wall_display:
+      return wall_check(item, inputs, community);
+    case CheckKind::roster:
+      return roster_check(item, inputs, facts.roster);
     case CheckKind::activity: {
       const Count count = activity_count(item.check, facts);
       return outcome(count.actual + k_epsilon >= count.target, item.points, count.text);
     }
-    case CheckKind::duty: return duty_check(item, facts);
-    case CheckKind::deduct: return deduct_check(item, facts);
-    case CheckKind::manual: return manual_check(item, inputs, community);
+    case CheckKind::duty:
+      return duty_check(item, facts);
+    case CheckKind::deduct:
+      return deduct_check(item, facts);
+    case CheckKind::manual:
+      return manual_check(item, inputs, community);
   }
   return {};
 }

@@ -16,9 +16,12 @@ double one_decimal(double value) { return std::round(value * 10) / 10; }
 
 bool applies(const AppliesTo& applies_to, const config::Community& community) {
   switch (applies_to.kind) {
-    case AppliesTo::Kind::all: return true;
-    case AppliesTo::Kind::pilot: return community.pilot;
-    case AppliesTo::Kind::stars_at_least: return community.stars >= applies_to.stars;
+    case AppliesTo::Kind::all:
+      return true;
+    case AppliesTo::Kind::pilot:
+      return community.pilot;
+    case AppliesTo::Kind::stars_at_least:
+      return community.stars >= applies_to.stars;
     case AppliesTo::Kind::townships:
       return std::find(applies_to.townships.begin(), applies_to.townships.end(),
                        community.township) != applies_to.townships.end();
@@ -28,8 +31,10 @@ bool applies(const AppliesTo& applies_to, const config::Community& community) {
 
 std::string not_applicable_text(const AppliesTo& applies_to) {
   switch (applies_to.kind) {
-    case AppliesTo::Kind::pilot: return i18n::tr("audit.ev.na_pilot");
-    case AppliesTo::Kind::stars_at_least: return i18n::tr("audit.ev.na_stars", applies_to.stars);
+    case AppliesTo::Kind::pilot:
+      return i18n::tr("audit.ev.na_pilot");
+    case AppliesTo::Kind::stars_at_least:
+      return i18n::tr("audit.ev.na_stars", applies_to.stars);
     case AppliesTo::Kind::townships: {
       std::string names;
       for (const std::string& t : applies_to.townships) {
@@ -37,7 +42,8 @@ std::string not_applicable_text(const AppliesTo& applies_to) {
       }
       return i18n::tr("audit.ev.na_townships", names);
     }
-    case AppliesTo::Kind::all: break;
+    case AppliesTo::Kind::all:
+      break;
   }
   return "";
 }
@@ -92,12 +98,12 @@ ItemResult assess_item(const Group& group, const Item& item, const AuditInputs& 
 int stars_for(const Standard& standard, const CommunityResult& result) {
   int stars = 0;
   for (const StarBand& band : standard.stars) {
-    const bool items_pass =
-        std::all_of(band.required_items.begin(), band.required_items.end(), [&](const std::string& c) {
-          const ItemResult* item = result.item(c);
-          return item == nullptr || item->status == Status::pass ||
-                 item->status == Status::not_applicable;
-        });
+    const bool items_pass = std::all_of(band.required_items.begin(), band.required_items.end(),
+                                        [&](const std::string& c) {
+                                          const ItemResult* item = result.item(c);
+                                          return item == nullptr || item->status == Status::pass ||
+                                                 item->status == Status::not_applicable;
+                                        });
     if (result.percent + k_epsilon >= band.min_percent && items_pass) {
       stars = band.stars;
     }
@@ -143,43 +149,62 @@ void decide(CommunityResult& result) {
 
 std::string_view status_code(Status status) {
   switch (status) {
-    case Status::pass: return "pass";
-    case Status::fail: return "fail";
-    case Status::waived: return "waived";
-    case Status::not_applicable: return "not_applicable";
-    case Status::not_assessed: return "not_assessed";
+    case Status::pass:
+      return "pass";
+    case Status::fail:
+      return "fail";
+    case Status::waived:
+      return "waived";
+    case Status::not_applicable:
+      return "not_applicable";
+    case Status::not_assessed:
+      return "not_assessed";
   }
   return "";
 }
 
 std::string_view verdict_code(Verdict verdict) {
   switch (verdict) {
-    case Verdict::pass: return "pass";
-    case Verdict::fail: return "fail";
-    case Verdict::pending: return "pending";
+    case Verdict::pass:
+      return "pass";
+    case Verdict::fail:
+      return "fail";
+    case Verdict::pending:
+      return "pending";
   }
   return "";
 }
 
 std::string_view waiver_status_code(WaiverStatus status) {
   switch (status) {
-    case WaiverStatus::valid: return "valid";
-    case WaiverStatus::expired: return "expired";
-    case WaiverStatus::unused: return "unused";
+    case WaiverStatus::valid:
+      return "valid";
+    case WaiverStatus::expired:
+      return "expired";
+    case WaiverStatus::unused:
+      return "unused";
   }
   return "";
 }
 
 std::string_view check_code(CheckKind kind) {
   switch (kind) {
-    case CheckKind::field: return "field";
-    case CheckKind::institution: return "institution";
-    case CheckKind::wall_display: return "wall_display";
-    case CheckKind::roster: return "roster";
-    case CheckKind::activity: return "activity";
-    case CheckKind::duty: return "duty";
-    case CheckKind::deduct: return "deduct";
-    case CheckKind::manual: return "manual";
+    case CheckKind::field:
+      return "field";
+    case CheckKind::institution:
+      return "institution";
+    case CheckKind::wall_display:
+      return "wall_display";
+    case CheckKind::roster:
+      return "roster";
+    case CheckKind::activity:
+      return "activity";
+    case CheckKind::duty:
+      return "duty";
+    case CheckKind::deduct:
+      return "deduct";
+    case CheckKind::manual:
+      return "manual";
   }
   return "";
 }
@@ -221,9 +246,11 @@ std::string measure_key(const std::string& type, const std::string& measure) {
 
 double target_for(const Target& target, long members) {
   switch (target.kind) {
-    case Target::Kind::fixed: return target.fixed;
+    case Target::Kind::fixed:
+      return target.fixed;
     case Target::Kind::scaled: {
-      const double steps = std::floor(static_cast<double>(members) / static_cast<double>(target.per));
+      const double steps =
+          std::floor(static_cast<double>(members) / static_cast<double>(target.per));
       const double value = target.base + target.add * steps;
       return target.max ? std::min(value, *target.max) : value;
     }
@@ -261,8 +288,9 @@ CommunityResult evaluate(const AuditInputs& inputs, const CommunityFacts& facts)
   }
   result.percent = result.possible > 0 ? one_decimal(100 * result.earned / result.possible) : 0;
   const PassMark& mark = inputs.standard.pass_mark;
-  result.pass_mark = mark.unit == PassMark::Unit::points ? mark.value
-                                                         : one_decimal(mark.value * result.possible / 100);
+  result.pass_mark = mark.unit == PassMark::Unit::points
+                         ? mark.value
+                         : one_decimal(mark.value * result.possible / 100);
   decide(result);
   if (!inputs.standard.stars.empty()) {
     result.stars = result.verdict == Verdict::fail ? 0 : stars_for(inputs.standard, result);

@@ -72,7 +72,7 @@ struct ItemResult {
   Status status = Status::fail;
   double earned = 0;
   double possible = 0;
-  std::string evidence;  // in the current language
+  std::string evidence;                  // in the current language
   const Waiver* waiver = nullptr;        // applied (status waived)
   const ManualResult* manual = nullptr;  // manual items with a result
 };

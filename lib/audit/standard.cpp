@@ -19,10 +19,14 @@ using config::MapReader;
 // The keys that choose a check's kind; exactly one per check.
 const std::vector<std::pair<std::string, CheckKind>>& kind_keys() {
   static const std::vector<std::pair<std::string, CheckKind>> k_keys = {
-      {"field", CheckKind::field},       {"institution", CheckKind::institution},
-      {"wall_display", CheckKind::wall_display}, {"roster", CheckKind::roster},
-      {"activity", CheckKind::activity}, {"duty", CheckKind::duty},
-      {"deduct", CheckKind::deduct},     {"manual", CheckKind::manual}};
+      {"field", CheckKind::field},
+      {"institution", CheckKind::institution},
+      {"wall_display", CheckKind::wall_display},
+      {"roster", CheckKind::roster},
+      {"activity", CheckKind::activity},
+      {"duty", CheckKind::duty},
+      {"deduct", CheckKind::deduct},
+      {"manual", CheckKind::manual}};
   return k_keys;
 }
 
@@ -38,9 +42,9 @@ std::string join(const std::vector<std::string>& items, const char* separator = 
 void report_unknown(MapReader& r, const std::string& key, const std::string& value,
                     const std::vector<std::string>& choices) {
   const std::string guess = config::closest(value, {choices.begin(), choices.end()});
-  r.report(key, guess.empty() ? i18n::tr("config.unknown_code", value, join(choices))
-                              : i18n::tr("audit.standard.unknown_guess", value, guess,
-                                         join(choices)));
+  r.report(key, guess.empty()
+                    ? i18n::tr("config.unknown_code", value, join(choices))
+                    : i18n::tr("audit.standard.unknown_guess", value, guess, join(choices)));
 }
 
 std::vector<std::string> table_codes(const std::string& table) {
@@ -98,7 +102,7 @@ void read_bands(MapReader& r, Target& target) {
     }
     if (!target.bands.empty() && members <= target.bands.back().members) {
       band.report("members", i18n::tr("audit.standard.bands_not_increasing", members,
-                                       target.bands.back().members));
+                                      target.bands.back().members));
     }
     target.bands.push_back({members, value});
   });
@@ -146,7 +150,18 @@ void read_field_check(MapReader& r, Check& check) {
   const std::string path = r.string("field", true).value_or("");
   const auto parsed = config::parse_field_path(path);
   if (!path.empty() && !parsed) {
-    report_unknown(r, "field", path, config::field_paths());
+    // `facilities.office` stands for `facilities.office.present`: offer the short form too.
+    std::set<std::string> known(config::field_paths().begin(), config::field_paths().end());
+    for (const std::string& p : config::field_paths()) {
+      if (p.ends_with(".present")) {
+        known.insert(p.substr(0, p.size() - 8));
+      }
+    }
+    const std::string guess = config::closest(path, known);
+    r.report("field", guess.empty()
+                          ? i18n::tr("config.unknown_code", path, join(config::field_paths()))
+                          : i18n::tr("audit.standard.unknown_guess", path, guess,
+                                     join(config::field_paths())));
     return;
   }
   if (!parsed) {
@@ -202,8 +217,7 @@ void read_roster_check(MapReader& r, Check& check) {
 void read_activity_check(MapReader& r, Check& check) {
   check.activity_type = read_code_from(r, "activity", "activity_types");
   check.measure = r.string("measure").value_or("");
-  const config::CodeEntry* type =
-      config::code_table("activity_types").by_code(check.activity_type);
+  const config::CodeEntry* type = config::code_table("activity_types").by_code(check.activity_type);
   if (type != nullptr && !check.measure.empty()) {
     std::vector<std::string> keys;
     for (const config::Measure& m : type->measures) {
@@ -294,18 +308,28 @@ Check read_check(MapReader& r, const StandardContext& context) {
     }
   }
   switch (check.kind) {
-    case CheckKind::field: read_field_check(r, check); break;
-    case CheckKind::institution: check.code = read_code_from(r, "institution", "institutions"); break;
+    case CheckKind::field:
+      read_field_check(r, check);
+      break;
+    case CheckKind::institution:
+      check.code = read_code_from(r, "institution", "institutions");
+      break;
     case CheckKind::wall_display:
       check.code = read_code_from(r, "wall_display", "wall_displays");
       break;
-    case CheckKind::roster: read_roster_check(r, check); break;
-    case CheckKind::activity: read_activity_check(r, check); break;
+    case CheckKind::roster:
+      read_roster_check(r, check);
+      break;
+    case CheckKind::activity:
+      read_activity_check(r, check);
+      break;
     case CheckKind::duty:
       read_duties(r, "duty", check, context);
       check.share = r.number("share", 0).value_or(100);
       break;
-    case CheckKind::deduct: read_deduct_check(r, check, context); break;
+    case CheckKind::deduct:
+      read_deduct_check(r, check, context);
+      break;
     case CheckKind::manual:
       if (r.boolean("manual") != true) {
         r.report("manual", i18n::tr("audit.standard.manual_true"));
@@ -434,9 +458,8 @@ void read_groups(MapReader& r, Standard& standard, const StandardContext& contex
     group.code = read_name(g, "code", group_codes);
     group.title = read_text(g, "title", true);
     group.max_points = g.number("max_points", 0);
-    g.list("items", [&](MapReader& i, size_t) {
-      group.items.push_back(read_item(i, item_codes, context));
-    });
+    g.list("items",
+           [&](MapReader& i, size_t) { group.items.push_back(read_item(i, item_codes, context)); });
     if (group.items.empty()) {
       g.report("items", i18n::tr("config.missing_key"));
     }
@@ -461,8 +484,8 @@ const Item* Standard::item(const std::string& code) const {
 
 const std::vector<std::string>& roster_fields() {
   static const std::vector<std::string> k_fields = {
-      "sex",      "birth_date", "id_number",     "phone",     "employer", "position",
-      "address",  "political_status", "contact_cadre", "categories"};
+      "sex",      "birth_date", "id_number",        "phone",         "employer",
+      "position", "address",    "political_status", "contact_cadre", "categories"};
   return k_fields;
 }
 

@@ -1,0 +1,234 @@
+// tongxin audit [COMMUNITY...] and tongxin audit history: assess communities against the
+// workspace's standard (验收/目标考核). Wiring only; the rules live in lib/audit. Duty figures come
+// from lib/schedule's agenda, built here so lib/audit does not depend on lib/schedule.
+#include <filesystem>
+#include <fstream>
+
+#include "app.h"
+#include "audit/document.h"
+#include "audit/records.h"
+#include "audit/run.h"
+#include "core/error.h"
+#include "i18n/i18n.h"
+#include "schedule/agenda.h"
+#include "schedule/plan.h"
+
+namespace tongxin::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct AuditOptions {
+  std::vector<std::string> communities;  // default: every community of the workspace
+  std::string township;                  // --township: only its communities
+  std::string standard;                  // --standard FILE; default: the workspace's standard:
+  std::string as_of;                     // --as-of DATE; default: today
+  std::string period;                    // --period P; default: the standard's, else the year
+  std::string format = "text";           // text | json
+  std::string out;                       // --out FILE or DIR; default: stdout
+  bool failed_only = false;              // only communities that do not pass
+  bool record = false;                   // keep the run in the store
+};
+
+struct HistoryOptions {
+  std::string community;  // default: every community
+};
+
+struct Plan {
+  std::optional<schedule::Plan> plan;
+  audit::StandardContext context;
+};
+
+Plan workspace_plan(const config::Workspace& workspace) {
+  Plan p;
+  if (workspace.config.plan.empty()) {
+    return p;
+  }
+  p.plan = schedule::load_plan(workspace);
+  p.context.plan_loaded = true;
+  for (const schedule::Duty& duty : p.plan->duties) {
+    p.context.duties.insert(duty.id);
+  }
+  return p;
+}
+
+bool uses_duties(const audit::Standard& standard) {
+  for (const audit::Group& group : standard.groups) {
+    for (const audit::Item& item : group.items) {
+      if (item.check.kind == audit::CheckKind::duty ||
+          (item.check.kind == audit::CheckKind::deduct &&
+           item.check.deduct_of == audit::DeductOf::duty)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+// Community duties due in the counted range: done, or overdue by the as-of date. Occurrences
+// still open on the as-of date are not counted either way.
+audit::DutyFiguresByCommunity duty_figures(const Plan& p, const audit::Standard& standard,
+                                           Context& ctx, DateRange range) {
+  audit::DutyFiguresByCommunity figures;
+  if (!p.plan || !uses_duties(standard)) {
+    return figures;
+  }
+  const schedule::AgendaQuery query{range, range.to, "", {}};
+  for (const auto& row : schedule::build_agenda(*p.plan, ctx.workspace(), ctx.db(), query)) {
+    if (row.unit.scope != schedule::Scope::community || !range.contains(row.window.due)) {
+      continue;
+    }
+    audit::DutyFigures& f = figures[row.unit.id][row.duty->id];
+    if (row.status == schedule::Status::done) {
+      f.due++;
+      f.done++;
+    } else if (row.status == schedule::Status::overdue) {
+      f.due++;
+    }
+  }
+  return figures;
+}
+
+Date as_of_date(const AuditOptions& o, Date today) {
+  if (o.as_of.empty()) {
+    return today;
+  }
+  const auto date = parse_user_date(o.as_of, today);
+  if (!date) {
+    throw Error(ExitCode::usage, i18n::tr("schedule.bad_date", o.as_of));
+  }
+  return *date;
+}
+
+// Writes `text` to `path` through a temporary file in the same folder and a rename, so a reader
+// never sees half a report.
+void write_file(const fs::path& path, const std::string& text) {
+  const fs::path temporary = path.string() + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary);
+    out << text;
+    if (!out.flush()) {
+      throw Error(ExitCode::bad_input, i18n::tr("file.cannot_write", path.string()));
+    }
+  }
+  std::error_code ec;
+  fs::rename(temporary, path, ec);
+  if (ec) {
+    fs::remove(temporary, ec);
+    throw Error(ExitCode::bad_input, i18n::tr("file.cannot_write", path.string()));
+  }
+}
+
+std::string render(const nlohmann::ordered_json& document, const std::string& format, bool color) {
+  if (format == "json") {
+    return document.dump(2) + "\n";
+  }
+  std::ostringstream text;
+  audit::write_audit_text(text, document, color);
+  return text.str();
+}
+
+// The document narrowed to one community (for --out DIR).
+nlohmann::ordered_json one_community(const nlohmann::ordered_json& document, size_t index) {
+  nlohmann::ordered_json one = document;
+  one["communities"] = nlohmann::ordered_json::array({document["communities"][index]});
+  one["summary"]["rows"] = nlohmann::ordered_json::array({document["summary"]["rows"][index]});
+  one["verdict"] = document["communities"][index]["verdict"];
+  return one;
+}
+
+void write_output(const AuditOptions& o, const nlohmann::ordered_json& document, Context& ctx) {
+  if (o.out.empty()) {
+    ctx.out() << render(document, o.format, ctx.color());
+    return;
+  }
+  const std::string ext = o.format == "json" ? ".json" : ".txt";
+  if (!fs::is_directory(o.out)) {
+    write_file(o.out, render(document, o.format, false));
+    return;
+  }
+  for (size_t i = 0; i < document["communities"].size(); ++i) {
+    const std::string id = document["communities"][i]["id"].get<std::string>();
+    write_file(fs::path(o.out) / (id + ext), render(one_community(document, i), o.format, false));
+  }
+  write_file(fs::path(o.out) / ("summary" + ext), render(document, o.format, false));
+}
+
+void drop_passing(std::vector<audit::CommunityResult>& results) {
+  std::erase_if(results,
+                [](const audit::CommunityResult& r) { return r.verdict == audit::Verdict::pass; });
+}
+
+void run_audit(const AuditOptions& o, Context& ctx) {
+  const config::Workspace& workspace = ctx.workspace();
+  const Plan plan = workspace_plan(workspace);
+  const audit::Standard standard = audit::load_standard(workspace, o.standard, plan.context);
+  const Date as_of = as_of_date(o, ctx.today());
+  const auto period = audit::audit_period(standard, o.period, as_of);
+  if (!period) {
+    throw Error(ExitCode::usage, i18n::tr("audit.bad_period", o.period, period_forms()));
+  }
+  const auto communities = audit::select_communities(workspace, o.communities, o.township);
+  const audit::WorkspaceJudgements judged = audit::load_judgements(workspace, standard, *period);
+  const auto duties = duty_figures(plan, standard, ctx, audit::counted_range(*period, as_of));
+  auto results =
+      audit::assess(workspace, ctx.db(), standard, judged, as_of, *period, duties, communities);
+  const auto previous = audit::last_results(ctx.db(), standard.id);
+  if (o.record) {
+    const long long run =
+        audit::record_run(ctx.db(), standard, as_of, *period, results, ctx.now(), ctx.actor());
+    ctx.notice(i18n::tr("audit.recorded", run, results.size()));
+  }
+  const auto failing = std::count_if(results.begin(), results.end(), [](const auto& r) {
+    return r.verdict != audit::Verdict::pass;
+  });
+  if (o.failed_only) {
+    drop_passing(results);
+  }
+  write_output(o, audit::audit_document(standard, as_of, *period, results, previous), ctx);
+  if (failing > 0) {
+    throw Error(ExitCode::check_failed, i18n::tr("audit.failed", failing, communities.size()));
+  }
+}
+
+void run_history(const HistoryOptions& o, Context& ctx) {
+  ctx.require_community(o.community);
+  audit::write_history_text(ctx.out(), audit::history(ctx.db(), o.community), ctx.color());
+}
+
+CLI::App* setup_history(CLI::App& audit, Globals& globals, Environment& env) {
+  auto o = std::make_shared<HistoryOptions>();
+  CLI::App* sub = audit.add_subcommand("history", i18n::tr("help.audit_history"));
+  sub->add_option("COMMUNITY", o->community, i18n::tr("help.audit_history_community"));
+  on_run(sub, run_history, o, globals, env);
+  return sub;
+}
+
+}  // namespace
+
+void setup_audit(CLI::App& app, Globals& globals, Environment& env) {
+  auto o = std::make_shared<AuditOptions>();
+  CLI::App* sub = app.add_subcommand("audit", i18n::tr("help.audit"));
+  sub->add_option("COMMUNITY", o->communities, i18n::tr("help.audit_communities"));
+  sub->add_option("--township", o->township, i18n::tr("help.audit_township"))->type_name("NAME");
+  sub->add_option("--standard", o->standard, i18n::tr("help.audit_standard"))->type_name("FILE");
+  sub->add_option("--as-of", o->as_of, i18n::tr("help.audit_as_of"))->type_name("DATE");
+  sub->add_option("--period", o->period, i18n::tr("help.audit_period"))->type_name("P");
+  sub->add_option("--format", o->format, i18n::tr("help.opt_format"))
+      ->check(CLI::IsMember({"text", "json"}));
+  sub->add_option("--out", o->out, i18n::tr("help.audit_out"))->type_name("FILE|DIR");
+  sub->add_flag("--failed-only", o->failed_only, i18n::tr("help.audit_failed_only"));
+  sub->add_flag("--record", o->record, i18n::tr("help.audit_record"));
+  CLI::App* history = setup_history(*sub, globals, env);
+  sub->require_subcommand(0, 1);
+  // CLI11 runs a parent's callback after its subcommand's: `audit history` must not audit too.
+  sub->callback([o, history, &globals, &env] {
+    if (!history->parsed()) {
+      Context ctx(globals, env);
+      run_audit(*o, ctx);
+    }
+  });
+}
+
+}  // namespace tongxin::cli
