@@ -1,4 +1,4 @@
--- Schema v3: recorded audit runs (tongxin audit --record), so `audit history` shows scores and
+-- Schema v4: recorded audit runs (tongxin audit --record), so `audit history` shows scores and
 -- stars over time and a run can name what was fixed since the last one (整改完成).
 --
 -- A run is one standard (id and the SHA-256 of the file as read) applied as of a date over a
