@@ -2,14 +2,15 @@
 // workspace's standard (验收/目标考核). Wiring only; the rules live in lib/audit. Duty figures come
 // from lib/schedule's agenda, built here so lib/audit does not depend on lib/schedule.
 #include <filesystem>
-#include <fstream>
 
 #include "app.h"
 #include "audit/document.h"
 #include "audit/records.h"
+#include "audit/render.h"
 #include "audit/run.h"
 #include "core/error.h"
 #include "i18n/i18n.h"
+#include "output/atomic_file.h"
 #include "schedule/agenda.h"
 #include "schedule/plan.h"
 
@@ -25,7 +26,7 @@ struct AuditOptions {
   std::string standard;                  // --standard FILE; default: the workspace's standard:
   std::string as_of;                     // --as-of DATE; default: today
   std::string period;                    // --period P; default: the standard's, else the year
-  std::string format = "text";           // text | json
+  std::string format = "text";           // text | json | junit | md | html | csv | xlsx
   std::string out;                       // --out FILE or DIR; default: stdout
   bool failed_only = false;              // only communities that do not pass
   bool record = false;                   // keep the run in the store
@@ -101,32 +102,35 @@ Date as_of_date(const AuditOptions& o, Date today) {
   return *date;
 }
 
-// Writes `text` to `path` through a temporary file in the same folder and a rename, so a reader
-// never sees half a report.
-void write_file(const fs::path& path, const std::string& text) {
-  const fs::path temporary = path.string() + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary);
-    out << text;
-    if (!out.flush()) {
-      throw Error(ExitCode::bad_input, i18n::tr("file.cannot_write", path.string()));
-    }
-  }
-  std::error_code ec;
-  fs::rename(temporary, path, ec);
-  if (ec) {
-    fs::remove(temporary, ec);
-    throw Error(ExitCode::bad_input, i18n::tr("file.cannot_write", path.string()));
+// One rendering of the document: the whole of it, or (`summary`) the summary file of --out DIR.
+// CSV files get a byte-order mark so Excel reads them as UTF-8; standard output does not.
+void render(std::ostream& out, const nlohmann::ordered_json& doc, const std::string& format,
+            bool color, bool summary, bool file) {
+  if (format == "json") {
+    out << doc.dump(2) << "\n";
+  } else if (format == "md") {
+    summary ? audit::write_audit_md_summary(out, doc) : audit::write_audit_md(out, doc);
+  } else if (format == "html") {
+    summary ? audit::write_audit_html_summary(out, doc) : audit::write_audit_html(out, doc);
+  } else if (format == "junit") {
+    audit::write_audit_junit(out, doc);
+  } else if (format == "csv") {
+    audit::write_audit_csv(out, doc, file);
+  } else {
+    audit::write_audit_text(out, doc, color);
   }
 }
 
-std::string render(const nlohmann::ordered_json& document, const std::string& format, bool color) {
-  if (format == "json") {
-    return document.dump(2) + "\n";
+// Writes a file whole or not at all (output::AtomicFile).
+void write_file(const fs::path& path, const nlohmann::ordered_json& doc, const std::string& format,
+                bool summary) {
+  output::AtomicFile file(path);
+  if (format == "xlsx") {
+    audit::write_audit_xlsx(file.temp_path().string(), doc);
+  } else {
+    render(file.stream(), doc, format, false, summary, true);
   }
-  std::ostringstream text;
-  audit::write_audit_text(text, document, color);
-  return text.str();
+  file.commit();
 }
 
 // The document narrowed to one community (for --out DIR).
@@ -138,21 +142,31 @@ nlohmann::ordered_json one_community(const nlohmann::ordered_json& document, siz
   return one;
 }
 
+std::string extension(const std::string& format) {
+  if (format == "text") {
+    return ".txt";
+  }
+  return "." + (format == "junit" ? std::string("xml") : format);
+}
+
 void write_output(const AuditOptions& o, const nlohmann::ordered_json& document, Context& ctx) {
   if (o.out.empty()) {
-    ctx.out() << render(document, o.format, ctx.color());
+    if (o.format == "xlsx") {
+      throw Error(ExitCode::usage, i18n::tr("audit.xlsx_needs_out"));
+    }
+    render(ctx.out(), document, o.format, ctx.color(), false, false);
     return;
   }
-  const std::string ext = o.format == "json" ? ".json" : ".txt";
   if (!fs::is_directory(o.out)) {
-    write_file(o.out, render(document, o.format, false));
+    write_file(o.out, document, o.format, false);
     return;
   }
+  const std::string ext = extension(o.format);
   for (size_t i = 0; i < document["communities"].size(); ++i) {
     const std::string id = document["communities"][i]["id"].get<std::string>();
-    write_file(fs::path(o.out) / (id + ext), render(one_community(document, i), o.format, false));
+    write_file(fs::path(o.out) / (id + ext), one_community(document, i), o.format, false);
   }
-  write_file(fs::path(o.out) / ("summary" + ext), render(document, o.format, false));
+  write_file(fs::path(o.out) / ("summary" + ext), document, o.format, true);
 }
 
 void drop_passing(std::vector<audit::CommunityResult>& results) {
@@ -216,7 +230,7 @@ void setup_audit(CLI::App& app, Globals& globals, Environment& env) {
   sub->add_option("--as-of", o->as_of, i18n::tr("help.audit_as_of"))->type_name("DATE");
   sub->add_option("--period", o->period, i18n::tr("help.audit_period"))->type_name("P");
   sub->add_option("--format", o->format, i18n::tr("help.opt_format"))
-      ->check(CLI::IsMember({"text", "json"}));
+      ->check(CLI::IsMember({"text", "json", "junit", "md", "html", "csv", "xlsx"}));
   sub->add_option("--out", o->out, i18n::tr("help.audit_out"))->type_name("FILE|DIR");
   sub->add_flag("--failed-only", o->failed_only, i18n::tr("help.audit_failed_only"));
   sub->add_flag("--record", o->record, i18n::tr("help.audit_record"));

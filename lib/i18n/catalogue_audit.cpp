@@ -172,6 +172,7 @@ std::vector<Message> messages_audit() {
       {"audit.failed", "{} 个社区未通过验收（共 {} 个）", "{} of {} communities do not pass"},
       {"audit.no_standard", "工作区 {} 没有配置考核标准（在 tongxin.yaml 中设置 standard: 或使用 --standard）", "the workspace at {} has no standard (set standard: in tongxin.yaml or use --standard)"},
       {"audit.recorded", "已记录第 {} 次考核（{} 个社区）", "recorded run {} ({} communities)"},
+      {"audit.xlsx_needs_out", "XLSX 格式需要 --out 文件或目录", "the xlsx format needs --out FILE or DIR"},
       {"audit.unknown_township", "工作区中没有乡镇（街道）'{}'，可用：{}", "no township '{}' in the workspace; known: {}"},
       {"help.audit", "按考核标准验收社区：得分、星级、结论与整改清单", "assess communities against the standard: points, stars, verdict and what to fix"},
       {"help.audit_as_of", "截至日期：YYYY-MM-DD、today 或 -Nd（默认今天）", "as-of date: YYYY-MM-DD, today or -Nd (default: today)"},
