@@ -12,6 +12,7 @@
 #include "config/workspace.h"
 #include "core/date.h"
 #include "core/period.h"
+#include "output/atomic_file.h"
 #include "output/table.h"
 #include "store/store.h"
 
@@ -41,6 +42,7 @@ struct Environment {
   std::string today;          // TONGXIN_TODAY (YYYY-MM-DD), else the local date
   std::string now;            // TONGXIN_NOW, else the local time, ISO 8601 with offset
   std::filesystem::path cwd;
+  output::FileCalls file_calls;  // how files given with --out and --rejects reach the disk
 };
 
 // Reads the real environment (isatty, getenv, the clock).
@@ -65,6 +67,8 @@ class Context {
   // listing the accepted forms when it is none of them.
   Period period(const std::string& text) const;
   const std::string& now() const { return m_env.now; }
+  // For every file written for the user (output::AtomicFile).
+  const output::FileCalls& file_calls() const { return m_env.file_calls; }
   std::string actor() const;
 
   // The workspace (found by walking up from -C or the current directory) with its communities,

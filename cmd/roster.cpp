@@ -1,12 +1,13 @@
 // tongxin roster import|list|show|history|add|edit|move|archive|check: the member register.
 #include <fmt/format.h>
 
-#include <fstream>
+#include <optional>
 
 #include "app.h"
 #include "config/codes.h"
 #include "core/error.h"
 #include "i18n/i18n.h"
+#include "output/atomic_file.h"
 #include "output/xlsx_writer.h"
 #include "roster/history.h"
 #include "roster/import.h"
@@ -120,6 +121,10 @@ void run_import(const ImportOptions& o, Context& ctx) {
   ctx.require_community(o.community);
   const auto value_ctx = value_context(ctx);
   auto source = io::TabularSource::open(o.file, ctx.in(), {o.encoding, o.sheet});
+  std::optional<output::AtomicFile> rejects;  // created first: a bad --rejects stops the import
+  if (!o.rejects.empty()) {
+    rejects.emplace(o.rejects, ctx.file_calls());
+  }
   roster::ImportOptions options{o.file == "-" ? "stdin" : o.file,
                                 o.community,
                                 o.dry_run,
@@ -128,13 +133,13 @@ void run_import(const ImportOptions& o, Context& ctx) {
                                 ctx.actor(),
                                 ctx.now()};
   const auto result = roster::import_roster(ctx.db(true), *source, options, value_ctx);
-  if (!result.rejects.empty() && !o.rejects.empty()) {
-    roster::write_rejects(o.rejects, result, source->encoding(), source->is_xlsx());
+  if (!result.rejects.empty() && rejects) {
+    roster::write_rejects(*rejects, result, source->encoding(), source->is_xlsx());
   }
   report_import(ctx, result, o.format);
 }
 
-// Writes `table` to --out (atomically: a temporary file renamed into place, mode 0600) or stdout.
+// Writes `table` to --out (output::AtomicFile: whole or not at all, mode 0600) or stdout.
 void emit(const ListOptions& o, Context& ctx, const output::Table& table, bool wide) {
   const bool xlsx = o.format == "xlsx";
   if (xlsx && o.out.empty()) {
@@ -145,17 +150,17 @@ void emit(const ListOptions& o, Context& ctx, const output::Table& table, bool w
                   {.color = ctx.color(), .guard_formulas = wide});
     return;
   }
-  const std::string temp = o.out + ".tmp";
-  std::filesystem::remove(temp);
   if (xlsx) {
-    output::write_xlsx(temp, table, i18n::tr("roster.sheet_name"), false);
+    output::write_xlsx(o.out, table, i18n::tr("roster.sheet_name"), false, ctx.file_calls());
   } else {
-    store::create_private_file(temp);
-    std::ofstream file(temp, std::ios::binary | std::ios::trunc);
-    output::write(file, table, output::parse_format(o.format),
-                  {.utf8_bom = o.format == "csv", .guard_formulas = true});
+    output::write_file(
+        o.out,
+        [&](std::ostream& file) {
+          output::write(file, table, output::parse_format(o.format),
+                        {.utf8_bom = o.format == "csv", .guard_formulas = true});
+        },
+        ctx.file_calls());
   }
-  std::filesystem::rename(temp, o.out);
   ctx.notice(i18n::tr("roster.exported", table.rows.size(), o.out));
 }
 
@@ -185,7 +190,8 @@ void run_list(const ListOptions& o, Context& ctx) {
   const bool wide = o.format != "table";
   const output::Table table =
       roster::list_table(ctx.db(), filter, {wide, o.reveal, value_context(ctx).sensitive_enabled});
-  emit(o, ctx, table, wide);
+  emit(o, ctx, table,
+       wide);  // throws unless the file is in place: no log entry for a failed export
   log_disclosure(ctx, "roster list", static_cast<long>(table.rows.size()), o.reveal, o.out);
 }
 

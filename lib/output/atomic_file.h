@@ -61,9 +61,12 @@ class AtomicFile {
   // (and removes the temporary file) on any failure; call it once.
   void commit();
 
+  // Throws the Error for a failure with errno `error` (the reason in the user's language), for
+  // by-name writers that learn of one.
+  [[noreturn]] void fail(int error) const;
+
  private:
   class Buffer;
-  [[noreturn]] void fail(int error) const;
   void write_all(std::string_view bytes);
 
   std::filesystem::path m_target;

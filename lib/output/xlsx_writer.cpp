@@ -1,7 +1,6 @@
 #include "output/xlsx_writer.h"
 
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -10,7 +9,6 @@
 #include <cerrno>
 #include <charconv>
 #include <cmath>
-#include <cstring>
 #include <memory>
 
 #include "core/error.h"
@@ -31,37 +29,37 @@ constexpr size_t k_max_sheet_name = 31;              // characters
   throw Error(ExitCode::usage, i18n::tr("file.cannot_write", path), {why});
 }
 
-// Creates `path` empty with mode 0600 and returns true, or, when it exists already, makes it
-// 0600 and returns false, so the workbook's content never sits in a file others can read.
-bool prepare_private_file(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-  if (fd >= 0) {
-    ::close(fd);
-    return true;
-  }
-  if (errno == EEXIST && ::chmod(path.c_str(), 0600) == 0) {
-    return false;
-  }
-  cannot_write(path, std::strerror(errno));
-}
-
-// Removes the file this call created unless the write succeeded.
-class CreatedFile {
+// Holds file descriptor 2 on /dev/null while it lives: libxlsxwriter prints its own "[ERROR]"
+// lines, naming the temporary file, to stderr; tongxin reports the failure once, as an Error.
+class QuietStderr {
  public:
-  CreatedFile(std::string path, bool created) : m_path(std::move(path)), m_armed(created) {}
-  CreatedFile(const CreatedFile&) = delete;
-  CreatedFile& operator=(const CreatedFile&) = delete;
-  ~CreatedFile() {
-    if (m_armed) {
-      ::unlink(m_path.c_str());
+  QuietStderr() : m_saved(::dup(STDERR_FILENO)) {
+    const int null = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (m_saved >= 0 && null >= 0) {
+      ::dup2(null, STDERR_FILENO);
+    }
+    if (null >= 0) {
+      ::close(null);
     }
   }
-  void keep() { m_armed = false; }
+  ~QuietStderr() {
+    if (m_saved >= 0) {
+      ::dup2(m_saved, STDERR_FILENO);
+      ::close(m_saved);
+    }
+  }
+  QuietStderr(const QuietStderr&) = delete;
+  QuietStderr& operator=(const QuietStderr&) = delete;
 
  private:
-  std::string m_path;
-  bool m_armed;
+  int m_saved;
 };
+
+// Whether `error` (errno after a failed workbook_close) says why the file could not be written.
+bool is_file_error(int error) {
+  return error == ENOSPC || error == EDQUOT || error == EFBIG || error == EIO || error == EROFS ||
+         error == EACCES;
+}
 
 struct WorkbookFree {
   void operator()(lxw_workbook* book) const { lxw_workbook_free(book); }
@@ -93,7 +91,7 @@ std::string escape_escapes(const std::string& cell) {
 
 // Where a cell sits, for error messages: its sheet row (1-based) and column key.
 std::string cell_place(size_t sheet_row, const Column& column) {
-  return "row " + std::to_string(sheet_row + 1) + ", column " + column.key;
+  return i18n::tr("xlsx.cell", sheet_row + 1, column.key);
 }
 
 void check(lxw_error status, const std::string& path, size_t sheet_row, const Column& column) {
@@ -101,8 +99,8 @@ void check(lxw_error status, const std::string& path, size_t sheet_row, const Co
     return;
   }
   if (status == LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED) {
-    throw Error(ExitCode::bad_input, path + ": " + cell_place(sheet_row, column) +
-                                         ": text longer than Excel's 32,767 characters");
+    throw Error(ExitCode::bad_input,
+                path + ": " + cell_place(sheet_row, column) + ": " + i18n::tr("xlsx.too_long"));
   }
   cannot_write(path, cell_place(sheet_row, column) + ": " + lxw_strerror(status));
 }
@@ -111,7 +109,7 @@ void write_string(lxw_worksheet* sheet, size_t row, size_t col, const Column& co
                   const std::string& cell, lxw_format* format, const std::string& path) {
   if (!text::is_valid_utf8(cell)) {
     throw Error(ExitCode::bad_input,
-                path + ": " + cell_place(row, column) + ": text is not valid UTF-8");
+                path + ": " + cell_place(row, column) + ": " + i18n::tr("xlsx.not_utf8"));
   }
   const std::string guarded = escape_escapes(guard_formula(cell));
   check(worksheet_write_string(sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
@@ -198,29 +196,35 @@ std::string xlsx_sheet_name(const std::string& name) {
 }
 
 void write_xlsx(const std::string& path, const Table& table, const std::string& sheet_name,
-                bool use_keys) {
+                bool use_keys, const FileCalls& calls) {
   if (table.rows.size() > k_max_data_rows) {
-    cannot_write(path, "an xlsx sheet holds at most " + std::to_string(k_max_data_rows) +
-                           " rows under its header; this table has " +
-                           std::to_string(table.rows.size()));
+    cannot_write(path, i18n::tr("xlsx.too_many_rows", k_max_data_rows, table.rows.size()));
   }
-  CreatedFile file(path, prepare_private_file(path));
-  std::unique_ptr<lxw_workbook, WorkbookFree> book(workbook_new(path.c_str()));
+  AtomicFile file(path, calls);
+  std::unique_ptr<lxw_workbook, WorkbookFree> book(workbook_new(file.temp_path().c_str()));
   if (!book) {
-    cannot_write(path, "libxlsxwriter could not start a workbook");
+    cannot_write(path, i18n::tr("xlsx.no_workbook"));
   }
   const std::string name = xlsx_sheet_name(sheet_name);
   lxw_worksheet* sheet = workbook_add_worksheet(book.get(), name.c_str());
   if (sheet == nullptr) {
-    cannot_write(path, "invalid sheet name '" + name + "'");
+    cannot_write(path, i18n::tr("xlsx.bad_sheet_name", name));
   }
   write_sheet(book.get(), sheet, table, use_keys, path);
-  // workbook_close writes the file and frees the workbook, whatever it returns.
-  const lxw_error status = workbook_close(book.release());
+  // workbook_close writes the file by name and frees the workbook, whatever it returns.
+  errno = 0;
+  lxw_error status = LXW_NO_ERROR;
+  {
+    const QuietStderr quiet;
+    status = workbook_close(book.release());
+  }
   if (status != LXW_NO_ERROR) {
+    if (is_file_error(errno)) {
+      file.fail(errno);  // a full disk says so, in the user's language
+    }
     cannot_write(path, lxw_strerror(status));
   }
-  file.keep();
+  file.commit();
 }
 
 }  // namespace tongxin::output

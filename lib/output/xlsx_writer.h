@@ -1,11 +1,12 @@
 // Tables as .xlsx workbooks (libxlsxwriter), for `--format xlsx` exports. Cells are written as
 // text so Excel cannot mangle ID numbers, phones or leading zeros; only numeric columns hold
-// numbers. Like every file tongxin creates, the workbook is mode 0600.
+// numbers. The workbook is written through AtomicFile: mode 0600, whole or not at all.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "output/atomic_file.h"
 #include "output/table.h"
 
 namespace tongxin::output {
@@ -17,13 +18,13 @@ namespace tongxin::output {
 // - string cells starting with = + - @ (or tab/CR) neutralised by guard_formula();
 // - columns sized to their widest cell (xlsx_column_widths).
 // The sheet is named `sheet_name` made valid for Excel (see xlsx_sheet_name).
-// A new file is created 0600 before anything is written; an existing one is chmod'ed to 0600.
-// Throws tongxin::Error (a std::runtime_error) naming `path`: exit 2 when the file cannot be
-// written or the table has more rows than a sheet holds (1,048,575 under the header); exit 3 when
-// a cell is not valid UTF-8 or longer than Excel's 32,767 characters. On failure a file this call
-// created is removed; an existing file is replaced only by the final write.
+// libxlsxwriter writes AtomicFile's temporary file by name; `path` is replaced only when the
+// whole workbook was written, fsync'ed and closed, and is left as it was on any failure.
+// Throws tongxin::Error naming `path`: exit 2 when the file cannot be written (see AtomicFile)
+// or the table has more rows than a sheet holds (1,048,575 under the header); exit 3 when a cell
+// is not valid UTF-8 or longer than Excel's 32,767 characters.
 void write_xlsx(const std::string& path, const Table& table, const std::string& sheet_name,
-                bool use_keys);
+                bool use_keys, const FileCalls& calls = {});
 
 // Column widths in Excel character units: the widest of the header and the cells in display
 // columns (CJK counts 2, text::display_width), plus 2 for padding, between 6 and 60.

@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <optional>
 #include <sstream>
 #include <thread>
@@ -518,8 +517,8 @@ io::ImportResult import_roster(SQLite::Database& db, io::TabularSource& source,
   return result;
 }
 
-void write_rejects(const std::string& path, const io::ImportResult& result, text::Encoding encoding,
-                   bool bom) {
+void write_rejects(output::AtomicFile& file, const io::ImportResult& result,
+                   text::Encoding encoding, bool bom) {
   output::Table table;
   for (const std::string& h : result.header) {
     table.columns.push_back({h, h});
@@ -532,12 +531,8 @@ void write_rejects(const std::string& path, const io::ImportResult& result, text
   }
   std::ostringstream csv;
   output::write_csv(csv, table, {.utf8_bom = bom && encoding == text::Encoding::utf8});
-  store::create_private_file(path);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << (encoding == text::Encoding::utf8 ? csv.str() : text::from_utf8(csv.str(), encoding));
-  if (!out) {
-    throw Error(ExitCode::usage, i18n::tr("file.cannot_write", path));
-  }
+  file.write(encoding == text::Encoding::utf8 ? csv.str() : text::from_utf8(csv.str(), encoding));
+  file.commit();
 }
 
 }  // namespace tongxin::roster

@@ -10,6 +10,7 @@
 
 #include "io/import_result.h"
 #include "io/tabular.h"
+#include "output/atomic_file.h"
 #include "roster/fields.h"
 
 namespace tongxin::roster {
@@ -36,9 +37,11 @@ struct ImportOptions {
 io::ImportResult import_roster(SQLite::Database& db, io::TabularSource& source,
                                const ImportOptions& options, const ValueContext& ctx);
 
-// Writes the rejected rows, with an added error column, as CSV in `encoding` (mode 0600).
-void write_rejects(const std::string& path, const io::ImportResult& result, text::Encoding encoding,
-                   bool bom);
+// Writes the rejected rows, with an added error column, as CSV in `encoding` into `file` and
+// commits it. The caller opens `file` before importing, so that a rejects file that cannot be
+// created stops the import before it writes anything. Throws tongxin::Error as AtomicFile does.
+void write_rejects(output::AtomicFile& file, const io::ImportResult& result,
+                   text::Encoding encoding, bool bom);
 
 struct UndoReport {
   long removed = 0;   // members the batch created, now deleted

@@ -3,6 +3,7 @@
 
 #include <SQLiteCpp/Exception.h>
 
+#include <cerrno>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
@@ -185,4 +186,46 @@ TEST_CASE("an unexpected exception in a command exits 70 and says it is a bug") 
   CHECK(err.str() ==
         "tongxin: error: internal error (a bug in tongxin, not a problem with the input; please "
         "report it): injected failure\n");
+}
+
+namespace {
+
+ssize_t disk_full(int /*fd*/, const void* /*data*/, size_t /*size*/) {
+  errno = ENOSPC;
+  return -1;
+}
+
+long access_log_rows(const std::string& workspace) {
+  const auto info = run_args({"store", "info", "--format", "json"}, workspace);
+  REQUIRE(info.code == 0);
+  return nlohmann::json::parse(info.out)["tables"]["access_log"].get<long>();
+}
+
+}  // namespace
+
+TEST_CASE("roster list --out onto a full disk fails and leaves no file and no access-log entry") {
+  const tongxin::testing::TempDir dir;
+  REQUIRE(run_args({"init", "w", "--example", "yongdeng-2011"}, dir.path.string()).code == 0);
+  const std::string w = (dir.path / "w").string();
+  REQUIRE(run_args({"roster", "import", "-"}, w,
+                   "姓名,身份证号,社区\n张三,11010519491231002X,chengguan-dongjie\n")
+              .code == 0);
+  const auto exports = dir.path / "exports";
+  std::filesystem::create_directory(exports);
+  const std::string target = (exports / "x.csv").string();
+  std::istringstream in;
+  std::ostringstream out;
+  std::ostringstream err;
+  Environment env = test_env(in, out, err, w);
+
+  env.file_calls.write = disk_full;
+  CHECK(run_in(env, {"roster", "list", "--format", "csv", "--out", target}) == 2);
+  CHECK(err.str() == "tongxin: error: cannot write " + target + "\n  no space left on the disk\n");
+  CHECK(std::filesystem::is_empty(exports));
+  CHECK(access_log_rows(w) == 0);
+
+  env.file_calls = {};  // the same export onto a disk with room
+  CHECK(run_in(env, {"roster", "list", "--format", "csv", "--out", target}) == 0);
+  CHECK(std::filesystem::file_size(target) > 0);
+  CHECK(access_log_rows(w) == 1);
 }

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -14,6 +15,8 @@
 #include <vector>
 
 #include "core/error.h"
+#include "helpers.h"
+#include "i18n/i18n.h"
 #include "io/xlsx_reader.h"
 #include "output/table.h"
 #include "output/xlsx_writer.h"
@@ -122,7 +125,7 @@ TEST_CASE("write_xlsx writes the keys as header when use_keys") {
   CHECK(dump({rows[0]}) == std::vector<std::string>{"1: name | id_number | phone | note | count"});
 }
 
-TEST_CASE("write_xlsx creates the file 0600 and makes an existing file 0600") {
+TEST_CASE("write_xlsx creates the file 0600 and replaces an existing file with a 0600 one") {
   TempDir dir;
   SUBCASE("new file") {
     const std::string path = dir.file("new.xlsx");
@@ -156,12 +159,20 @@ TEST_CASE("write_xlsx keeps control characters and a table with no rows") {
   }
 }
 
-TEST_CASE("write_xlsx failures name the path and leave no file") {
+int fsync_fails(int /*fd*/) {
+  errno = EIO;
+  return -1;
+}
+
+TEST_CASE("write_xlsx failures name the path and leave no file, not even a temporary one") {
+  tongxin::i18n::set_language(tongxin::i18n::Lang::en);
   TempDir dir;
-  SUBCASE("missing folder") {
+  SUBCASE("missing folder: a usage error") {
     const std::string path = dir.file("no/such/dir.xlsx");
     CHECK(error_of([&] { write_xlsx(path, sample_table(), "s", false); }).find(path) !=
           std::string::npos);
+    CHECK(tongxin::testing::exit_code_of([&] { write_xlsx(path, sample_table(), "s", false); }) ==
+          tongxin::ExitCode::usage);
   }
   SUBCASE("invalid UTF-8 cell") {
     const std::string path = dir.file("bad.xlsx");
@@ -169,15 +180,20 @@ TEST_CASE("write_xlsx failures name the path and leave no file") {
     table.rows[1][0] = "\xff\xfe";
     CHECK(error_of([&] { write_xlsx(path, table, "s", false); }) ==
           path + ": row 3, column name: text is not valid UTF-8");
-    CHECK_FALSE(fs::exists(path));
   }
   SUBCASE("cell longer than Excel allows") {
     const std::string path = dir.file("long.xlsx");
     Table table = sample_table();
     table.rows[0][3] = std::string(40000, 'x');
     CHECK_THROWS_AS(write_xlsx(path, table, "s", false), tongxin::Error);
-    CHECK_FALSE(fs::exists(path));
   }
+  SUBCASE("the disk fails when the workbook is synced") {
+    tongxin::output::FileCalls calls;
+    calls.fsync = fsync_fails;
+    CHECK(error_of([&] { write_xlsx(dir.file("x.xlsx"), sample_table(), "s", false, calls); }) ==
+          "cannot write " + dir.file("x.xlsx"));
+  }
+  CHECK(fs::is_empty(dir.file("")));
 }
 
 TEST_CASE("xlsx_column_widths counts CJK as two columns, with padding and bounds") {
