@@ -24,26 +24,30 @@ constexpr std::string_view k_style = R"(
 @page { size: A4; margin: 10mm 11mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; color: #000; background: #fff; font-size: 8.5pt; line-height: 1.25;
+body { margin: 0; color: #000; background: #fff; font-size: 8.5pt; line-height: 1.2;
   font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; }
 .page { break-after: page; page-break-after: always; }
 .page:last-child { break-after: auto; page-break-after: auto; }
 h1 { font-size: 14pt; text-align: center; margin: 0 0 2.5mm; }
-h2 { font-size: 10pt; margin: 2.5mm 0 1mm; }
+h2 { font-size: 10pt; margin: 2mm 0 0.8mm; }
 table { width: 100%; border-collapse: collapse; margin: 0 0 1.5mm; }
-th, td { border: 0.5pt solid #000; padding: 0.4mm 1.2mm; text-align: left; vertical-align: top; }
+th, td { border: 0.5pt solid #000; padding: 0.3mm 1.2mm; text-align: left; vertical-align: top; }
 th { background: #e8e8e8; font-weight: bold; white-space: nowrap; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 .num { text-align: right; white-space: nowrap; }
 .mark { text-align: center; }
-td.group { background: #f4f4f4; font-weight: bold; }
+table.items { table-layout: fixed; }
+col.item { width: 25%; } col.mark { width: 6%; } col.points { width: 5%; } col.status { width: 6.5%; }
+tr.group td { background: #f0f0f0; font-weight: bold; }
+td { overflow-wrap: anywhere; }
 td.status { white-space: nowrap; }
 tr.fail td.status { font-weight: bold; text-decoration: underline; }
 table.totals td { font-size: 11pt; font-weight: bold; text-align: center; }
 table.totals th { text-align: center; }
-ul.reasons { margin: 0 0 2mm; padding-left: 5mm; }
+ul.reasons { margin: 0 0 1mm; padding-left: 5mm; }
 p { margin: 0 0 1mm; }
-table.signature td { height: 7mm; }
+table.signature { margin: 0; }
+table.signature td { height: 6mm; }
 @media screen {
   body { max-width: 210mm; margin: 0 auto; padding: 12mm; }
   .page { border-bottom: 1px dashed #888; padding-bottom: 12mm; margin-bottom: 12mm; }
@@ -84,11 +88,14 @@ void write_facts(std::ostream& out, const Json& doc, const Json& c) {
   out << "</table>\n";
 }
 
+// Items under a row per group (its title and subtotals in the points columns), so the item and
+// evidence columns get the page's width and a long standard still fits one sheet.
 void write_items(std::ostream& out, const Json& doc, const Json& c) {
-  out << "<table class=\"items\">\n<thead>";
+  out << "<table class=\"items\">\n<colgroup><col class=\"item\"><col class=\"mark\">"
+         "<col class=\"points\"><col class=\"points\"><col class=\"status\"><col></colgroup>\n"
+         "<thead>";
   write_row(out, "th",
-            {{label(doc, "group"), ""},
-             {label(doc, "item"), ""},
+            {{label(doc, "item"), ""},
              {label(doc, "required"), "mark"},
              {label(doc, "points_possible"), "num"},
              {label(doc, "points_earned"), "num"},
@@ -96,21 +103,20 @@ void write_items(std::ostream& out, const Json& doc, const Json& c) {
              {label(doc, "evidence"), ""}});
   out << "</thead>\n<tbody>\n";
   for (const Json& group : c["groups"]) {
-    bool first = true;
+    out << fmt::format(
+        "<tr class=\"group\"><td colspan=\"2\">{}</td><td class=\"num\">{}</td>"
+        "<td class=\"num\">{}</td><td colspan=\"2\"></td></tr>\n",
+        escape_markup(text(group["title"])), num(group["points_possible"]),
+        num(group["points_earned"]));
     for (const Json& item : group["items"]) {
-      out << (item["status"] == "fail" ? "<tr class=\"fail\">" : "<tr>");
-      if (first) {
-        out << fmt::format("<td class=\"group\" rowspan=\"{}\">{}<br>{} / {}</td>",
-                           group["items"].size(), escape_markup(text(group["title"])),
-                           num(group["points_earned"]), num(group["points_possible"]));
-        first = false;
-      }
-      out << fmt::format(
-          "<td>{}</td><td class=\"mark\">{}</td><td class=\"num\">{}</td><td "
-          "class=\"num\">{}</td><td class=\"status\">{}</td><td>{}</td></tr>\n",
-          escape_markup(text(item["title"])), render::required_mark(item["required"]),
-          num(item["points_possible"]), num(item["points_earned"]),
-          escape_markup(text(item["status_label"])), escape_markup(text(item["evidence"])));
+      write_row(out, "td",
+                {{text(item["title"]), ""},
+                 {std::string(render::required_mark(item["required"])), "mark"},
+                 {num(item["points_possible"]), "num"},
+                 {num(item["points_earned"]), "num"},
+                 {text(item["status_label"]), "status"},
+                 {text(item["evidence"]), ""}},
+                item["status"] == "fail" ? "fail" : "");
     }
   }
   out << "</tbody>\n</table>\n";
