@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "audit/document.h"
+#include "audit/render_common.h"
 #include "i18n/i18n.h"
 #include "output/table.h"
 
@@ -10,32 +11,13 @@ namespace tongxin::audit {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-std::string num(const Json& value) {
-  if (value.is_null()) {
-    return "";
-  }
-  return fmt::format("{:g}", value.get<double>());
-}
-
-std::string label(const Json& doc, const char* key) {
-  return doc["labels"]["text"][key].get<std::string>();
-}
+using render::Json;
+using render::label;
+using render::num;
+using render::stars_text;
 
 std::string heading(const std::string& text, bool color) {
   return color ? "\x1b[1m" + text + "\x1b[0m" : text;
-}
-
-std::string stars_text(const Json& stars) {
-  if (stars.is_null()) {
-    return "";
-  }
-  std::string text;
-  for (int i = 1; i <= 5; ++i) {
-    text += i <= stars.get<int>() ? "★" : "☆";
-  }
-  return text;
 }
 
 output::Column column(const Json& doc, const char* key, bool right = false) {
@@ -199,17 +181,6 @@ void write_summary(std::ostream& out, const Json& doc, bool color) {
   output::write_table(out, table);
 }
 
-std::string star_counts(const Json& counts) {
-  std::string text;
-  for (const Json& s : counts) {
-    if (s["count"].get<int>() > 0) {
-      text += fmt::format("{}{}★×{}", text.empty() ? "" : " ", s["stars"].get<int>(),
-                          s["count"].get<int>());
-    }
-  }
-  return text;
-}
-
 void write_rollup(std::ostream& out, const Json& doc, bool color) {
   const bool stars = !doc["standard"]["star_bands"].empty();
   out << "\n" << heading(label(doc, "township_rollup_title"), color) << "\n";
@@ -225,7 +196,7 @@ void write_rollup(std::ostream& out, const Json& doc, bool color) {
     std::vector<std::string> row = {name, std::to_string(r["communities"].get<int>()),
                                     num(r["mean_points"]), num(r["mean_percent"])};
     if (stars) {
-      row.push_back(star_counts(r["star_counts"]));
+      row.push_back(render::star_counts_text(r["star_counts"]));
     }
     row.push_back(std::to_string(r["passed"].get<int>()));
     row.push_back(num(r["pass_rate"]) + "%");
