@@ -4,8 +4,12 @@
 
 #include <iostream>
 
+#include "activity/messages.h"
+#include "audit/messages.h"
 #include "core/error.h"
 #include "i18n/i18n.h"
+#include "roster/messages.h"
+#include "schedule/messages.h"
 
 namespace tongxin::cli {
 
@@ -22,7 +26,15 @@ const std::vector<Subcommand>& subcommands() {
   return k_list;
 }
 
+void add_messages() {
+  i18n::add_messages(roster::messages());
+  i18n::add_messages(activity::messages());
+  i18n::add_messages(schedule::messages());
+  i18n::add_messages(audit::messages());
+}
+
 std::unique_ptr<CLI::App> build_app(Globals& globals, Environment& env) {
+  add_messages();
   auto app = std::make_unique<CLI::App>(i18n::tr("help.tongxin"), "tongxin");
   // Subcommands copy the help flag when they are added, so its text is set first.
   app->set_help_flag("-h,--help", i18n::tr("help.opt_help"));
@@ -121,6 +133,7 @@ Error error_of(const std::exception_ptr& failure) {
 }
 
 int run(const std::vector<std::string>& args, Environment env) {
+  add_messages();  // before any message, error messages included
   try {
     return parse_and_run(args, env);
   } catch (...) {

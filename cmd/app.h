@@ -29,6 +29,11 @@ struct Subcommand {
 // Every top-level subcommand, in help order. Feeds --help, completions and the man-page test.
 const std::vector<Subcommand>& subcommands();
 
+// Adds every module's messages to the i18n catalogue (they live beside their modules, and the
+// lowest layer names none of them). run() and build_app() call it; so must any other entry point
+// (the unit tests' main) before the first message is looked up.
+void add_messages();
+
 // Makes `sub` run `runner` with the parsed options and a fresh Context (workspace and store opened
 // as the command needs them).
 template <typename Options>

@@ -1,14 +1,16 @@
-// Core user-facing strings (errors, configuration, store, init, global help), in Chinese and
-// English. catalogue() merges every module's list and sorts it once; a test checks that keys are
-// unique and both texts are present.
+// The shared user-facing strings of the lower layers (errors, files, configuration, store,
+// init, global help), in Chinese and English, and the catalogue that merges them with the parts
+// modules add. A test checks that keys are unique and both texts are present.
 #include "i18n/catalogue.h"
 
 #include <algorithm>
 
 namespace tongxin::i18n {
 
-std::vector<Message> messages_core() {
-  return {
+namespace {
+
+const std::vector<Message>& shared_messages() {
+  static const std::vector<Message> k_messages = {
       // One message a line, so the catalogue reads as a table.
       // clang-format off
       // errors and files
@@ -107,27 +109,37 @@ std::vector<Message> messages_core() {
       {"help.store_backup_file", "备份文件（不得已存在）", "backup file (must not exist)"},
       // clang-format on
   };
+  return k_messages;
 }
 
-namespace {
+struct Catalogue {
+  std::vector<const std::vector<Message>*> parts;
+  std::vector<Message> sorted;  // every part's messages, by key
 
-std::vector<Message> build() {
-  std::vector<Message> all;
-  for (auto&& part :
-       {messages_core(), messages_roster(), messages_activity(), messages_schedule(),
-        messages_audit()}) {
-    all.insert(all.end(), part.begin(), part.end());
+  void add(const std::vector<Message>& part) {
+    if (std::find(parts.begin(), parts.end(), &part) != parts.end()) {
+      return;
+    }
+    parts.push_back(&part);
+    sorted.insert(sorted.end(), part.begin(), part.end());
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const Message& a, const Message& b) { return a.key < b.key; });
   }
-  std::sort(all.begin(), all.end(),
-            [](const Message& a, const Message& b) { return a.key < b.key; });
-  return all;
+};
+
+Catalogue& the_catalogue() {
+  static Catalogue k_catalogue = [] {
+    Catalogue c;
+    c.add(shared_messages());
+    return c;
+  }();
+  return k_catalogue;
 }
 
 }  // namespace
 
-const std::vector<Message>& catalogue() {
-  static const std::vector<Message> k_catalogue = build();
-  return k_catalogue;
-}
+const std::vector<Message>& catalogue() { return the_catalogue().sorted; }
+
+void add_messages(const std::vector<Message>& part) { the_catalogue().add(part); }
 
 }  // namespace tongxin::i18n

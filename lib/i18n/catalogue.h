@@ -1,4 +1,4 @@
-// The message catalogue: one entry per user-facing string, sorted by key (a test checks).
+// The message catalogue: one entry per user-facing string, looked up by key (i18n::text).
 #pragma once
 
 #include <string_view>
@@ -12,15 +12,14 @@ struct Message {
   std::string_view en;
 };
 
-// Sorted by key: every module's messages together.
+// Every message added so far, sorted by key: the shared messages of the lower layers (errors,
+// files, configuration, store, global help; catalogue.cpp) and each part given to add_messages.
 const std::vector<Message>& catalogue();
 
-// Each module keeps its messages in its own file (catalogue_<module>.cpp), so modules can grow
-// independently; catalogue() merges them.
-std::vector<Message> messages_core();
-std::vector<Message> messages_roster();
-std::vector<Message> messages_activity();
-std::vector<Message> messages_schedule();
-std::vector<Message> messages_audit();
+// Adds a module's messages. The modules above i18n keep theirs beside them
+// (lib/<module>/messages.cpp) and the program adds them once when it starts, before any other
+// thread runs; adding the same part again changes nothing. `part` must outlive the process (a
+// function-local static).
+void add_messages(const std::vector<Message>& part);
 
 }  // namespace tongxin::i18n

@@ -1,5 +1,6 @@
-// User-facing text in Chinese and English from one catalogue (catalogue.cpp). The language is
-// chosen once per process, like a locale: --lang, else the workspace's `language`, else LANG.
+// User-facing text in Chinese and English from one catalogue (catalogue.h: the shared messages
+// and those each module adds). The language is chosen once per process, like a locale: --lang,
+// else the workspace's `language`, else LANG.
 #pragma once
 
 #include <fmt/format.h>

@@ -46,3 +46,11 @@ TEST_CASE("language selection") {
   CHECK(tr("store.backed_up", "x.db") == "backed up to x.db");
   CHECK(text("no.such.key") == "no.such.key");
 }
+
+TEST_CASE("the modules' messages are in the catalogue once the program added them") {
+  set_language(Lang::en);
+  // One key of each module kept beside it (lib/<module>/messages.cpp); main added them.
+  CHECK(text("roster.id_length") != "roster.id_length");
+  CHECK(text("activity.bad_number") == "expected a number");
+  CHECK(text("help.schedule") != "help.schedule");
+}

@@ -1,10 +1,9 @@
-// User-facing strings of the activity commands, in Chinese and English (see catalogue.cpp).
-#include "i18n/catalogue.h"
+#include "activity/messages.h"
 
-namespace tongxin::i18n {
+namespace tongxin::activity {
 
-std::vector<Message> messages_activity() {
-  return {
+const std::vector<i18n::Message>& messages() {
+  static const std::vector<i18n::Message> k_messages = {
       // One message a line, so the catalogue reads as a table.
       // clang-format off
       // values
@@ -73,6 +72,7 @@ std::vector<Message> messages_activity() {
       {"help.activity_period", "期间：2026-10、2026-Q3、2026、this-month、last-month、last-quarter、last-year", "period: 2026-10, 2026-Q3, 2026, this-month, last-month, last-quarter, last-year"},
       // clang-format on
   };
+  return k_messages;
 }
 
-}  // namespace tongxin::i18n
+}  // namespace tongxin::activity

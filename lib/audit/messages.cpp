@@ -1,11 +1,9 @@
-// User-facing strings of tongxin audit, in Chinese and English (see catalogue.cpp): standard,
-// waiver and manual-result problems, evidence of each check kind, verdict reasons, labels.
-#include "i18n/catalogue.h"
+#include "audit/messages.h"
 
-namespace tongxin::i18n {
+namespace tongxin::audit {
 
-std::vector<Message> messages_audit() {
-  return {
+const std::vector<i18n::Message>& messages() {
+  static const std::vector<i18n::Message> k_messages = {
       // One message a line, so the catalogue reads as a table.
       // clang-format off
       // standard, waiver and manual-result files
@@ -191,6 +189,7 @@ std::vector<Message> messages_audit() {
       {"audit.reason.required", "必备项未达标：{}", "required item failed: {}"},
       // clang-format on
   };
+  return k_messages;
 }
 
-}  // namespace tongxin::i18n
+}  // namespace tongxin::audit

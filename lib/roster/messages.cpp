@@ -1,11 +1,9 @@
-// User-facing strings of the roster commands and of imports, in Chinese and English
-// (see catalogue.cpp).
-#include "i18n/catalogue.h"
+#include "roster/messages.h"
 
-namespace tongxin::i18n {
+namespace tongxin::roster {
 
-std::vector<Message> messages_roster() {
-  return {
+const std::vector<i18n::Message>& messages() {
+  static const std::vector<i18n::Message> k_messages = {
       // One message a line, so the catalogue reads as a table.
       // clang-format off
       // values
@@ -148,6 +146,7 @@ std::vector<Message> messages_roster() {
       {"help.roster_check", "检查名册：重复、缺联系人、无效记录；有问题时退出码为 1", "check the roster: duplicates, key contacts without a cadre, invalid records; exit 1 on findings"},
       // clang-format on
   };
+  return k_messages;
 }
 
-}  // namespace tongxin::i18n
+}  // namespace tongxin::roster

@@ -1,10 +1,9 @@
-// User-facing strings of the schedule commands, in Chinese and English (see catalogue.cpp).
-#include "i18n/catalogue.h"
+#include "schedule/messages.h"
 
-namespace tongxin::i18n {
+namespace tongxin::schedule {
 
-std::vector<Message> messages_schedule() {
-  return {
+const std::vector<i18n::Message>& messages() {
+  static const std::vector<i18n::Message> k_messages = {
       // One message a line, so the catalogue reads as a table.
       // clang-format off
       // help
@@ -86,6 +85,7 @@ std::vector<Message> messages_schedule() {
       {"schedule.weekday.6", "星期日", "Sun"},
       // clang-format on
   };
+  return k_messages;
 }
 
-}  // namespace tongxin::i18n
+}  // namespace tongxin::schedule

@@ -1,0 +1,15 @@
+// User-facing strings of the schedule commands, in Chinese and English. They live
+// beside the module, not in lib/i18n: the program adds them to the catalogue when it starts
+// (cli::add_messages), so the lowest layer knows no module above it.
+#pragma once
+
+#include <vector>
+
+#include "i18n/catalogue.h"
+
+namespace tongxin::schedule {
+
+// Every message of the module, in any order (the catalogue sorts).
+const std::vector<i18n::Message>& messages();
+
+}  // namespace tongxin::schedule
