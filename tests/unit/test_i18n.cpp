@@ -53,4 +53,5 @@ TEST_CASE("the modules' messages are in the catalogue once the program added the
   CHECK(text("roster.id_length") != "roster.id_length");
   CHECK(text("activity.bad_number") == "expected a number");
   CHECK(text("help.schedule") != "help.schedule");
+  CHECK(text("audit.bad_period") != "audit.bad_period");
 }
