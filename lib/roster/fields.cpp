@@ -60,6 +60,12 @@ const std::vector<FieldDef>& member_fields() {
       {"contact_cadre", "联系人", "Contact cadre", K::text, "", {"联系干部", "联系领导"}},
       {"greetings", "节日问候", "Greetings", K::code_list, "festivals", {"问候节日"}},
       {"notes", "备注", "Notes", K::text, "", {"说明"}},
+      {"registered_on",
+       "登记日期",
+       "Registered on",
+       K::date,
+       "",
+       {"登记时间", "入册日期", "建档日期", "registered", "registration_date"}},
   };
   return k_fields;
 }
@@ -409,6 +415,10 @@ void check_member(FieldValues& values, const ValueContext& ctx,
   check_against_id(values, ctx, problems);
   check_age(values, ctx, problems);
   check_sensitive_categories(values, ctx, problems);
+  if (!values[Field::registered_on].empty() && values[Field::registered_on] > ctx.today.iso()) {
+    problems.push_back(
+        {"registered_on", i18n::tr("roster.registered_in_future"), values[Field::registered_on]});
+  }
 }
 
 std::string display_value(const FieldDef& def, const std::string& stored, bool reveal) {

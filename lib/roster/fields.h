@@ -67,6 +67,7 @@ enum class Field : size_t {
   contact_cadre,
   greetings,
   notes,
+  registered_on,
 };
 
 // The position of a field in member_fields(): of the field with this key (std::nullopt when

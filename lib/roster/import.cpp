@@ -222,7 +222,8 @@ class RowReader {
         m_options(options),
         m_ctx(ctx),
         m_columns(std::move(columns)),
-        m_existing(std::move(existing)) {
+        m_existing(std::move(existing)),
+        m_today(ctx.today.iso()) {
     for (const FieldDef* def : m_columns) {
       m_indexes.push_back(def == nullptr ? 0 : field_index(*def));
     }
@@ -269,6 +270,9 @@ class RowReader {
     }
     out.pinyin = text::pinyin_of(values[Field::name]);
     out.existing_id = existing != nullptr ? existing->member_id : 0;
+    if (existing == nullptr && values[Field::registered_on].empty()) {
+      values[Field::registered_on] = m_today;  // registered by this import (its batch date)
+    }
     m_result.counts.added += existing == nullptr ? 1 : 0;
     return true;
   }
@@ -364,6 +368,7 @@ class RowReader {
   std::vector<size_t> m_indexes;  // of m_columns' fields in member_fields()
   ExistingIds m_existing;
   std::unordered_map<uint64_t, long> m_seen;
+  const std::string m_today;
   io::TabularRow m_row;
   std::vector<FieldProblem> m_problems;
   io::ImportResult m_result;

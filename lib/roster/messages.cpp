@@ -24,6 +24,7 @@ const std::vector<i18n::Message>& messages() {
       {"roster.sex_mismatch", "与身份证号显示的性别不一致", "disagrees with the sex the ID number shows"},
       {"roster.under_14", "未满 14 周岁：处理其个人信息需监护人同意（个人信息保护法第三十一条），不予登记", "under 14: their data needs a guardian's consent (PIPL Art. 31); not registered"},
       {"roster.required", "必填", "required"},
+      {"roster.registered_in_future", "登记日期晚于今天", "registration date is after today"},
       {"roster.community_required", "缺少社区：请在文件中加“社区”列，或用 --community 指定", "no community: add a 社区 column or pass --community"},
       {"roster.yes", "是", "yes"},
       {"roster.no", "否", "no"},

@@ -195,8 +195,22 @@ MemberRow require_member(SQLite::Database& db, long id) {
   return *row;
 }
 
-void set_status(SQLite::Database& db, long id, const std::string& community,
+// Sets the member's community and status, and records the change with the day it took effect
+// (member_event), from which the register is counted as of a date.
+void set_status(SQLite::Database& db, const MemberRow& current, const std::string& community,
                 const std::string& status, const std::string& date, const std::string& reason) {
+  const long id = current.id;
+  SQLite::Statement event(db,
+                          "INSERT INTO member_event (member_id, on_date, kind, from_community, "
+                          "to_community, from_status, to_status) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  event.bind(1, static_cast<int64_t>(id));
+  event.bind(2, date);
+  event.bind(3, status == "active" ? std::string("move") : status);
+  event.bind(4, current.values[Field::community]);
+  event.bind(5, community);
+  event.bind(6, current.status);
+  event.bind(7, status);
+  event.exec();
   SQLite::Statement q(db,
                       "UPDATE member SET community = ?, status = ?, status_date = ?, "
                       "status_reason = ? WHERE id = ?");
@@ -225,6 +239,9 @@ long add_member(SQLite::Database& db, const std::vector<std::pair<std::string, s
   check_unique_id(db, values, 0, problems);
   if (!problems.empty()) {
     fail_values(problems);
+  }
+  if (values[Field::registered_on].empty()) {
+    values[Field::registered_on] = ctx.values.today.iso();
   }
   MemberWriter writer(db);
   const long id = writer.insert(values, 0);
@@ -277,7 +294,7 @@ void move_member(SQLite::Database& db, long id, const std::string& community,
     throw Error(ExitCode::usage, i18n::tr("roster.cannot_move", id,
                                           current.values[Field::community], current.status));
   }
-  set_status(db, id, community, "active", date, "");
+  set_status(db, current, community, "active", date, "");
   FieldValues after = current.values;
   after["community"] = community;
   nlohmann::json moved = nlohmann::json::parse(values_json(after));
@@ -294,7 +311,7 @@ void archive_member(SQLite::Database& db, long id, const std::string& status,
   if (current.status != "active") {
     throw Error(ExitCode::usage, i18n::tr("roster.not_active", id, current.status));
   }
-  set_status(db, id, current.values[Field::community], status, date, reason);
+  set_status(db, current, current.values[Field::community], status, date, reason);
   // Codes and dates only: the history translates them when it shows them.
   nlohmann::json before = nlohmann::json::parse(values_json(current.values));
   before["status"] = current.status;

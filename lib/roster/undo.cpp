@@ -112,8 +112,11 @@ UndoReport undo_import(SQLite::Database& db, long batch_id, const std::string& a
   SQLite::Statement drop_categories(db,
                                     "DELETE FROM member_category WHERE member_id IN (SELECT id "
                                     "FROM member WHERE batch_id = ?)");
+  SQLite::Statement drop_events(db,
+                                "DELETE FROM member_event WHERE member_id IN (SELECT id "
+                                "FROM member WHERE batch_id = ?)");
   SQLite::Statement drop_members(db, "DELETE FROM member WHERE batch_id = ?");
-  for (SQLite::Statement* q : {&drop_categories, &drop_members}) {
+  for (SQLite::Statement* q : {&drop_categories, &drop_events, &drop_members}) {
     q->bind(1, static_cast<int64_t>(batch_id));
     q->exec();
   }

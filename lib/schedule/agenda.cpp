@@ -40,7 +40,9 @@ void evaluate_members(const AgendaInputs& in, const Duty& duty, AgendaRow& row) 
   const size_t needed =
       duty.rule.kind == RuleKind::key_contacts ? static_cast<size_t>(duty.rule.at_least) : 1;
   row.required = 0;
-  for (const MemberRecord* m : in.members.in_unit(row.unit.key)) {
+  // The register of the window's last day: a member registered or moved in later does not
+  // make a past window late, and one who left since still counted then.
+  for (const MemberRecord* m : in.members.in_unit(row.unit.key, row.window.end)) {
     if (!member_applies(duty.rule, *m)) {
       continue;
     }
@@ -160,7 +162,7 @@ std::vector<AgendaRow> build_agenda(const Plan& plan, const config::Workspace& w
                                     SQLite::Database& db, const AgendaQuery& query) {
   const auto festivals = festival_days(plan, query.range);
   const ActivityIndex activities(load_activities(db), workspace, plan);
-  const MemberIndex members(load_active_members(db), load_member_links(db), workspace);
+  const MemberIndex members(load_member_spans(db), load_member_links(db), workspace);
   return evaluate_agenda({plan, workspace, activities, members, festivals}, query);
 }
 

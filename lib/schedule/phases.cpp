@@ -16,7 +16,7 @@ bool deliverable_met(const Deliverable& d, const Phase& phase, const config::Com
       return activities.count_type(community_key(c.id), d.require.activity_type, phase.start,
                                    phase.end) >= static_cast<size_t>(d.require.min_count);
     case Requirement::Kind::roster:
-      return members.active_in_community(c.id) >= 1;
+      return members.active_in_community(c.id, phase.end) >= 1;
     case Requirement::Kind::field:
       return config::field_met(c, d.require.field, static_cast<size_t>(d.require.min_count));
   }
@@ -58,7 +58,7 @@ std::vector<PhaseRow> evaluate_phases(const Plan& plan, const config::Workspace&
 std::vector<PhaseRow> build_phases(const Plan& plan, const config::Workspace& workspace,
                                    SQLite::Database& db, Date today) {
   const ActivityIndex activities(load_activities(db), workspace, plan);
-  const MemberIndex members(load_active_members(db), {}, workspace);
+  const MemberIndex members(load_member_spans(db), {}, workspace);
   return evaluate_phases(plan, workspace, activities, members, today);
 }
 

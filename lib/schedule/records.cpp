@@ -1,6 +1,7 @@
 #include "schedule/records.h"
 
 #include <algorithm>
+#include <iterator>
 
 #include "config/codes.h"
 #include "schedule/recurrence.h"
@@ -77,15 +78,77 @@ std::vector<ActivityRecord> load_activities(SQLite::Database& db) {
   return out;
 }
 
-std::vector<MemberRecord> load_active_members(SQLite::Database& db) {
-  std::vector<MemberRecord> out;
-  SQLite::Statement query(
-      db,
-      "SELECT id, community, key_contact, greetings FROM member WHERE status = 'active' "
-      "ORDER BY id");
+namespace {
+
+struct MemberEvent {
+  Date on;
+  std::string from_community;
+  std::string to_community;
+  bool from_active = false;
+  bool to_active = false;
+};
+
+// Every member's events by member id, in date order.
+std::unordered_map<long long, std::vector<MemberEvent>> load_events(SQLite::Database& db) {
+  std::unordered_map<long long, std::vector<MemberEvent>> out;
+  SQLite::Statement query(db,
+                          "SELECT member_id, on_date, from_community, to_community, "
+                          "from_status = 'active', to_status = 'active' FROM member_event "
+                          "ORDER BY member_id, on_date, id");
   while (query.executeStep()) {
-    out.push_back({query.getColumn(0).getInt64(), column_text(query, 1),
-                   query.getColumn(2).getInt() != 0, greeting_codes(column_text(query, 3))});
+    if (const auto on = parse_iso_date(column_text(query, 1))) {
+      out[query.getColumn(0).getInt64()].push_back(
+          {*on, column_text(query, 2), column_text(query, 3), query.getColumn(4).getInt() != 0,
+           query.getColumn(5).getInt() != 0});
+    }
+  }
+  return out;
+}
+
+// The member's spans: the state before its first event from the day it was registered, then
+// the state after each event from the event's day.
+void add_spans(MemberRecord member, bool active_now, const std::vector<MemberEvent>* events,
+               std::vector<MemberRecord>& out) {
+  if (events == nullptr) {
+    if (active_now) {
+      out.push_back(std::move(member));
+    }
+    return;
+  }
+  bool active = events->front().from_active;
+  member.community = events->front().from_community;
+  for (const MemberEvent& e : *events) {
+    if (active && member.from < e.on) {
+      MemberRecord span = member;
+      span.to = e.on.plus_days(-1);
+      out.push_back(std::move(span));
+    }
+    member.community = e.to_community;
+    member.from = e.on;
+    active = e.to_active;
+  }
+  if (active) {
+    out.push_back(std::move(member));
+  }
+}
+
+}  // namespace
+
+std::vector<MemberRecord> load_member_spans(SQLite::Database& db) {
+  const auto events = load_events(db);
+  std::vector<MemberRecord> out;
+  SQLite::Statement query(db,
+                          "SELECT id, community, key_contact, greetings, registered_on, "
+                          "status = 'active' FROM member ORDER BY id");
+  while (query.executeStep()) {
+    MemberRecord member{query.getColumn(0).getInt64(), column_text(query, 1),
+                        query.getColumn(2).getInt() != 0, greeting_codes(column_text(query, 3))};
+    if (const auto registered = parse_iso_date(column_text(query, 4))) {
+      member.from = *registered;
+    }
+    const auto it = events.find(member.id);
+    add_spans(std::move(member), query.getColumn(5).getInt() != 0,
+              it == events.end() ? nullptr : &it->second, out);
   }
   return out;
 }
@@ -166,10 +229,14 @@ MemberIndex::MemberIndex(std::vector<MemberRecord> members, std::vector<MemberLi
   }
 }
 
-const std::vector<const MemberRecord*>& MemberIndex::in_unit(const std::string& key) const {
-  static const std::vector<const MemberRecord*> k_none;
+std::vector<const MemberRecord*> MemberIndex::in_unit(const std::string& key, Date date) const {
+  std::vector<const MemberRecord*> out;
   const auto it = m_by_unit.find(key);
-  return it == m_by_unit.end() ? k_none : it->second;
+  if (it != m_by_unit.end()) {
+    std::copy_if(it->second.begin(), it->second.end(), std::back_inserter(out),
+                 [date](const MemberRecord* m) { return m->on(date); });
+  }
+  return out;
 }
 
 size_t MemberIndex::visits(long long id, const Duty& duty, Date start, Date end) const {
@@ -183,8 +250,8 @@ size_t MemberIndex::visits(long long id, const Duty& duty, Date start, Date end)
       }));
 }
 
-size_t MemberIndex::active_in_community(const std::string& id) const {
-  return in_unit(community_key(id)).size();
+size_t MemberIndex::active_in_community(const std::string& id, Date date) const {
+  return in_unit(community_key(id), date).size();
 }
 
 }  // namespace tongxin::schedule

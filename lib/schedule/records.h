@@ -23,11 +23,19 @@ struct ActivityRecord {
   Date date;
 };
 
+// A member's time in one community: from the day they were registered or moved in to the day
+// before they moved on, were archived or died (a member who moved has one record per community).
 struct MemberRecord {
   long long id = 0;
   std::string community;
   bool key_contact = false;
   std::vector<std::string> greetings;  // festival codes the member opted in to
+  Date from = k_first_day;             // first day in the community, active
+  Date to = k_last_day;                // last day (k_last_day: still there)
+
+  static constexpr Date k_first_day{1900, 1, 1};
+  static constexpr Date k_last_day{9999, 12, 31};
+  bool on(Date date) const { return from <= date && date <= to; }
 };
 
 // One member reached by one activity.
@@ -40,9 +48,11 @@ struct MemberLink {
 
 // Every activity with a valid date. Throws SQLite::Exception on store errors.
 std::vector<ActivityRecord> load_activities(SQLite::Database& db);
-// Every member whose status is active. `greetings` (comma-separated codes, names or aliases of
-// schemas/codes/festivals.yaml) become codes; unknown entries are dropped.
-std::vector<MemberRecord> load_active_members(SQLite::Database& db);
+// Every member's active spans, from registered_on and member_event (the register as of any
+// date: a member counts on D when one of their records is on(D)). `greetings` (comma-separated
+// codes, names or aliases of schemas/codes/festivals.yaml) become codes; unknown entries are
+// dropped.
+std::vector<MemberRecord> load_member_spans(SQLite::Database& db);
 // Every activity_member link, with its activity's type, duty and date.
 std::vector<MemberLink> load_member_links(SQLite::Database& db);
 
@@ -79,12 +89,13 @@ class MemberIndex {
   MemberIndex(const MemberIndex&) = delete;
   MemberIndex& operator=(const MemberIndex&) = delete;
   MemberIndex(MemberIndex&&) = default;
-  // The active members of unit `key`, in id order.
-  const std::vector<const MemberRecord*>& in_unit(const std::string& key) const;
+  // The members of unit `key` on `date` (registered by then, active, in one of its communities),
+  // in id order.
+  std::vector<const MemberRecord*> in_unit(const std::string& key, Date date) const;
   // Activities that count for `duty` reaching member `id`, dated start..end.
   size_t visits(long long id, const Duty& duty, Date start, Date end) const;
-  // Active members per community id.
-  size_t active_in_community(const std::string& id) const;
+  // Members of community `id` on `date`.
+  size_t active_in_community(const std::string& id, Date date) const;
 
  private:
   std::vector<MemberRecord> m_members;

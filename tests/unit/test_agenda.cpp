@@ -63,6 +63,35 @@ struct Fixture {
     return db->getLastInsertRowid();
   }
 
+  // Dates a member as roster add / import would (registered_on) and records a move or an
+  // archive the way roster move / archive do (member_event and the member row).
+  void registered(long long id, const std::string& date) {
+    SQLite::Statement q(*db, "UPDATE member SET registered_on = ? WHERE id = ?");
+    q.bind(1, date);
+    q.bind(2, static_cast<int64_t>(id));
+    q.exec();
+  }
+  void event(long long id, const std::string& date, const std::string& to_community,
+             const std::string& to_status) {
+    SQLite::Statement q(*db,
+                        "INSERT INTO member_event (member_id, on_date, kind, from_community, "
+                        "to_community, from_status, to_status) SELECT id, ?, "
+                        "CASE WHEN ? = 'active' THEN 'move' ELSE ? END, community, ?, status, ? "
+                        "FROM member WHERE id = ?");
+    q.bind(1, date);
+    q.bind(2, to_status);
+    q.bind(3, to_status);
+    q.bind(4, to_community);
+    q.bind(5, to_status);
+    q.bind(6, static_cast<int64_t>(id));
+    q.exec();
+    SQLite::Statement m(*db, "UPDATE member SET community = ?, status = ? WHERE id = ?");
+    m.bind(1, to_community);
+    m.bind(2, to_status);
+    m.bind(3, static_cast<int64_t>(id));
+    m.exec();
+  }
+
   void link(long long member_id) {
     db->exec("INSERT INTO activity_member VALUES ((SELECT max(id) FROM activity), " +
              std::to_string(member_id) + ")");
@@ -197,6 +226,54 @@ TEST_CASE("schedule: per-member duties list the members still to visit") {
   CHECK(rows[1].count == 1);
   CHECK(rows[1].members_outstanding == std::vector<long long>{k2});
   CHECK(rows[1].status == Status::overdue);
+}
+
+TEST_CASE("schedule: a past period is judged against the register of that period") {
+  Fixture f;
+  const long long early = f.member("a", true);
+  f.registered(early, "2011-12-01");
+  const long long leaver = f.member("a", true);  // archived in Q2: still owed a visit in Q1
+  f.registered(leaver, "2011-12-01");
+  f.event(leaver, "2012-05-10", "a", "archived");
+  const long long mover = f.member("b", true);  // moved from a to b in Q2
+  f.registered(mover, "2011-12-01");
+  f.event(mover, "2012-04-15", "b", "active");
+  SQLite::Statement fix(*f.db, "UPDATE member_event SET from_community = 'a' WHERE member_id = ?");
+  fix.bind(1, static_cast<int64_t>(mover));
+  fix.exec();
+  for (const long long m : {early, leaver, mover}) {
+    f.activity("a", "visit", "2012-02-10");
+    f.link(m);
+  }
+  const Plan plan = plan_of(
+      "  - {id: kc, title: {zh: 重点走访, en: Key contacts}, type: visit, scope: community, "
+      "rule: {per_member: key_contact, at_least: 1, period: quarter}}\n");
+  const auto q1 = [&] {
+    return f.agenda(plan, {d(2012, 1, 1), d(2012, 3, 31)}, d(2012, 11, 1), "a");
+  };
+  REQUIRE(q1().size() == 1);
+  CHECK(q1()[0].required == 3);
+  CHECK(q1()[0].status == Status::done);
+
+  // A key contact added today (registered today) does not turn last quarter's 已完成 into 逾期.
+  const long long added = f.member("a", true);
+  f.registered(added, "2012-11-01");
+  CHECK(q1()[0].required == 3);
+  CHECK(q1()[0].status == Status::done);
+  // An undated member (a store this migration could not date) counts from the start.
+  f.member("a", true);
+  CHECK(q1()[0].status == Status::overdue);
+
+  // Q2 of community a: the leaver left on 10 May, the mover on 15 April, the added member is
+  // not yet registered at the quarter's end; the undated one is owed a visit.
+  const auto q2 = f.agenda(plan, {d(2012, 4, 1), d(2012, 6, 30)}, d(2012, 11, 1), "a");
+  REQUIRE(q2.size() == 1);
+  CHECK(q2[0].required == 2);
+  // Community b has the mover from 15 April.
+  const auto b = f.agenda(plan, {d(2012, 1, 1), d(2012, 6, 30)}, d(2012, 11, 1), "b");
+  REQUIRE(b.size() == 2);
+  CHECK(b[0].required == 0);
+  CHECK(b[1].required == 1);
 }
 
 TEST_CASE("schedule: phases: activity, roster and field deliverables, late phases") {

@@ -48,6 +48,7 @@ TEST_CASE("the Field enum follows member_fields()") {
       {Field::hardship, "hardship"},
       {Field::contact_cadre, "contact_cadre"},
       {Field::greetings, "greetings"},
+      {Field::registered_on, "registered_on"},
       {Field::notes, "notes"},
   };
   REQUIRE(named.size() == member_fields().size());
