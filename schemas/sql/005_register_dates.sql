@@ -1,4 +1,4 @@
--- Schema v4: the register as of a date (reports count the register at a period's end, and the
+-- Schema v5: the register as of a date (reports count the register at a period's end, and the
 -- schedule judges a past period against the register of that period, not today's).
 --
 -- member.registered_on: the day a member was registered (登记日期): the 登记日期 column of an import
