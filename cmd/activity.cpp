@@ -15,28 +15,48 @@ namespace tongxin::cli {
 
 namespace {
 
-struct ActivityOptions {
-  // add / edit
-  std::string community;
-  std::string type;
-  std::string date;
+// The fields add and edit share.
+struct FieldOptions {
   std::optional<std::string> title;
-  std::vector<std::string> members;
   std::vector<std::string> measures;  // KEY=N
   std::optional<std::string> duty;
   std::optional<std::string> notes;
-  // import
+};
+
+struct AddOptions {
+  std::string community;
+  std::string type;
+  std::string date;
+  std::vector<std::string> members;
+  FieldOptions fields;
+};
+
+struct ImportOptions {
   std::string file;
+  std::string community;  // for rows without a community column or value
   bool dry_run = false;
   std::string encoding = "auto";
   std::string sheet;
-  std::string import_format = "text";
-  // list
+  std::string format = "text";
+};
+
+struct ListOptions {
   std::string from;
   std::string to;
   std::string period;
+  std::string type;
+  std::string community;
   std::string format = "table";
-  // edit / delete
+};
+
+struct EditOptions {
+  long activity = 0;
+  std::string date;  // "" = unchanged
+  std::string type;  // "" = unchanged
+  FieldOptions fields;
+};
+
+struct DeleteOptions {
   long activity = 0;
 };
 
@@ -77,16 +97,16 @@ Date user_date(Context& ctx, const std::string& text, const char* flag) {
 
 // Every problem of the flags (community, type, date, members, measures) is
 // reported at once.
-void run_add(const ActivityOptions& o, Context& ctx) {
+void run_add(const AddOptions& o, Context& ctx) {
   std::vector<activity::Problem> problems;
   activity::RawActivity raw{o.community,
                             o.type,
                             o.date,
-                            o.title.value_or(""),
+                            o.fields.title.value_or(""),
                             o.members,
-                            activity::split_assignments(o.measures, problems),
-                            o.duty.value_or(""),
-                            o.notes.value_or("")};
+                            activity::split_assignments(o.fields.measures, problems),
+                            o.fields.duty.value_or(""),
+                            o.fields.notes.value_or("")};
   const auto a = activity::check_activity(raw, check_context(ctx), problems);
   if (!problems.empty()) {
     throw Error(ExitCode::bad_input, i18n::tr("activity.invalid_values", problems.size()),
@@ -96,17 +116,17 @@ void run_add(const ActivityOptions& o, Context& ctx) {
   ctx.out() << id << '\n';
 }
 
-void run_import(const ActivityOptions& o, Context& ctx) {
+void run_import(const ImportOptions& o, Context& ctx) {
   ctx.require_community(o.community);
   auto source = io::TabularSource::open(o.file, ctx.in(), {o.encoding, o.sheet});
   activity::ImportOptions options{o.file == "-" ? "stdin" : o.file, o.community, o.dry_run,
                                   ctx.actor(), ctx.now()};
   const auto check = check_context(ctx);
   const auto result = activity::import_activities(ctx.db(), *source, options, check);
-  report_import(ctx, result, o.import_format);
+  report_import(ctx, result, o.format);
 }
 
-void run_list(const ActivityOptions& o, Context& ctx) {
+void run_list(const ListOptions& o, Context& ctx) {
   ctx.require_community(o.community);
   activity::ListFilter filter;
   filter.community = o.community;
@@ -138,15 +158,15 @@ void run_list(const ActivityOptions& o, Context& ctx) {
                 output::parse_format(o.format), ctx.render_options());
 }
 
-void run_edit(const ActivityOptions& o, Context& ctx) {
+void run_edit(const EditOptions& o, Context& ctx) {
   std::vector<activity::Problem> problems;
   activity::ActivityEdit edit;
   edit.date = o.date.empty() ? std::nullopt : std::optional(o.date);
   edit.type = o.type.empty() ? std::nullopt : std::optional(o.type);
-  edit.title = o.title;
-  edit.duty = o.duty;
-  edit.notes = o.notes;
-  edit.measures = activity::split_assignments(o.measures, problems);
+  edit.title = o.fields.title;
+  edit.duty = o.fields.duty;
+  edit.notes = o.fields.notes;
+  edit.measures = activity::split_assignments(o.fields.measures, problems);
   if (!problems.empty()) {
     throw Error(ExitCode::usage, i18n::tr("activity.invalid_values", problems.size()),
                 problem_lines(problems));
@@ -160,12 +180,12 @@ void run_edit(const ActivityOptions& o, Context& ctx) {
   ctx.notice(i18n::tr("activity.edited", o.activity));
 }
 
-void run_delete(const ActivityOptions& o, Context& ctx) {
+void run_delete(const DeleteOptions& o, Context& ctx) {
   activity::delete_activity(ctx.db(), o.activity, ctx.actor(), ctx.now());
   ctx.notice(i18n::tr("activity.deleted", o.activity));
 }
 
-void add_fields(CLI::App* sub, ActivityOptions& o) {
+void add_fields(CLI::App* sub, FieldOptions& o) {
   sub->add_option("--title", o.title, i18n::tr("help.activity_title"));
   sub->add_option("--measure", o.measures, i18n::tr("help.activity_measure"))->type_name("KEY=N");
   sub->add_option("--duty", o.duty, i18n::tr("help.activity_duty"));
@@ -175,48 +195,53 @@ void add_fields(CLI::App* sub, ActivityOptions& o) {
 }  // namespace
 
 void setup_activity(CLI::App& app, Globals& g, Environment& env) {
-  auto o = std::make_shared<ActivityOptions>();
   CLI::App* activity = app.add_subcommand("activity", i18n::tr("help.activity"));
   activity->require_subcommand(1);
 
+  auto add_o = std::make_shared<AddOptions>();
   CLI::App* add = activity->add_subcommand("add", i18n::tr("help.activity_add"));
-  add->add_option("--community", o->community, i18n::tr("help.activity_community"))->required();
-  add->add_option("--type", o->type, i18n::tr("help.activity_type"))->required();
-  add->add_option("--date", o->date, i18n::tr("help.activity_date"))->required();
-  add->add_option("--members", o->members, i18n::tr("help.activity_members"))->type_name("M,...");
-  add_fields(add, *o);
-  on_run(add, run_add, o, g, env);
+  add->add_option("--community", add_o->community, i18n::tr("help.activity_community"))->required();
+  add->add_option("--type", add_o->type, i18n::tr("help.activity_type"))->required();
+  add->add_option("--date", add_o->date, i18n::tr("help.activity_date"))->required();
+  add->add_option("--members", add_o->members, i18n::tr("help.activity_members"))
+      ->type_name("M,...");
+  add_fields(add, add_o->fields);
+  on_run(add, run_add, add_o, g, env);
 
+  auto import_o = std::make_shared<ImportOptions>();
   CLI::App* imp = activity->add_subcommand("import", i18n::tr("help.activity_import"));
-  imp->add_option("FILE", o->file, i18n::tr("help.activity_import_file"))->required();
-  imp->add_option("--community", o->community, i18n::tr("help.activity_community"));
-  imp->add_flag("--dry-run", o->dry_run, i18n::tr("help.activity_dry_run"));
-  imp->add_option("--encoding", o->encoding, i18n::tr("help.activity_encoding"))
+  imp->add_option("FILE", import_o->file, i18n::tr("help.activity_import_file"))->required();
+  imp->add_option("--community", import_o->community, i18n::tr("help.activity_community"));
+  imp->add_flag("--dry-run", import_o->dry_run, i18n::tr("help.activity_dry_run"));
+  imp->add_option("--encoding", import_o->encoding, i18n::tr("help.activity_encoding"))
       ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
-  imp->add_option("--sheet", o->sheet, i18n::tr("help.activity_sheet"));
-  add_import_format(imp, o->import_format);
-  on_run(imp, run_import, o, g, env);
+  imp->add_option("--sheet", import_o->sheet, i18n::tr("help.activity_sheet"));
+  add_import_format(imp, import_o->format);
+  on_run(imp, run_import, import_o, g, env);
 
+  auto list_o = std::make_shared<ListOptions>();
   CLI::App* list = activity->add_subcommand("list", i18n::tr("help.activity_list"));
-  list->add_option("--from", o->from, i18n::tr("help.activity_from"))->type_name("D");
-  list->add_option("--to", o->to, i18n::tr("help.activity_to"))->type_name("D");
-  list->add_option("--period", o->period, i18n::tr("help.activity_period"))->type_name("P");
-  list->add_option("--type", o->type, i18n::tr("help.activity_type"));
-  list->add_option("--community", o->community, i18n::tr("help.activity_community"));
-  list->add_option("--format", o->format, i18n::tr("help.opt_format"))
+  list->add_option("--from", list_o->from, i18n::tr("help.activity_from"))->type_name("D");
+  list->add_option("--to", list_o->to, i18n::tr("help.activity_to"))->type_name("D");
+  list->add_option("--period", list_o->period, i18n::tr("help.activity_period"))->type_name("P");
+  list->add_option("--type", list_o->type, i18n::tr("help.activity_type"));
+  list->add_option("--community", list_o->community, i18n::tr("help.activity_community"));
+  list->add_option("--format", list_o->format, i18n::tr("help.opt_format"))
       ->check(CLI::IsMember({"table", "csv", "tsv", "json"}));
-  on_run(list, run_list, o, g, env);
+  on_run(list, run_list, list_o, g, env);
 
+  auto edit_o = std::make_shared<EditOptions>();
   CLI::App* edit = activity->add_subcommand("edit", i18n::tr("help.activity_edit"));
-  edit->add_option("ACTIVITY", o->activity, i18n::tr("help.activity_id"))->required();
-  edit->add_option("--date", o->date, i18n::tr("help.activity_date"));
-  edit->add_option("--type", o->type, i18n::tr("help.activity_type"));
-  add_fields(edit, *o);
-  on_run(edit, run_edit, o, g, env);
+  edit->add_option("ACTIVITY", edit_o->activity, i18n::tr("help.activity_id"))->required();
+  edit->add_option("--date", edit_o->date, i18n::tr("help.activity_date"));
+  edit->add_option("--type", edit_o->type, i18n::tr("help.activity_type"));
+  add_fields(edit, edit_o->fields);
+  on_run(edit, run_edit, edit_o, g, env);
 
+  auto delete_o = std::make_shared<DeleteOptions>();
   CLI::App* del = activity->add_subcommand("delete", i18n::tr("help.activity_delete"));
-  del->add_option("ACTIVITY", o->activity, i18n::tr("help.activity_id"))->required();
-  on_run(del, run_delete, o, g, env);
+  del->add_option("ACTIVITY", delete_o->activity, i18n::tr("help.activity_id"))->required();
+  on_run(del, run_delete, delete_o, g, env);
 }
 
 }  // namespace tongxin::cli

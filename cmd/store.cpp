@@ -10,9 +10,16 @@ namespace tongxin::cli {
 
 namespace {
 
-struct StoreOptions {
+struct InfoOptions {
   std::string format = "table";
-  std::string backup_file;
+};
+
+struct CheckOptions {};  // no options of its own
+
+struct MigrateOptions {};  // no options of its own
+
+struct BackupOptions {
+  std::string file;
 };
 
 // One row per fact: a stable key (CSV, TSV) and a label in the user's language (terminal).
@@ -53,7 +60,7 @@ nlohmann::ordered_json info_json(const store::Info& info) {
   return doc;
 }
 
-void run_info(const StoreOptions& options, Context& ctx) {
+void run_info(const InfoOptions& options, Context& ctx) {
   const auto format = output::parse_format(options.format);
   const auto info = store::info(ctx.db(), ctx.store_path());
   if (format == output::Format::json) {
@@ -71,7 +78,7 @@ void run_info(const StoreOptions& options, Context& ctx) {
   output::write(ctx.out(), table, format, ctx.render_options());
 }
 
-void run_check(const StoreOptions& /*options*/, Context& ctx) {
+void run_check(const CheckOptions& /*options*/, Context& ctx) {
   const auto problems = store::check(ctx.db());
   for (const auto& p : problems) {
     ctx.out() << p << '\n';
@@ -82,39 +89,40 @@ void run_check(const StoreOptions& /*options*/, Context& ctx) {
   ctx.notice(i18n::tr("store.check_ok", ctx.store_path().string()));
 }
 
-void run_migrate(const StoreOptions& /*options*/, Context& ctx) {
+void run_migrate(const MigrateOptions& /*options*/, Context& ctx) {
   const auto path = ctx.store_path();
   auto db = store::open(path, {.create = true, .migrate = true});
   ctx.notice(i18n::tr("store.migrated", path.string(), store::schema_version(*db)));
 }
 
-void run_backup(const StoreOptions& options, Context& ctx) {
-  const std::filesystem::path dest(options.backup_file);
+void run_backup(const BackupOptions& options, Context& ctx) {
+  const std::filesystem::path dest(options.file);
   store::backup(ctx.db(), dest.is_absolute() ? dest : ctx.start_dir() / dest);
-  ctx.notice(i18n::tr("store.backed_up", options.backup_file));
+  ctx.notice(i18n::tr("store.backed_up", options.file));
 }
 
 }  // namespace
 
 void setup_store(CLI::App& app, Globals& globals, Environment& env) {
-  auto options = std::make_shared<StoreOptions>();
   CLI::App* store = app.add_subcommand("store", i18n::tr("help.store"));
   store->require_subcommand(1);
 
+  auto info_o = std::make_shared<InfoOptions>();
   CLI::App* info = store->add_subcommand("info", i18n::tr("help.store_info"));
-  info->add_option("--format", options->format, i18n::tr("help.opt_format"))
+  info->add_option("--format", info_o->format, i18n::tr("help.opt_format"))
       ->check(CLI::IsMember({"table", "csv", "tsv", "json"}));
-  on_run(info, run_info, options, globals, env);
+  on_run(info, run_info, info_o, globals, env);
 
   CLI::App* check = store->add_subcommand("check", i18n::tr("help.store_check"));
-  on_run(check, run_check, options, globals, env);
+  on_run(check, run_check, std::make_shared<CheckOptions>(), globals, env);
 
   CLI::App* migrate = store->add_subcommand("migrate", i18n::tr("help.store_migrate"));
-  on_run(migrate, run_migrate, options, globals, env);
+  on_run(migrate, run_migrate, std::make_shared<MigrateOptions>(), globals, env);
 
+  auto backup_o = std::make_shared<BackupOptions>();
   CLI::App* backup = store->add_subcommand("backup", i18n::tr("help.store_backup"));
-  backup->add_option("FILE", options->backup_file, i18n::tr("help.store_backup_file"))->required();
-  on_run(backup, run_backup, options, globals, env);
+  backup->add_option("FILE", backup_o->file, i18n::tr("help.store_backup_file"))->required();
+  on_run(backup, run_backup, backup_o, globals, env);
 }
 
 }  // namespace tongxin::cli
