@@ -13,8 +13,10 @@
 // bijection of k, so two rows can only share a number if a date's 500 slots run out, in which case
 // the next date is used. The ~22,000 dates of 1940-2000 give room for ~11 million people per sex.
 //
-// Deliberately absent (domain.md §8): religion, ethnicity, and the categories 宗教界人士 and
-// 少数民族人士. Standard library only, so the tool builds without the project's dependencies.
+// Deliberately absent, as a register has them only when a workspace enables them with a purpose
+// (tongxin-workspace(5), privacy) and never as screening: religion, ethnicity, and the categories
+// 宗教界人士 and 少数民族人士. Standard library only, so the tool builds without the project's
+// dependencies.
 
 #include <algorithm>
 #include <array>

@@ -1,5 +1,5 @@
 // The one error type of tongxin. Every failure that reaches the user is a tongxin::Error carrying
-// the exit code of DESIGN.md; main() catches it once and prints it.
+// an exit code (tongxin(1), EXIT STATUS); main() catches it once and prints it.
 #pragma once
 
 #include <stdexcept>
@@ -8,7 +8,7 @@
 
 namespace tongxin {
 
-// Exit codes, exactly as DESIGN.md defines them.
+// Exit codes, exactly as tongxin(1) documents them under EXIT STATUS.
 enum class ExitCode : int {
   ok = 0,
   check_failed = 1,  // a check found problems (audit failed, roster check, overdue)

@@ -9,7 +9,7 @@
 
 namespace tongxin::io {
 
-// What a value holds, so machine output can mask it (domain.md §7.3).
+// What a value holds, so machine output can mask it as every other output does (tongxin(1)).
 enum class ValueKind {
   plain,      // free text: any ID number inside it is still masked
   id_number,  // masked as an ID number

@@ -1,5 +1,6 @@
 // Resident ID numbers (公民身份号码, GB 11643-1999) and the permits that share their layout
-// (domain.md §6). Masking them for output is text::mask_id (text/mask.h).
+// (foreign permanent residents, Hong Kong/Macao/Taiwan residence permits). Masking them for
+// output is text::mask_id (text/mask.h).
 // Pure functions: no clock ("today" is passed in), no I/O, no throw.
 #pragma once
 

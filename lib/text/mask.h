@@ -1,6 +1,6 @@
 // Masking of ID numbers and phone numbers for every output that shows personal data
-// (domain.md §7.3): pure string functions, shared by the roster's views and by machine output
-// that may carry such values (import results).
+// (tongxin(1): masked unless --reveal, which is logged): pure string functions, shared by the
+// roster's views and by machine output that may carry such values (import results).
 #pragma once
 
 #include <string>

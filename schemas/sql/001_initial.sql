@@ -120,7 +120,7 @@ BEGIN
   SELECT RAISE(ABORT, 'change_log is append-only');
 END;
 
--- Append-only record of views, exports and reveals of personal data (domain.md §7.5).
+-- Append-only record of views, exports and reveals of personal data (tongxin-roster(1)).
 CREATE TABLE access_log (
   id       INTEGER PRIMARY KEY,
   at       TEXT NOT NULL,

@@ -72,7 +72,7 @@ TEST_CASE("lookups accept codes, names and aliases") {
   CHECK(code_table("categories").find("nothing") == nullptr);
 }
 
-TEST_CASE("activity types carry the measures of domain.md section 5") {
+TEST_CASE("activity types carry the report measures work summaries count") {
   const CodeTable& types = code_table("activity_types");
   const auto keys = [&](const std::string& code) {
     std::vector<std::string> k;

@@ -1,4 +1,4 @@
-// Resident ID numbers and permits (domain.md §6).
+// Resident ID numbers (GB 11643-1999) and the permits that share their layout.
 #include <doctest/doctest.h>
 
 #include <string>

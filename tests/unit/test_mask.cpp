@@ -1,4 +1,4 @@
-// Masking of ID numbers and phones (domain.md §7.3), alone and inside free text.
+// Masking of ID numbers and phones (tongxin(1)), alone and inside free text.
 #include <doctest/doctest.h>
 
 #include "text/mask.h"
