@@ -1,6 +1,6 @@
 // The tongxin command line: global options, the subcommand registry and the one place errors
 // become exit codes. Each subcommand lives in its own file (init.cpp, store.cpp, ...) with an
-// options struct, a setup function and a run function.
+// options struct and a run function per subcommand of its own, and one setup function.
 #pragma once
 
 #include <CLI/CLI.hpp>

@@ -2,8 +2,9 @@
 // visits, services, ...) with the report measures of their type
 // (schemas/codes/activity_types.yaml) and the members who took part. The rules
 // of activities, pure functions on plain structs: finding types and measures,
-// validating an activity as the user gave it, applying an edit. The SQL lives
-// in records.cpp, tables and JSON output in render.cpp.
+// validating an activity as the user gave it, applying an edit, and its JSON
+// form for the change log. The SQL lives in records.cpp, tables and the JSON of
+// `activity list` in render.cpp.
 #pragma once
 
 #include <nlohmann/json_fwd.hpp>
