@@ -82,9 +82,9 @@ std::string read_name(MapReader& r, const std::string& key, std::set<std::string
     return code;
   }
   if (!std::regex_match(code, k_pattern)) {
-    r.report(key, i18n::tr("schedule.plan.bad_code", code));
+    r.report(key, i18n::tr("config.bad_code", code));
   } else if (!seen.insert(code).second) {
-    r.report(key, i18n::tr("schedule.plan.duplicate_id", code));
+    r.report(key, i18n::tr("config.duplicate_id", code));
   }
   return code;
 }

@@ -53,6 +53,8 @@ const std::vector<Message>& shared_messages() {
       {"config.bad_date", "日期无效 '{}'，应为存在的日期 YYYY-MM-DD", "bad date '{}', expected an existing date YYYY-MM-DD"},
       {"config.bad_choice", "取值无效 '{}'，应为：{}", "bad value '{}', expected one of: {}"},
       {"config.unknown_code", "未知代码 '{}'，应为 {}", "unknown code '{}', expected {}"},
+      {"config.bad_code", "代码 '{}' 只能包含小写字母、数字和下划线，并以字母开头", "code '{}' may hold only lower-case letters, digits and underscores, starting with a letter"},
+      {"config.duplicate_id", "'{}' 重复出现", "'{}' appears more than once"},
       {"config.bad_id", "编号 '{}' 只能包含小写字母、数字和连字符", "id '{}' may hold only lower-case letters, digits and hyphens"},
       {"config.mask_false", "不能关闭脱敏：身份证号和电话始终脱敏显示，除非使用 --reveal（会记入访问日志）；请删除 mask 这一行", "masking cannot be turned off: ID numbers and phones are always masked unless --reveal (which is logged); remove the mask line"},
       {"config.missing_file", "找不到配置中引用的文件 {}", "file named in the configuration not found: {}"},
@@ -107,6 +109,21 @@ const std::vector<Message>& shared_messages() {
       {"help.store_migrate", "创建数据库或升级到本程序的结构版本", "create the store or bring it to this binary's schema version"},
       {"help.store_backup", "在线备份数据库到 FILE（其他进程写入时也一致）", "back the store up to FILE (consistent while others write)"},
       {"help.store_backup_file", "备份文件（不得已存在）", "backup file (must not exist)"},
+      // imports (lib/io and every importer)
+      {"import.unterminated_quote", "第 {} 行开始的引号没有结束", "the quote opened on line {} never closes"},
+      {"import.bad_encoding", "不支持的编码 '{}'，应为 auto、utf-8 或 gb18030", "unknown encoding '{}', expected auto, utf-8 or gb18030"},
+      {"import.bad_header", "{} 的表头无法使用，未写入任何数据", "{}: unusable header; nothing was written"},
+      {"import.duplicate_column", "{}:1: 列 '{}' 与列 '{}' 表示同一字段", "{}:1: column '{}' means the same field as column '{}'"},
+      {"import.no_header", "{}：文件为空，没有表头", "{}: empty file, no header"},
+      {"import.extra_cells", "比表头多出 {} 个非空单元格", "{} non-empty cell(s) beyond the header"},
+      {"import.error", "列 '{}'：{}（{}）", "column '{}': {} ({})"},
+      {"import.error_no_value", "列 '{}'：{}", "column '{}': {}"},
+      {"import.counts", "共 {} 行：新增 {}，更新 {}，未变 {}，有误 {}", "{} rows: {} new, {} updated, {} unchanged, {} invalid"},
+      {"import.counts_new", "共 {} 行：新增 {}，有误 {}", "{} rows: {} new, {} invalid"},
+      {"import.left_out", "{} 有 {} 行有误，已跳过：", "{}: {} invalid row(s) left out:"},
+      {"import.failed", "{} 有误，未写入任何数据（{}）", "{} has invalid rows; nothing was written ({})"},
+      {"import.dry_run", "试运行 {}，未写入：{}", "dry run of {}, nothing written: {}"},
+      {"import.done", "已导入 {}，批次 {}：{}", "imported {} as batch {}: {}"},
       // clang-format on
   };
   return k_messages;

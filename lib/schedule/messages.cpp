@@ -29,11 +29,9 @@ const std::vector<i18n::Message>& messages() {
       {"schedule.year_out_of_range", "年份 {} 超出节日日历范围（{} 至 {}）", "year {} is outside the festival calendar ({} to {})"},
       {"schedule.years_reversed", "起始年份 {} 晚于结束年份 {}", "the first year {} is after the last year {}"},
       // plan file problems
-      {"schedule.plan.bad_code", "代码 '{}' 只能包含小写字母、数字和下划线，并以字母开头", "code '{}' may hold only lower-case letters, digits and underscores, starting with a letter"},
       {"schedule.plan.bad_day", "日期无效 '{}'，应为 1 到 31、last 或 last_weekday", "bad day '{}', expected 1 to 31, last or last_weekday"},
       {"schedule.plan.bad_field", "未知的社区字段 '{}'，可用：{}", "unknown community field '{}', expected {}"},
       {"schedule.plan.dates_reversed", "开始日期 {} 晚于结束日期 {}", "the start {} is after the end {}"},
-      {"schedule.plan.duplicate_id", "'{}' 重复出现", "'{}' appears more than once"},
       {"schedule.plan.key_not_allowed", "此规则中不能使用 '{}'，可用的键：{}", "'{}' does not belong in this rule, expected: {}"},
       {"schedule.plan.min_count_list", "min_count 只适用于活动和名单类字段", "min_count applies only to activities and list fields"},
       {"schedule.plan.none", "工作区 {} 没有配置工作计划（在 tongxin.yaml 中设置 plan:）", "the workspace at {} has no plan (set plan: in tongxin.yaml)"},

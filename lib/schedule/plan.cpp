@@ -55,9 +55,9 @@ std::string read_id(MapReader& r, const std::string& key, std::set<std::string>&
     return id;
   }
   if (!std::regex_match(id, k_pattern)) {
-    r.report(key, i18n::tr("schedule.plan.bad_code", id));
+    r.report(key, i18n::tr("config.bad_code", id));
   } else if (!seen.insert(id).second) {
-    r.report(key, i18n::tr("schedule.plan.duplicate_id", id));
+    r.report(key, i18n::tr("config.duplicate_id", id));
   }
   return id;
 }
@@ -362,7 +362,7 @@ struct OverrideReader {
       report_node(diagnostics, value, path,
                   i18n::tr("schedule.plan.override_year", date->iso(), year));
     } else if (!out[year].emplace(code, *date).second) {
-      report_node(diagnostics, key_node, path, i18n::tr("schedule.plan.duplicate_id", code));
+      report_node(diagnostics, key_node, path, i18n::tr("config.duplicate_id", code));
     }
   }
 

@@ -1,10 +1,19 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
 #include <string>
 
+#include "activity/messages.h"
+#include "audit/messages.h"
 #include "i18n/catalogue.h"
 #include "i18n/i18n.h"
+#include "roster/messages.h"
+#include "schedule/messages.h"
 
 using namespace tongxin::i18n;
 
@@ -54,4 +63,58 @@ TEST_CASE("the modules' messages are in the catalogue once the program added the
   CHECK(text("activity.bad_number") == "expected a number");
   CHECK(text("help.schedule") != "help.schedule");
   CHECK(text("audit.bad_period") != "audit.bad_period");
+}
+
+namespace {
+
+std::set<std::string_view> keys_of(const std::vector<Message>& part) {
+  std::set<std::string_view> keys;
+  for (const Message& m : part) {
+    keys.insert(m.key);
+  }
+  return keys;
+}
+
+// The whole keys a folder's sources look up: tr("key" and text("key"; prefixes ("x.status." +
+// code) are left out.
+std::set<std::string> keys_used(const std::filesystem::path& folder) {
+  static const std::regex k_lookup(R"re(\b(?:tr|text)\("([a-z_]+(?:\.[a-z_]+)+)")re");
+  std::set<std::string> keys;
+  for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+    std::ifstream in(entry.path());
+    const std::string source((std::istreambuf_iterator<char>(in)), {});
+    for (std::sregex_iterator it(source.begin(), source.end(), k_lookup), end; it != end; ++it) {
+      keys.insert((*it)[1].str());
+    }
+  }
+  return keys;
+}
+
+}  // namespace
+
+TEST_CASE("each layer looks up only its own messages and the shared ones") {
+  // A module's messages reach the catalogue only when the program adds them, so a lower layer or
+  // a sibling module that used them would depend on a module above or beside it.
+  const std::map<std::string, std::set<std::string_view>> modules = {
+      {"roster", keys_of(tongxin::roster::messages())},
+      {"activity", keys_of(tongxin::activity::messages())},
+      {"schedule", keys_of(tongxin::schedule::messages())},
+      {"audit", keys_of(tongxin::audit::messages())}};
+  std::set<std::string_view> shared;
+  for (const Message& m : catalogue()) {
+    if (std::none_of(modules.begin(), modules.end(),
+                     [&](const auto& module) { return module.second.contains(m.key); })) {
+      shared.insert(m.key);
+    }
+  }
+  const std::filesystem::path lib = std::filesystem::path(TONGXIN_SOURCE_DIR) / "lib";
+  for (const auto& folder : std::filesystem::directory_iterator(lib)) {
+    const std::string name = folder.path().filename().string();
+    const auto own = modules.find(name);
+    for (const std::string& key : keys_used(folder.path())) {
+      CAPTURE(name);
+      CAPTURE(key);
+      CHECK((shared.contains(key) || (own != modules.end() && own->second.contains(key))));
+    }
+  }
 }
