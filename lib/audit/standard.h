@@ -24,8 +24,8 @@ struct Text {
 };
 
 // A number to reach: fixed, `base` + `add` per `per` registered members (capped at `max`), or
-// the target of the highest band whose `members` the community reaches (seed 002: higher
-// targets where many UF members live, lower where few).
+// the target of the highest band whose `members` the community reaches (higher targets where
+// many UF members live, lower where few, as offices in Shanxi set them).
 struct Target {
   enum class Kind { fixed, scaled, bands };
   struct Band {
