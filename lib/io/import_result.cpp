@@ -13,8 +13,9 @@ namespace tongxin::io {
 
 namespace {
 
-// The value as machine output may show it: ID numbers and phones masked, and any ID number
-// inside free text too (a script's log must never hold a whole one).
+// The value as an error may show it, in text and JSON alike: ID numbers and phones masked, and
+// any ID number inside free text too (cron mails stderr; a log must never hold a whole one). The
+// line number identifies the row.
 std::string shown_value(const RowError& error) {
   switch (error.kind) {
     case ValueKind::id_number:
@@ -36,7 +37,7 @@ std::string error_line(const std::string& file, const RowError& e) {
                        i18n::tr("import.error_no_value", e.column, e.reason));
   }
   return fmt::format("{}:{}: {}", file, e.line,
-                     i18n::tr("import.error", e.column, e.reason, e.value));
+                     i18n::tr("import.error", e.column, e.reason, shown_value(e)));
 }
 
 void write_text(const ImportResult& result, std::ostream& out, std::ostream& err) {

@@ -33,7 +33,8 @@ const std::vector<FieldDef>& member_fields() {
        {"身份证号码", "公民身份号码", "身份证", "证件号码"},
        false,
        true},
-      {"birth_date", "出生日期", "Birth date", K::date, "", {"出生年月", "生日"}},
+      // Masked to its year: the full date is digits 7-14 of the ID number (domain.md §7.3).
+      {"birth_date", "出生日期", "Birth date", K::date, "", {"出生年月", "生日"}, false, true},
       {"ethnicity", "民族", "Ethnicity", K::code, "ethnic_groups", {}, true},
       {"religion", "宗教", "Religion", K::code, "religions", {"宗教信仰"}, true},
       {"political_status", "政治面貌", "Political status", K::code, "political_status", {"党派"}},
@@ -430,6 +431,9 @@ std::string display_value(const FieldDef& def, const std::string& stored, bool r
       return reveal ? stored : text::mask_id(stored);
     case FieldKind::phone:
       return reveal ? stored : text::mask_phone(stored);
+    case FieldKind::date:
+      // A personal date (the birth date) shows only its year unless revealed.
+      return reveal || !def.personal ? stored : stored.substr(0, 4);
     case FieldKind::boolean:
       return i18n::tr(stored == "1" ? "roster.yes" : "roster.no");
     case FieldKind::code: {

@@ -35,7 +35,7 @@ struct FieldDef {
   std::string table;                 // code table for code / code_list
   std::vector<std::string> headers;  // header synonyms accepted on import (besides key and zh)
   bool sensitive = false;            // only with privacy.sensitive_fields enabled
-  bool personal = false;             // masked unless --reveal (id_number, phone)
+  bool personal = false;  // masked unless --reveal: id_number, phone, birth_date (to its year)
 };
 
 // Every member field in display order.

@@ -84,11 +84,10 @@ std::vector<const FieldDef*> listed_fields(const ListOptions& options) {
   return defs;
 }
 
-// A cell: machine formats keep codes (stable), the terminal shows labels; ID numbers and phones
-// are masked in both unless revealed.
+// A cell: machine formats keep codes (stable), the terminal shows labels; ID numbers, phones and
+// birth dates are masked in both unless revealed.
 std::string list_cell(const FieldDef& def, const std::string& stored, const ListOptions& options) {
-  const bool personal = def.kind == FieldKind::id_number || def.kind == FieldKind::phone;
-  return options.wide && !personal ? stored : display_value(def, stored, options.reveal);
+  return options.wide && !def.personal ? stored : display_value(def, stored, options.reveal);
 }
 
 }  // namespace

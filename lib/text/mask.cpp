@@ -57,7 +57,7 @@ constexpr size_t k_min_id_digits = 14;  // 18 characters may end in X; 15 are al
 
 }  // namespace
 
-std::string mask_id(std::string_view id) { return mask_middle(id, 3, 4, 8); }
+std::string mask_id(std::string_view id) { return mask_middle(id, 0, 4, 8); }
 
 std::string mask_phone(std::string_view phone) {
   const bool mobile =

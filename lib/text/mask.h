@@ -8,8 +8,11 @@
 
 namespace tongxin::text {
 
-// First 3 and last 4 characters kept, the rest '*' ("110***********002X"); a value shorter
-// than 8 characters becomes all '*'. Counts UTF-8 code points, not bytes.
+// Only the last 4 characters kept, the rest '*' ("**************002X"); a value shorter than 8
+// characters becomes all '*'. The first 6 characters of an ID number are the county (the same
+// for most of a register, and in tongxin.yaml) and the next 8 the birth date, so keeping any of
+// them next to a birth year would let the number be rebuilt (domain.md §7.3). Counts UTF-8 code
+// points, not bytes.
 std::string mask_id(std::string_view id);
 
 // An 11-digit mobile keeps its first 3 and last 4 digits ("138****5678"); any other value keeps

@@ -227,10 +227,13 @@ TEST_CASE("member checks compare fields with the ID number") {
 TEST_CASE("display values are labelled and masked") {
   i18n::set_language(i18n::Lang::zh);
   CHECK(display_value(*field_by_key("id_number"), "11010519491231002X", false) ==
-        "110***********002X");
+        "**************002X");
   CHECK(display_value(*field_by_key("id_number"), "11010519491231002X", true) ==
         "11010519491231002X");
   CHECK(display_value(*field_by_key("phone"), "13812345678", false) == "138****5678");
+  // The birth date is digits 7-14 of the ID number: a masked view shows its year only.
+  CHECK(display_value(*field_by_key("birth_date"), "1949-12-31", false) == "1949");
+  CHECK(display_value(*field_by_key("birth_date"), "1949-12-31", true) == "1949-12-31");
   CHECK(display_value(*field_by_key("categories"), "non_party,other", false) ==
         "无党派人士、其他需要联系和团结的人员");
   CHECK(display_value(*field_by_key("key_contact"), "1", false) == "是");
