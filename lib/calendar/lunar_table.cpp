@@ -1,10 +1,11 @@
 #include "calendar/lunar_table.h"
 
 #include "core/date.h"
+#include "core/error.h"
+#include "i18n/i18n.h"
 
 #include <charconv>
 #include <cstddef>
-#include <stdexcept>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -18,9 +19,14 @@ constexpr int k_unix_epoch_jdn = 2440588;
 
 std::array<int, 3> to_array(Date date) { return {date.year, date.month, date.day}; }
 
+// The tables are built into the binary and checked by tests, so a bad line is a bug, reported
+// in English after the user's-language statement that it is one.
+[[noreturn]] void fail(std::string_view table, const std::string& where_and_what) {
+  throw Error(ExitCode::internal, i18n::tr("error.internal", std::string(table) + where_and_what));
+}
+
 [[noreturn]] void fail(std::string_view table, std::size_t line_no, const std::string& message) {
-  throw std::runtime_error(std::string(table) + " line " + std::to_string(line_no) + ": " +
-                           message);
+  fail(table, " line " + std::to_string(line_no) + ": " + message);
 }
 
 // A line of a TSV text together with its 1-based line number.
@@ -92,7 +98,7 @@ std::vector<LunarYear> parse_lunar_table(std::string_view tsv) {
   constexpr std::string_view k_header = "lunar_year\tnew_year_date\tleap_month\tmonth_lengths";
   const std::vector<Line> lines = split_lines(tsv);
   if (lines.empty()) {
-    throw std::runtime_error("lunar table: empty input");
+    fail(k_name, ": empty input");
   }
   if (lines.front().text != k_header) {
     fail(k_name, lines.front().number, "expected header '" + std::string(k_header) + "'");
@@ -185,7 +191,7 @@ std::map<int, std::array<int, 3>> parse_qingming_table(std::string_view tsv) {
   constexpr std::string_view k_header = "year\tdate";
   const std::vector<Line> lines = split_lines(tsv);
   if (lines.empty()) {
-    throw std::runtime_error("qingming table: empty input");
+    fail(k_name, ": empty input");
   }
   if (lines.front().text != k_header) {
     fail(k_name, lines.front().number, "expected header 'year<TAB>date'");

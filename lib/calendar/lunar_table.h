@@ -34,8 +34,9 @@ struct LunarYear {
 // ascending, consecutive years. Empty lines and a trailing '\r' are ignored.
 // Besides the format it checks that each year starts the day after the
 // previous year ends (new_year_jdn + sum of month_lengths).
-// Throws std::runtime_error naming the 1-based line number if the input is
-// malformed or inconsistent, or if it contains no year.
+// Throws tongxin::Error (exit 70: the tables are built in, so a bad one is a
+// bug) naming the 1-based line number if the input is malformed or
+// inconsistent, or if it contains no year.
 std::vector<LunarYear> parse_lunar_table(std::string_view tsv);
 
 // Gregorian date {year, month, day} of day `day` of the ordinary (non-leap)
@@ -49,8 +50,9 @@ std::optional<std::array<int, 3>> lunar_to_gregorian(const std::vector<LunarYear
 // Parses the qingming TSV text: a header line "year<TAB>date", then one line
 // per Gregorian year ("2026<TAB>2026-04-05"). Empty lines and a trailing '\r'
 // are ignored. Returns year -> {year, month, day}.
-// Throws std::runtime_error naming the 1-based line number on a malformed
-// line, an invalid date, a date outside the stated year, or a repeated year.
+// Throws tongxin::Error (exit 70) naming the 1-based line number on a
+// malformed line, an invalid date, a date outside the stated year, or a
+// repeated year.
 std::map<int, std::array<int, 3>> parse_qingming_table(std::string_view tsv);
 
 }  // namespace tongxin::calendar

@@ -6,10 +6,11 @@
 
 #include <cstddef>
 #include <istream>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/error.h"
 
 namespace tongxin::io {
 
@@ -19,10 +20,11 @@ struct Record {
 };
 
 // Thrown for input that cannot be split into records. `line()` is where the broken record
-// starts; the message says what is wrong without a file name (callers add `path:line:`).
-class CsvError : public std::runtime_error {
+// starts; the message says what is wrong without a file name (callers add `path:line:`), in
+// English: TabularSource reports it in the user's language.
+class CsvError : public Error {
  public:
-  CsvError(long line, const std::string& what) : std::runtime_error(what), m_line(line) {}
+  CsvError(long line, const std::string& what) : Error(ExitCode::bad_input, what), m_line(line) {}
   long line() const { return m_line; }
 
  private:

@@ -203,13 +203,23 @@ text::Encoding choose_encoding(const std::string& name,
   return *forced;
 }
 
-std::unique_ptr<TabularSource> open_csv_bytes(std::string bytes, const TabularOptions& options) {
+// `bytes` of the file `name` decoded to UTF-8; a bad byte is reported with the file's name.
+std::string decode(std::string_view bytes, text::Encoding encoding, const std::string& name) {
+  try {
+    return text::to_utf8(bytes, encoding);
+  } catch (const Error& e) {
+    throw e.located(name);
+  }
+}
+
+std::unique_ptr<TabularSource> open_csv_bytes(std::string bytes, const TabularOptions& options,
+                                              const std::string& name) {
   std::string hash = sha256_hex(bytes);
   const auto size = static_cast<long long>(bytes.size());
   const text::Encoding encoding =
       choose_encoding(options.encoding, [&] { return text::detect_encoding(bytes); });
   auto owned = std::make_unique<std::string>(
-      encoding == text::Encoding::utf8 ? std::move(bytes) : text::to_utf8(bytes, encoding));
+      encoding == text::Encoding::utf8 ? std::move(bytes) : decode(bytes, encoding, name));
   auto stream = std::make_unique<std::istringstream>(*owned);
   const char delimiter = sniff_delimiter(first_line(*stream));
   auto source =
@@ -230,25 +240,19 @@ std::unique_ptr<TabularSource> TabularSource::open(const std::string& path,
                                                    std::istream& standard_input,
                                                    const TabularOptions& options) {
   if (path == "-") {
-    return open_csv_bytes(read_all(standard_input), options);
+    return open_csv_bytes(read_all(standard_input), options, "stdin");
   }
   auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*file) {
     throw Error(ExitCode::bad_input, i18n::tr("file.cannot_read", path));
   }
   if (path.ends_with(".xlsx") || looks_like_zip(path)) {
-    try {
-      return std::make_unique<XlsxSource>(path, read_all(*file), options.sheet);
-    } catch (const Error&) {
-      throw;
-    } catch (const std::exception& e) {
-      throw Error(ExitCode::bad_input, e.what());
-    }
+    return std::make_unique<XlsxSource>(path, read_all(*file), options.sheet);
   }
   const text::Encoding encoding =
       choose_encoding(options.encoding, [&] { return text::detect_encoding(*file); });
   if (encoding != text::Encoding::utf8) {
-    return open_csv_bytes(read_all(*file), {"gb18030", ""});
+    return open_csv_bytes(read_all(*file), {"gb18030", ""}, path);
   }
   const char delimiter = sniff_delimiter(first_line(*file));
   std::error_code ec;

@@ -8,7 +8,6 @@
 #include <exception>
 #include <map>
 #include <memory>
-#include <stdexcept>
 #include <string_view>
 #include <utility>
 
@@ -28,6 +27,12 @@ constexpr size_t k_chunk_size = 64 * 1024;
 [[noreturn]] void fail(const std::string& path, const std::string& why) {
   throw Error(ExitCode::bad_input, path + ": " + why);
 }
+
+// A problem inside one XML part, thrown by handlers that know neither the file nor the part;
+// Package::parse turns it into an Error naming both.
+struct PartError {
+  std::string what;
+};
 
 // ---- XML streaming ------------------------------------------------------------------------------
 
@@ -188,10 +193,8 @@ class Package {
     }
     try {
       std::rethrow_exception(error);
-    } catch (const Error&) {
-      throw;
-    } catch (const std::exception& e) {
-      fail(m_path, part + ": " + e.what());
+    } catch (const PartError& e) {
+      fail(m_path, part + ": " + e.what);
     }
   }
 
@@ -251,7 +254,7 @@ long parse_long(std::string_view s, const char* what) {
   long value = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
   if (ec != std::errc() || end != s.data() + s.size()) {
-    throw std::runtime_error(std::string("bad ") + what + " '" + std::string(s) + "'");
+    throw PartError{std::string("bad ") + what + " '" + std::string(s) + "'"};
   }
   return value;
 }
@@ -455,8 +458,7 @@ class SheetHandler : public XmlHandler {
     m_ref = r ? r : "";
     m_column = r ? column_of(r) : m_next_column;
     if (m_column < 0 || m_column >= k_max_columns) {
-      throw std::runtime_error("row " + std::to_string(m_row.row) + ": bad cell reference '" +
-                               m_ref + "'");
+      throw PartError{"row " + std::to_string(m_row.row) + ": bad cell reference '" + m_ref + "'"};
     }
     m_type = type ? type : "n";
     m_value.clear();
@@ -483,9 +485,9 @@ class SheetHandler : public XmlHandler {
     if (m_type == "s") {
       const long index = parse_long(m_value, "shared string index");
       if (index < 0 || static_cast<size_t>(index) >= m_shared_strings.size()) {
-        throw std::runtime_error("cell " + m_ref + " refers to shared string " + m_value +
-                                 ", which does not exist (the workbook has " +
-                                 std::to_string(m_shared_strings.size()) + ")");
+        throw PartError{"cell " + m_ref + " refers to shared string " + m_value +
+                        ", which does not exist (the workbook has " +
+                        std::to_string(m_shared_strings.size()) + ")"};
       }
       return {m_shared_strings[static_cast<size_t>(index)], false};
     }

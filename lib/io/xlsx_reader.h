@@ -28,13 +28,13 @@ struct XlsxRow {
 };
 
 // The names of the workbook's sheets, in workbook order.
-// Throws tongxin::Error (exit 3, a std::runtime_error) naming `path` when the file cannot be read
+// Throws tongxin::Error (exit 3) naming `path` when the file cannot be read
 // or is not an xlsx workbook.
 std::vector<std::string> xlsx_sheet_names(const std::string& path);
 
 // The non-empty rows of sheet `sheet` (the first sheet when empty), in file order. Rows with no
 // non-empty cell are skipped.
-// Throws tongxin::Error (exit 3, a std::runtime_error) naming `path` when the file cannot be read,
+// Throws tongxin::Error (exit 3) naming `path` when the file cannot be read,
 // is not an xlsx workbook, is malformed (bad XML, a cell past column XFD, a shared string that
 // does not exist), or has no sheet called `sheet` (the message lists the sheets there are).
 std::vector<XlsxRow> read_xlsx(const std::string& path, const std::string& sheet);

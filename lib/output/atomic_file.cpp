@@ -20,22 +20,6 @@ namespace {
 
 constexpr int k_name_attempts = 100;
 
-// The reason for `error` (an errno value) in the user's language where it is a common one.
-std::string reason(int error) {
-  switch (error) {
-    case ENOSPC:
-    case EDQUOT:
-      return i18n::tr("file.disk_full");
-    case EACCES:
-    case EPERM:
-      return i18n::tr("file.permission_denied");
-    case EROFS:
-      return i18n::tr("file.read_only");
-    default:
-      return std::strerror(error);
-  }
-}
-
 // The folder `target` is written in ("." for a bare file name).
 fs::path folder_of(const fs::path& target) {
   return target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -69,6 +53,21 @@ void sync_folder(const fs::path& folder) {
 }
 
 }  // namespace
+
+std::string file_error_reason(int error) {
+  switch (error) {
+    case ENOSPC:
+    case EDQUOT:
+      return i18n::tr("file.disk_full");
+    case EACCES:
+    case EPERM:
+      return i18n::tr("file.permission_denied");
+    case EROFS:
+      return i18n::tr("file.read_only");
+    default:
+      return std::strerror(error);
+  }
+}
 
 // Buffers stream() output and hands it to AtomicFile::write_all, which throws on failure.
 class AtomicFile::Buffer : public std::streambuf {
@@ -188,7 +187,8 @@ void AtomicFile::commit() {
 }
 
 void AtomicFile::fail(int error) const {
-  throw Error(ExitCode::usage, i18n::tr("file.cannot_write", m_target.string()), {reason(error)});
+  throw Error(ExitCode::usage, i18n::tr("file.cannot_write", m_target.string()),
+              {file_error_reason(error)});
 }
 
 void write_file(const fs::path& target, const std::function<void(std::ostream&)>& produce,

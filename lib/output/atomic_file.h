@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <ostream>
+#include <string>
 #include <string_view>
 
 namespace tongxin::output {
@@ -78,6 +79,10 @@ class AtomicFile {
   std::unique_ptr<Buffer> m_buffer;
   std::unique_ptr<std::ostream> m_stream;
 };
+
+// Why a file operation failed with errno `error`, in the user's language for the common reasons
+// (a full disk, no permission, a read-only file system), else the system's text.
+std::string file_error_reason(int error);
 
 // Writes `target` atomically with what `produce` writes to the stream it is given.
 void write_file(const std::filesystem::path& target,

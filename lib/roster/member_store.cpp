@@ -6,6 +6,8 @@
 #include <algorithm>
 
 #include "config/codes.h"
+#include "core/error.h"
+#include "i18n/i18n.h"
 #include "roster/id_number.h"
 #include "text/pinyin.h"
 
@@ -326,12 +328,17 @@ FieldValues values_from_json(const std::string& json) {
   if (json.empty()) {
     return values;
   }
-  // The parsed object must outlive the loop: items() refers into it.
-  const nlohmann::json object = nlohmann::json::parse(json);
-  for (const auto& [key, value] : object.items()) {
-    if (const auto index = field_index(key)) {
-      values.at(*index) = value.get<std::string>();
+  try {
+    // The parsed object must outlive the loop: items() refers into it.
+    const nlohmann::json object = nlohmann::json::parse(json);
+    for (const auto& [key, value] : object.items()) {
+      if (const auto index = field_index(key)) {
+        values.at(*index) = value.get<std::string>();
+      }
     }
+  } catch (const nlohmann::json::exception& e) {
+    // tongxin wrote this text; when it does not parse, the store was changed by something else.
+    throw Error(ExitCode::store, i18n::tr("store.bad_json", e.what()));
   }
   return values;
 }

@@ -138,6 +138,7 @@ std::optional<long> find_member(SQLite::Database& db, const std::string& referen
 
 // FieldValues as a JSON object (only non-empty values), for the change log.
 std::string values_json(const FieldValues& values);
+// The FieldValues of such an object; throws tongxin::Error (exit 4) when `json` does not parse.
 FieldValues values_from_json(const std::string& json);
 
 }  // namespace tongxin::roster

@@ -24,7 +24,7 @@ constexpr double k_ms_per_day = 86400000.0;
 Date from_civil(const std::array<int, 3>& ymd) { return Date{ymd[0], ymd[1], ymd[2]}; }
 
 [[noreturn]] void broken(const std::string& what) {
-  throw Error(ExitCode::config, i18n::tr("schedule.calendar_broken", what));
+  throw Error(ExitCode::internal, i18n::tr("schedule.calendar_broken", what));  // built-in data
 }
 
 int field_int(const config::CodeEntry& entry, const std::string& name) {
@@ -189,16 +189,11 @@ std::vector<FestivalRule> festival_rules(const config::CodeTable& festivals) {
 
 const CalendarTables& builtin_tables() {
   static const CalendarTables k_tables = [] {
-    try {
-      CalendarTables tables;
-      tables.lunar =
-          calendar::parse_lunar_table(resources::get("schemas/calendar/lunar_years.tsv"));
-      tables.qingming =
-          calendar::parse_qingming_table(resources::get("schemas/calendar/qingming.tsv"));
-      return tables;
-    } catch (const std::runtime_error& e) {
-      broken(e.what());
-    }
+    CalendarTables tables;
+    tables.lunar = calendar::parse_lunar_table(resources::get("schemas/calendar/lunar_years.tsv"));
+    tables.qingming =
+        calendar::parse_qingming_table(resources::get("schemas/calendar/qingming.tsv"));
+    return tables;
   }();
   return k_tables;
 }

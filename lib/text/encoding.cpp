@@ -8,8 +8,10 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
-#include <stdexcept>
 #include <vector>
+
+#include "core/error.h"
+#include "i18n/i18n.h"
 
 namespace tongxin::text {
 
@@ -123,8 +125,10 @@ ConverterPtr open_converter(const char* name) {
   UErrorCode status = U_ZERO_ERROR;
   ConverterPtr converter(ucnv_open(name, &status));
   if (U_FAILURE(status)) {
-    throw std::runtime_error(std::string("cannot open the ICU converter ") + name + ": " +
-                             u_errorName(status));
+    // ICU without its converter data is a broken installation, not the user's input.
+    throw Error(ExitCode::internal,
+                i18n::tr("error.internal",
+                         std::string("ICU converter ") + name + ": " + u_errorName(status)));
   }
   ucnv_setToUCallBack(converter.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
   ucnv_setFromUCallBack(converter.get(), UCNV_FROM_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
@@ -167,8 +171,7 @@ std::string convert(std::string_view bytes, const char* from_name, const char* t
       UErrorCode ignored = U_ZERO_ERROR;
       ucnv_getInvalidChars(from.get(), invalid, &invalid_length, &ignored);
       const auto offset = (source - bytes.data()) - std::max<int8_t>(invalid_length, 0);
-      throw std::runtime_error(std::string("invalid ") + from_name + " byte sequence at byte " +
-                               std::to_string(offset));
+      throw Error(ExitCode::bad_input, i18n::tr("encoding.invalid_bytes", from_name, offset));
     }
     return out;
   }
@@ -192,8 +195,8 @@ size_t first_invalid_utf8_offset(std::string_view bytes) {
 
 void require_utf8(std::string_view bytes) {
   if (detect_encoding(bytes) != Encoding::utf8) {
-    throw std::runtime_error("invalid UTF-8 byte sequence at byte " +
-                             std::to_string(first_invalid_utf8_offset(bytes)));
+    throw Error(ExitCode::bad_input,
+                i18n::tr("encoding.invalid_bytes", "UTF-8", first_invalid_utf8_offset(bytes)));
   }
 }
 

@@ -21,12 +21,13 @@ Encoding detect_encoding(std::istream& in);
 Encoding detect_encoding(std::string_view bytes);
 
 // `bytes` decoded from `from` to UTF-8, without a leading UTF-8 BOM. GB18030 goes through ICU
-// (converter "gb18030"). Throws std::runtime_error naming the byte offset when `bytes` is not
-// valid in `from` (nothing is replaced silently).
+// (converter "gb18030"). Throws tongxin::Error (exit 3) naming the byte offset when `bytes` is
+// not valid in `from` (nothing is replaced silently); the caller adds the file's name
+// (Error::located). Exit 70 when ICU has no converter (a broken installation).
 std::string to_utf8(std::string_view bytes, Encoding from);
 
 // `utf8` encoded as `to` (used to write rejects files in the input's encoding); no BOM is added.
-// Throws std::runtime_error when `utf8` is not valid UTF-8.
+// Throws tongxin::Error (exit 3) when `utf8` is not valid UTF-8.
 std::string from_utf8(std::string_view utf8, Encoding to);
 
 // "utf-8"/"utf8" -> utf8; "gb18030"/"gbk"/"gb2312"/"cp936" -> gb18030; case-insensitive;

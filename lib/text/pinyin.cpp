@@ -12,10 +12,12 @@
 #include <memory>
 #include <mutex>
 #include <span>
-#include <stdexcept>
 #include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "core/error.h"
+#include "i18n/i18n.h"
 
 namespace tongxin::text {
 
@@ -65,8 +67,9 @@ class ReadingCache {
     m_transliterator.reset(
         icu::Transliterator::createInstance("Han-Latin; Latin-ASCII", UTRANS_FORWARD, status));
     if (U_FAILURE(status) || !m_transliterator) {
-      throw std::runtime_error(std::string("cannot create the ICU Han-Latin transliterator: ") +
-                               u_errorName(status));
+      throw Error(ExitCode::internal,
+                  i18n::tr("error.internal",
+                           std::string("ICU Han-Latin transliterator: ") + u_errorName(status)));
     }
   }
 
@@ -199,8 +202,9 @@ std::string collation_key(std::string_view utf8) {
     std::unique_ptr<icu::Collator> created(
         icu::Collator::createInstance(icu::Locale("zh"), status));
     if (U_FAILURE(status) || !created) {
-      throw std::runtime_error(std::string("cannot create the ICU collator for zh: ") +
-                               u_errorName(status));
+      throw Error(
+          ExitCode::internal,
+          i18n::tr("error.internal", std::string("ICU collator for zh: ") + u_errorName(status)));
     }
     return std::unique_ptr<const icu::Collator>(std::move(created));
   }();

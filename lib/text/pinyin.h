@@ -23,14 +23,14 @@ struct PinyinForms {
 //   both forms: 张A3 -> {"zhanga3", "za3"}.
 // - Anything else (spaces, punctuation such as the middle dot in 阿卜杜·热合曼, other scripts,
 //   invalid UTF-8) is dropped.
-// Thread-safe (one internal lock per call). Throws std::runtime_error only if ICU's
-// transliterator cannot be created (missing ICU data).
+// Thread-safe (one internal lock per call). Throws tongxin::Error (exit 70) only if ICU's
+// transliterator cannot be created (missing ICU data: a broken installation).
 PinyinForms pinyin_of(std::string_view utf8);
 
 // A sort key for `utf8` under ICU's "zh" collation (pinyin order; Chinese before Latin): byte
 // strings that compare with < (std::string's operator<) as the names should sort. Invalid
-// UTF-8 sorts as U+FFFD. Thread-safe. Throws std::runtime_error if the collator cannot be
-// created.
+// UTF-8 sorts as U+FFFD. Thread-safe. Throws tongxin::Error (exit 70) if the collator cannot
+// be created.
 std::string collation_key(std::string_view utf8);
 
 }  // namespace tongxin::text

@@ -3,13 +3,13 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <fstream>
 #include <set>
 
 #include "config/workspace.h"
 #include "core/error.h"
 #include "core/resources.h"
 #include "i18n/i18n.h"
+#include "output/atomic_file.h"
 #include "store/store.h"
 
 namespace tongxin::workspace {
@@ -48,14 +48,21 @@ std::vector<PlannedFile> example_files(const std::string& example) {
   return files;
 }
 
-void write_private(const fs::path& path, std::string_view content) {
-  fs::create_directories(path.parent_path());
-  store::create_private_file(path);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(content.data(), static_cast<std::streamsize>(content.size()));
-  if (!out) {
-    throw Error(ExitCode::usage, i18n::tr("file.cannot_write", path.string()));
+// Creates `folder` and its parents; exit 2 naming it when that fails.
+void make_folder(const fs::path& folder) {
+  std::error_code ec;
+  fs::create_directories(folder, ec);
+  if (ec) {
+    throw Error(ExitCode::usage, i18n::tr("file.cannot_write", folder.string()),
+                {output::file_error_reason(ec.value())});
   }
+}
+
+void write_private(const fs::path& path, std::string_view content) {
+  make_folder(path.parent_path());
+  output::AtomicFile file(path);
+  file.write(content);
+  file.commit();
 }
 
 // The tongxin.yaml among `files`, parsed (it names the store to create).
@@ -118,14 +125,14 @@ InitResult init_workspace(const fs::path& dir, const std::string& example,
   if (fs::exists(dir / parsed.store, ec)) {
     throw Error(ExitCode::usage, i18n::tr("init.exists", dir.string()), {parsed.store});
   }
-  fs::create_directories(dir);
+  make_folder(dir);
   InitResult result{dir, {}, parsed.store};
   for (const PlannedFile& f : files) {
     write_private(dir / f.relative, f.content);
     result.files.push_back(f.relative);
   }
   for (const char* folder : {"communities", "standards", "plans", "data"}) {
-    fs::create_directories(dir / folder);
+    make_folder(dir / folder);
   }
   store::open(dir / parsed.store, {.create = true});
   std::sort(result.files.begin(), result.files.end());

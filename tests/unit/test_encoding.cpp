@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/error.h"
+#include "i18n/i18n.h"
 #include "text/encoding.h"
 
 namespace {
@@ -135,24 +137,25 @@ TEST_CASE("to_utf8 strips a leading byte-order mark") {
 }
 
 TEST_CASE("to_utf8 and from_utf8 throw on invalid input instead of replacing it") {
+  tongxin::i18n::set_language(tongxin::i18n::Lang::en);
   SUBCASE("truncated GB18030") {
-    CHECK_THROWS_AS(to_utf8("\xD5\xC5\xC8", Encoding::gb18030), std::runtime_error);
+    CHECK_THROWS_AS(to_utf8("\xD5\xC5\xC8", Encoding::gb18030), tongxin::Error);
   }
   SUBCASE("invalid GB18030 byte pair, with its offset") {
     CHECK_THROWS_WITH_AS(to_utf8("ab\xD5\x20", Encoding::gb18030),
-                         "invalid GB18030 byte sequence at byte 2", std::runtime_error);
+                         "invalid GB18030 byte sequence at byte 2", tongxin::Error);
   }
   SUBCASE("invalid UTF-8 declared as UTF-8") {
     CHECK_THROWS_WITH_AS(to_utf8("abc" + k_zhang_san_gbk, Encoding::utf8),
-                         "invalid UTF-8 byte sequence at byte 3", std::runtime_error);
+                         "invalid UTF-8 byte sequence at byte 3", tongxin::Error);
   }
   SUBCASE("UTF-8 cut off at the end: the offset of the incomplete character") {
     CHECK_THROWS_WITH_AS(to_utf8("abc\xE5\xBC", Encoding::utf8),
-                         "invalid UTF-8 byte sequence at byte 3", std::runtime_error);
+                         "invalid UTF-8 byte sequence at byte 3", tongxin::Error);
   }
   SUBCASE("invalid UTF-8 given to from_utf8") {
-    CHECK_THROWS_AS(from_utf8(k_zhang_san_gbk, Encoding::gb18030), std::runtime_error);
-    CHECK_THROWS_AS(from_utf8(k_zhang_san_gbk, Encoding::utf8), std::runtime_error);
+    CHECK_THROWS_AS(from_utf8(k_zhang_san_gbk, Encoding::gb18030), tongxin::Error);
+    CHECK_THROWS_AS(from_utf8(k_zhang_san_gbk, Encoding::utf8), tongxin::Error);
   }
 }
 

@@ -13,6 +13,8 @@
 
 #include "calendar/lunar_table.h"
 
+#include "helpers.h"
+
 #include <array>
 #include <chrono>
 #include <fstream>
@@ -257,8 +259,10 @@ TEST_CASE("parse_lunar_table accepts a minimal table and reports malformed lines
             std::string("2026\t2026-02-17\t0\t30,29,30,29,29,30,29,29,30,30,30,29\r\n"))
             .size() == 1);
 
-  CHECK_THROWS_WITH_AS(tongxin::calendar::parse_lunar_table(""), "lunar table: empty input",
-                       std::runtime_error);
+  CHECK_THROWS_WITH_AS(tongxin::calendar::parse_lunar_table(""),
+                       doctest::Contains("lunar table: empty input"), std::runtime_error);
+  CHECK(tongxin::testing::exit_code_of([] { tongxin::calendar::parse_lunar_table(""); }) ==
+        tongxin::ExitCode::internal);
   CHECK_THROWS_WITH_AS(tongxin::calendar::parse_lunar_table("year\tdate\n" + y2025),
                        doctest::Contains("line 1"), std::runtime_error);
   CHECK_THROWS_WITH_AS(tongxin::calendar::parse_lunar_table(header),
