@@ -254,7 +254,9 @@ CheckOutcome manual_check(const Item& item, const AuditInputs& inputs,
     return {Status::not_assessed, 0, i18n::tr("audit.ev.manual_none", inputs.manual_file), nullptr};
   }
   const std::string date = found->date ? found->date->iso() : "";
-  CheckOutcome result{found->score + k_epsilon >= item.points ? Status::pass : Status::fail,
+  // A judgement is not all or nothing: it passes at 60 % of the item's points (及格), and the
+  // points earned are the score either way.
+  CheckOutcome result{found->score + k_epsilon >= 0.6 * item.points ? Status::pass : Status::fail,
                       found->score,
                       i18n::tr("audit.ev.manual", number_text(found->score),
                                number_text(item.points), found->assessed_by, date),

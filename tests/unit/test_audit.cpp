@@ -225,6 +225,8 @@ TEST_CASE("audit checks: duty share, deduction floor and manual results") {
   CHECK(run.item("review").status == Status::not_assessed);
   run.manual.push_back({"review", "c", 8.5, "县考核组", Date{2012, 12, 20}, ""});
   CHECK(run.item("review").earned == 8.5);
+  CHECK(run.item("review").status == Status::pass);
+  run.manual.back().score = 5.5;  // below 60 % of 10
   CHECK(run.item("review").status == Status::fail);
 }
 
