@@ -164,6 +164,9 @@ const std::vector<i18n::Message>& messages() {
       {"audit.waiver_status.unused", "未使用", "unused"},
       {"audit.history.recorded_at", "记录时间", "Recorded"},
       {"audit.history.run", "次", "Run"},
+      {"audit.text.clause_separator", "；", "; "},
+      {"audit.text.pair", "{}：{}", "{}: {}"},
+      {"audit.text.paren", "{}（{}）", "{} ({})"},
       {"audit.text.previous", "上次记录 {}（截至 {}）：{} 分（{}%），变化 {}", "last recorded {} (as of {}): {} points ({}%), change {}"},
       {"audit.text.standard_changed", "注意：考核标准文件已改动（SHA-256 不同）", "note: the standard file has changed since (SHA-256 differs)"},
       // help and command messages

@@ -16,6 +16,14 @@ using render::label;
 using render::num;
 using render::stars_text;
 
+// "label：value" / "label: value", "a（b）" / "a (b)": punctuation follows the language.
+std::string pair(const std::string& label, const std::string& value) {
+  return i18n::tr("audit.text.pair", label, value);
+}
+std::string paren(const std::string& text, const std::string& inside) {
+  return i18n::tr("audit.text.paren", text, inside);
+}
+
 std::string heading(const std::string& text, bool color) {
   return color ? "\x1b[1m" + text + "\x1b[0m" : text;
 }
@@ -48,13 +56,13 @@ void write_items(std::ostream& out, const Json& doc, const Json& community) {
 
 void write_totals(std::ostream& out, const Json& doc, const Json& c) {
   const Json& t = c["totals"];
-  out << fmt::format("{}：{}/{}（{}%）  {}：{}", label(doc, "total"), num(t["points_earned"]),
-                     num(t["points_possible"]), num(t["percent"]), label(doc, "pass_mark"),
-                     num(t["pass_mark_points"]));
+  out << pair(label(doc, "total"), paren(num(t["points_earned"]) + "/" + num(t["points_possible"]),
+                                         num(t["percent"]) + "%"))
+      << "  " << pair(label(doc, "pass_mark"), num(t["pass_mark_points"]));
   if (!c["stars"].is_null()) {
-    out << fmt::format("  {}：{}", label(doc, "stars"), stars_text(c["stars"]));
+    out << "  " << pair(label(doc, "stars"), stars_text(c["stars"]));
   }
-  out << fmt::format("  {}：{}\n", label(doc, "verdict"), c["verdict_label"].get<std::string>());
+  out << "  " << pair(label(doc, "verdict"), c["verdict_label"].get<std::string>()) << "\n";
   for (const Json& reason : c["verdict_reasons"]) {
     out << "  - " << reason.get<std::string>() << "\n";
   }
@@ -67,12 +75,12 @@ void write_rectification(std::ostream& out, const Json& doc, const Json& c, bool
   out << "\n" << heading(label(doc, "rectification_title"), color) << "\n";
   int n = 0;
   for (const Json& r : c["rectification"]) {
-    out << fmt::format("{}. {}（{}）{}：{}\n", ++n, r["title"].get<std::string>(),
-                       r["group_title"].get<std::string>(), r["required"].get<bool>() ? "★" : "",
-                       r["evidence"].get<std::string>());
+    const std::string title =
+        paren(r["title"].get<std::string>(), r["group_title"].get<std::string>()) +
+        (r["required"].get<bool>() ? "★" : "");
+    out << ++n << ". " << pair(title, r["evidence"].get<std::string>()) << "\n";
     if (!r["remediation"].is_null()) {
-      out << fmt::format("   {}：{}\n", label(doc, "remediation"),
-                         r["remediation"].get<std::string>());
+      out << "   " << pair(label(doc, "remediation"), r["remediation"].get<std::string>()) << "\n";
     }
   }
 }
@@ -120,22 +128,22 @@ void write_comparison(std::ostream& out, const Json& doc, const Json& c, bool co
   if (cmp["standard_changed"].get<bool>()) {
     out << i18n::tr("audit.text.standard_changed") << "\n";
   }
-  out << fmt::format("{}：{}\n", label(doc, "newly_failing"), titles(cmp["newly_failing"], doc));
-  out << fmt::format("{}：{}\n", label(doc, "fixed_since"), titles(cmp["fixed"], doc));
+  out << pair(label(doc, "newly_failing"), titles(cmp["newly_failing"], doc)) << "\n";
+  out << pair(label(doc, "fixed_since"), titles(cmp["fixed"], doc)) << "\n";
 }
 
 void write_one(std::ostream& out, const Json& doc, const Json& c, bool color) {
-  out << heading(fmt::format("{}：{}（{}）", label(doc, "report_title"),
-                             c["name"].get<std::string>(), c["township"].get<std::string>()),
+  out << heading(pair(label(doc, "report_title"),
+                      paren(c["name"].get<std::string>(), c["township"].get<std::string>())),
                  color)
       << "\n";
-  out << fmt::format("{}：{}（{}）\n", label(doc, "standard"),
-                     doc["standard"]["title"].get<std::string>(),
-                     doc["standard"]["id"].get<std::string>());
-  out << fmt::format("{}：{}  {}：{}  {}：{}\n\n", label(doc, "as_of"),
-                     c["as_of"].get<std::string>(), label(doc, "period"),
-                     c["period"]["label"].get<std::string>(), label(doc, "registered_members"),
-                     c["registered_members"].get<long>());
+  out << pair(label(doc, "standard"), paren(doc["standard"]["title"].get<std::string>(),
+                                            doc["standard"]["id"].get<std::string>()))
+      << "\n";
+  out << pair(label(doc, "as_of"), c["as_of"].get<std::string>()) << "  "
+      << pair(label(doc, "period"), c["period"]["label"].get<std::string>()) << "  "
+      << pair(label(doc, "registered_members"), std::to_string(c["registered_members"].get<long>()))
+      << "\n\n";
   write_items(out, doc, c);
   out << "\n";
   write_totals(out, doc, c);
@@ -146,12 +154,11 @@ void write_one(std::ostream& out, const Json& doc, const Json& c, bool color) {
 
 void write_summary(std::ostream& out, const Json& doc, bool color) {
   const bool stars = !doc["standard"]["star_bands"].empty();
-  out << heading(fmt::format("{}：{}", label(doc, "summary_title"),
-                             doc["standard"]["title"].get<std::string>()),
+  out << heading(pair(label(doc, "summary_title"), doc["standard"]["title"].get<std::string>()),
                  color)
       << "\n";
-  out << fmt::format("{}：{}  {}：{}\n\n", label(doc, "as_of"), doc["as_of"].get<std::string>(),
-                     label(doc, "period"), doc["period"]["label"].get<std::string>());
+  out << pair(label(doc, "as_of"), doc["as_of"].get<std::string>()) << "  "
+      << pair(label(doc, "period"), doc["period"]["label"].get<std::string>()) << "\n\n";
   output::Table table;
   table.columns = {column(doc, "community"), column(doc, "township"),
                    column(doc, "registered_members", true), column(doc, "points_earned", true),
@@ -220,9 +227,11 @@ void write_changes(std::ostream& out, const Json& doc, bool color) {
       out << "\n" << heading(label(doc, "comparison_title"), color) << "\n";
       any = true;
     }
-    out << fmt::format("{}：{}：{}；{}：{}\n", c["name"].get<std::string>(),
-                       label(doc, "newly_failing"), titles(cmp["newly_failing"], doc),
-                       label(doc, "fixed_since"), titles(cmp["fixed"], doc));
+    out << pair(c["name"].get<std::string>(),
+                pair(label(doc, "newly_failing"), titles(cmp["newly_failing"], doc)) +
+                    i18n::tr("audit.text.clause_separator") +
+                    pair(label(doc, "fixed_since"), titles(cmp["fixed"], doc)))
+        << "\n";
   }
 }
 
