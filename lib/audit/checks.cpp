@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 
 #include "config/codes.h"
 #include "i18n/i18n.h"
@@ -70,9 +71,12 @@ CheckOutcome institution_check(const Item& item, const AuditInputs& inputs,
     return outcome(true, item.points, i18n::tr("audit.ev.institution", adopted));
   }
   const bool exists = inputs.document_exists && inputs.document_exists(found->document);
+  // The file name is enough for people (the community file holds the path) and keeps the
+  // evidence to one line of a printed form.
+  const std::string name = std::filesystem::path(found->document).filename().string();
   return outcome(exists, item.points,
                  i18n::tr(exists ? "audit.ev.institution_document" : "audit.ev.document_missing",
-                          adopted, found->document));
+                          adopted, name));
 }
 
 CheckOutcome wall_check(const Item& item, const AuditInputs& inputs,

@@ -24,11 +24,11 @@ constexpr std::string_view k_style = R"(
 @page { size: A4; margin: 10mm 11mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; color: #000; background: #fff; font-size: 8.5pt; line-height: 1.2;
+body { margin: 0; color: #000; background: #fff; font-size: 8pt; line-height: 1.15;
   font-family: "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif; }
 .page { break-after: page; page-break-after: always; }
 .page:last-child { break-after: auto; page-break-after: auto; }
-h1 { font-size: 14pt; text-align: center; margin: 0 0 2.5mm; }
+h1 { font-size: 13pt; text-align: center; margin: 0 0 1.5mm; }
 h2 { font-size: 10pt; margin: 2mm 0 0.8mm; }
 table { width: 100%; border-collapse: collapse; margin: 0 0 1.5mm; }
 th, td { border: 0.5pt solid #000; padding: 0.3mm 1.2mm; text-align: left; vertical-align: top; }
@@ -47,7 +47,7 @@ table.totals th { text-align: center; }
 ul.reasons { margin: 0 0 1mm; padding-left: 5mm; }
 p { margin: 0 0 1mm; }
 table.signature { margin: 0; }
-table.signature td { height: 6mm; }
+table.signature td { height: 5mm; }
 @media screen {
   body { max-width: 210mm; margin: 0 auto; padding: 12mm; }
   .page { border-bottom: 1px dashed #888; padding-bottom: 12mm; margin-bottom: 12mm; }
