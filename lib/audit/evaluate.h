@@ -19,7 +19,7 @@ namespace tongxin::audit {
 
 // The register of one community as of the as-of date.
 struct RosterFigures {
-  long members = 0;  // registered by then and not gone
+  long members = 0;  // registered by then and active in the community that day
   long key_contacts = 0;
   long key_contacts_without_cadre = 0;
   std::map<std::string, long> filled;  // fields_key(fields) -> members with all of them filled

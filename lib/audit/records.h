@@ -16,10 +16,11 @@
 
 namespace tongxin::audit {
 
-// Register figures per community id as of `as_of`: members not gone by then (active, or moved,
-// archived or deceased after it), key contacts and those without a contact cadre, members with
-// each set of roster fields the standard names filled, and the latest change to the register on
-// or before the date (change log or import batch). Throws SQLite::Exception on store errors.
+// Register figures per community id as of `as_of`: members registered by then (registered_on)
+// and active in that community on that day (member_event), key contacts and those without a contact
+// cadre, members with each set of roster fields the standard names filled, and the latest change to
+// the register on or before the date (change log or import batch). Throws SQLite::Exception on
+// store errors.
 std::map<std::string, RosterFigures> load_roster_figures(SQLite::Database& db,
                                                          const Standard& standard, Date as_of);
 
