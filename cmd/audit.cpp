@@ -70,12 +70,13 @@ bool uses_duties(const audit::Standard& standard) {
 // Community duties due in the counted range: done, or overdue by the as-of date. Occurrences
 // still open on the as-of date are not counted either way.
 audit::DutyFiguresByCommunity duty_figures(const Plan& p, const audit::Standard& standard,
-                                           Context& ctx, DateRange range) {
+                                           Context& ctx, DateRange range, Date as_of) {
   audit::DutyFiguresByCommunity figures;
   if (!p.plan || !uses_duties(standard)) {
     return figures;
   }
-  const schedule::AgendaQuery query{range, range.to, "", {}};
+  // Judged as of the as-of date: an occurrence whose window closed by then is done or missed.
+  const schedule::AgendaQuery query{range, as_of, "", {}};
   for (const auto& row : schedule::build_agenda(*p.plan, ctx.workspace(), ctx.db(), query)) {
     if (row.unit.scope != schedule::Scope::community || !range.contains(row.window.due)) {
       continue;
@@ -185,7 +186,8 @@ void run_audit(const AuditOptions& o, Context& ctx) {
   }
   const auto communities = audit::select_communities(workspace, o.communities, o.township);
   const audit::WorkspaceJudgements judged = audit::load_judgements(workspace, standard, *period);
-  const auto duties = duty_figures(plan, standard, ctx, audit::counted_range(*period, as_of));
+  const auto duties =
+      duty_figures(plan, standard, ctx, audit::counted_range(*period, as_of), as_of);
   auto results =
       audit::assess(workspace, ctx.db(), standard, judged, as_of, *period, duties, communities);
   const auto previous = audit::last_results(ctx.db(), standard.id);
