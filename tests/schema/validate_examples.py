@@ -6,7 +6,8 @@ Usage: validate_examples.py REPO_ROOT
 Every examples/*/tongxin.yaml, examples/*/communities/*.yaml, examples/*/standards/*.yaml,
 examples/*/plans/*.yaml and schemas/codes/*.yaml must pass its schema. Every file in
 tests/schema/bad/, named <kind>-<what>.yaml with kind one of workspace, community, standard,
-plan, code-table, must FAIL its schema. The schemas' code lists must match schemas/codes/.
+plan, code-table, waivers, manual-results, must FAIL its schema. Example waivers.yaml and
+audits/*/manual.yaml files must pass theirs. The schemas' code lists must match schemas/codes/.
 
 JSON documents tongxin writes are checked too: for each of audit and report,
 tests/unit/data/<kind>_sample.json (the sample its renderers are tested on) and every
@@ -25,7 +26,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-KINDS = ("workspace", "community", "standard", "plan", "code-table")
+KINDS = ("workspace", "community", "standard", "plan", "code-table", "waivers", "manual-results")
 # Schemas of JSON that tongxin writes (not YAML that people write).
 OUTPUT_KINDS = ("audit", "report")
 
@@ -173,6 +174,8 @@ def main(argv):
     good += [("standard", p) for p in sorted(root.glob("examples/*/standards/*.yaml"))]
     good += [("plan", p) for p in sorted(root.glob("examples/*/plans/*.yaml"))]
     good += [("code-table", p) for p in sorted(root.glob("schemas/codes/*.yaml"))]
+    good += [("waivers", p) for p in sorted(root.glob("examples/*/waivers.yaml"))]
+    good += [("manual-results", p) for p in sorted(root.glob("examples/*/audits/*/manual.yaml"))]
     good += [(kind, p) for kind in OUTPUT_KINDS for p in output_documents(root, kind)]
     bad = sorted((root / "tests" / "schema" / "bad").glob("*.yaml"))
     bad += sorted((root / "tests" / "schema" / "bad").glob("*.json"))
