@@ -8,6 +8,7 @@
 #include "audit/messages.h"
 #include "core/error.h"
 #include "i18n/i18n.h"
+#include "report/messages.h"
 #include "roster/messages.h"
 #include "schedule/messages.h"
 
@@ -20,6 +21,7 @@ const std::vector<Subcommand>& subcommands() {
       {"activity", "help.activity", setup_activity},
       {"schedule", "help.schedule", setup_schedule},
       {"audit", "help.audit", setup_audit},
+      {"report", "help.report", setup_report},
       {"store", "help.store", setup_store},
       {"completion", "help.completion", setup_completion},
   };
@@ -31,6 +33,7 @@ void add_messages() {
   i18n::add_messages(activity::messages());
   i18n::add_messages(schedule::messages());
   i18n::add_messages(audit::messages());
+  i18n::add_messages(report::messages());
 }
 
 std::unique_ptr<CLI::App> build_app(Globals& globals, Environment& env) {

@@ -60,6 +60,7 @@ void setup_schedule(CLI::App& app, Globals& globals, Environment& env);
 void setup_roster(CLI::App& app, Globals& globals, Environment& env);
 void setup_completion(CLI::App& app, Globals& globals, Environment& env);
 void setup_audit(CLI::App& app, Globals& globals, Environment& env);
+void setup_report(CLI::App& app, Globals& globals, Environment& env);
 
 // Runs tongxin with `args` (args[0] is the program name) in `env`; returns the exit code.
 // Catches every exception once and prints it as error_of() makes it: `tongxin: error: …` and

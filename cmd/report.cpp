@@ -1,0 +1,125 @@
+// tongxin report monthly|quarterly|half-year|annual: work summaries (工作总结) for communities,
+// townships and the jurisdiction. Wiring only; the figures and the document live in lib/report.
+#include <filesystem>
+
+#include "app.h"
+#include "core/error.h"
+#include "i18n/i18n.h"
+#include "output/atomic_file.h"
+#include "report/render.h"
+#include "report/run.h"
+
+namespace tongxin::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ReportOptions {
+  std::string kind;                      // monthly, quarterly, half-year, annual
+  std::string period;                    // --period P; default: the last complete of the kind
+  std::vector<std::string> communities;  // --community ID...
+  std::string township;                  // --township NAME
+  bool all = false;                      // --all
+  std::string format = "json";           // md | html | docx | xlsx | csv | json
+  std::string out;                       // --out FILE|DIR
+  std::string template_file;             // --template FILE (md)
+  std::string generated_at;              // --generated-at TEXT
+};
+
+PeriodKind kind_of(const std::string& kind) {
+  if (kind == "monthly") {
+    return PeriodKind::month;
+  }
+  if (kind == "quarterly") {
+    return PeriodKind::quarter;
+  }
+  return kind == "half-year" ? PeriodKind::half : PeriodKind::year;
+}
+
+std::string report_code(const std::string& kind) {
+  return kind == "half-year" ? "half_year" : kind;
+}
+
+void render(std::ostream& out, const nlohmann::ordered_json& doc, const std::string& format,
+            bool file) {
+  if (format == "csv") {
+    report::write_report_csv(out, doc, file);
+  } else {
+    report::write_report_json(out, doc);
+  }
+}
+
+void write_file(const fs::path& path, const nlohmann::ordered_json& doc, const std::string& format,
+                const output::FileCalls& calls) {
+  output::AtomicFile file(path, calls);
+  render(file.stream(), doc, format, true);
+  file.commit();
+}
+
+void run_report(const ReportOptions& o, Context& ctx) {
+  if (o.format != "json" && o.format != "csv") {
+    throw Error(ExitCode::usage, i18n::tr("report.format_not_available", o.format));
+  }
+  const config::Workspace& workspace = ctx.workspace();
+  for (const std::string& id : o.communities) {
+    ctx.require_community(id);
+  }
+  const Period period =
+      o.period.empty() ? Period::last_complete(kind_of(o.kind), ctx.today()) : ctx.period(o.period);
+  std::optional<schedule::Plan> plan;
+  if (!workspace.config.plan.empty()) {
+    plan = schedule::load_plan(workspace);
+  }
+  const auto scopes = report::select_scopes(workspace, o.communities, o.township, o.all);
+  const report::ReportRequest request{
+      report_code(o.kind), period,          ctx.today(),
+      o.generated_at,      TONGXIN_VERSION, i18n::language() == i18n::Lang::zh ? "zh" : "en"};
+  const auto documents =
+      report::build_reports(workspace, ctx.db(), plan ? &*plan : nullptr, scopes, request);
+  if (o.out.empty()) {
+    for (const auto& doc : documents) {
+      render(ctx.out(), doc, o.format, false);
+    }
+    return;
+  }
+  if (!fs::is_directory(o.out)) {
+    if (documents.size() > 1) {
+      throw Error(ExitCode::usage, i18n::tr("report.many_need_dir"));
+    }
+    write_file(o.out, documents.front(), o.format, ctx.file_calls());
+    return;
+  }
+  for (size_t i = 0; i < documents.size(); ++i) {
+    write_file(fs::path(o.out) / (scopes[i].id + "-" + period.code() + "." + o.format),
+               documents[i], o.format, ctx.file_calls());
+  }
+  ctx.notice(i18n::tr("report.written", documents.size(), o.out));
+}
+
+}  // namespace
+
+void setup_report(CLI::App& app, Globals& globals, Environment& env) {
+  CLI::App* sub = app.add_subcommand("report", i18n::tr("help.report"));
+  sub->require_subcommand(1);
+  for (const char* kind : {"monthly", "quarterly", "half-year", "annual"}) {
+    auto o = std::make_shared<ReportOptions>();
+    o->kind = kind;
+    CLI::App* k = sub->add_subcommand(kind, i18n::tr("help.report_kind") + ": " + kind);
+    k->add_option("--period", o->period, i18n::tr("help.report_period"))->type_name("P");
+    k->add_option("--community", o->communities, i18n::tr("help.report_community"))
+        ->type_name("ID");
+    k->add_option("--township", o->township, i18n::tr("help.report_township"))->type_name("NAME");
+    k->add_flag("--all", o->all, i18n::tr("help.report_all"));
+    k->add_option("--format", o->format, i18n::tr("help.report_format"))
+        ->check(CLI::IsMember({"md", "html", "docx", "xlsx", "csv", "json"}));
+    k->add_option("--out", o->out, i18n::tr("help.report_out"))->type_name("FILE|DIR");
+    k->add_option("--template", o->template_file, i18n::tr("help.report_template"))
+        ->type_name("FILE");
+    k->add_option("--generated-at", o->generated_at, i18n::tr("help.report_generated_at"))
+        ->type_name("TEXT");
+    on_run(k, run_report, o, globals, env);
+  }
+}
+
+}  // namespace tongxin::cli

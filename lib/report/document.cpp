@@ -1,0 +1,178 @@
+#include "report/document.h"
+
+#include <array>
+#include <set>
+
+#include "io/tabular.h"
+#include "report/sections.h"
+
+namespace tongxin::report {
+
+namespace {
+
+std::vector<const config::Community*> communities_where(
+    const config::Workspace& workspace, const std::function<bool(const config::Community&)>& keep) {
+  std::vector<const config::Community*> out;
+  for (const config::Community& c : workspace.communities) {
+    if (keep(c)) {
+      out.push_back(&c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Scope community_scope(const config::Workspace& workspace, const config::Community& c) {
+  return {"community", c.id, c.name, c.township,
+          communities_where(workspace, [&](const config::Community& x) { return x.id == c.id; })};
+}
+
+Scope township_scope(const config::Workspace& workspace, const std::string& township) {
+  return {"township", township, township, "",
+          communities_where(workspace,
+                            [&](const config::Community& x) { return x.township == township; })};
+}
+
+Scope jurisdiction_scope(const config::Workspace& workspace) {
+  const auto& cfg = workspace.config;
+  return {"jurisdiction",
+          cfg.jurisdiction_code.empty() ? cfg.jurisdiction_name : cfg.jurisdiction_code,
+          cfg.jurisdiction_name, "",
+          communities_where(workspace, [](const config::Community&) { return true; })};
+}
+
+std::vector<Scope> all_scopes(const config::Workspace& workspace) {
+  std::vector<Scope> out;
+  std::set<std::string> townships;
+  for (const config::Community& c : workspace.communities) {
+    out.push_back(community_scope(workspace, c));
+    if (!c.township.empty()) {
+      townships.insert(c.township);
+    }
+  }
+  for (const std::string& t : townships) {
+    out.push_back(township_scope(workspace, t));
+  }
+  out.push_back(jurisdiction_scope(workspace));
+  return out;
+}
+
+std::string_view period_kind_code(PeriodKind kind) {
+  static constexpr std::array<std::string_view, 6> k_codes = {"month", "quarter", "half",
+                                                              "year",  "months",  "days"};
+  return k_codes[static_cast<size_t>(kind)];
+}
+
+Json period_json(const Period& period, const std::string& language) {
+  return {{"code", period.code()},
+          {"kind", std::string(period_kind_code(period.kind()))},
+          {"label", period.label(language)},
+          {"from", period.from().iso()},
+          {"to", period.to().iso()}};
+}
+
+Period next_period(const Period& period) {
+  const Date after = period.to().plus_days(1);
+  switch (period.kind()) {
+    case PeriodKind::month:
+    case PeriodKind::quarter:
+    case PeriodKind::half:
+    case PeriodKind::year:
+      return Period::containing(period.kind(), after);
+    case PeriodKind::months: {
+      const int months =
+          (period.to().year - period.from().year) * 12 + period.to().month - period.from().month;
+      const int last = after.year * 12 + after.month - 1 + months;
+      return Period::months(after.year, after.month, last / 12, last % 12 + 1);
+    }
+    case PeriodKind::days:
+      break;
+  }
+  return Period::days(after, after.plus_days(period.range().days() - 1));
+}
+
+Date as_of_date(const Period& period, Date today) {
+  return today < period.to() ? today : period.to();
+}
+
+std::string content_sha256(const nlohmann::ordered_json& document) {
+  nlohmann::ordered_json copy = document;
+  copy.erase("sha256");
+  return io::sha256_hex(copy.dump());
+}
+
+namespace {
+
+bool is_empty(const Periods& p) {
+  for (const auto& [id, c] : p.current.figures().communities) {
+    if (p.current.in_scope(id) && (!c.activities.empty() || c.registered > 0)) {
+      return false;
+    }
+  }
+  for (const EventCount& e : p.current.figures().events) {
+    if (p.current.in_scope(e.from) || p.current.in_scope(e.to)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+Json scope_json(const Scope& scope) {
+  Json communities = Json::array();
+  for (const config::Community* c : scope.communities) {
+    communities.push_back({{"id", c->id},
+                           {"name", c->name},
+                           {"township", c->township.empty() ? Json(nullptr) : Json(c->township)}});
+  }
+  return {{"level", scope.level},
+          {"id", scope.id},
+          {"name", scope.name},
+          {"township", scope.level == "community" && !scope.township.empty() ? Json(scope.township)
+                                                                             : Json(nullptr)},
+          {"communities", communities}};
+}
+
+}  // namespace
+
+nlohmann::ordered_json build_document(const DocumentInputs& in) {
+  const Periods p{ScopeFigures(in.figures.current, in.scope),
+                  ScopeFigures(in.figures.previous, in.scope),
+                  ScopeFigures(in.figures.year_ago, in.scope)};
+  const Date as_of = as_of_date(in.period, in.today);
+  const auto& privacy = in.workspace.config.privacy;
+  Json doc;
+  doc["format"] = "tongxin-report";
+  doc["format_version"] = 1;
+  doc["language"] = in.language;
+  doc["report"] = in.report;
+  doc["tool"] = {{"name", "tongxin"}, {"version", in.tool_version}};
+  doc["generated_at"] = in.generated_at.empty() ? Json(nullptr) : Json(in.generated_at);
+  doc["sha256"] = "";
+  doc["scope"] = scope_json(in.scope);
+  Json period = period_json(in.period, in.language);
+  period["complete"] = in.period.to() < in.today;
+  period["as_of"] = as_of.iso();
+  doc["period"] = period;
+  doc["previous_period"] = period_json(in.period.previous(), in.language);
+  doc["year_ago_period"] = period_json(in.period.year_earlier(), in.language);
+  doc["standard"] = nullptr;
+  Json sensitive = Json::array();
+  for (const auto& [field, setting] : privacy.sensitive_fields) {
+    sensitive.push_back(field);
+  }
+  doc["privacy"] = {{"min_cell", privacy.min_cell}, {"sensitive_fields", sensitive}};
+  doc["empty"] = is_empty(p);
+  doc["rollup"] = nullptr;
+  doc["sections"] = {{"register", register_section(in, p, as_of)},
+                     {"work", work_section(in, p)},
+                     {"two_way", two_way_section(p)},
+                     {"duties", duties_section(in)},
+                     {"audit", nullptr},
+                     {"next", next_section(in)},
+                     {"missing", Json::array()}};
+  doc["sha256"] = content_sha256(doc);
+  return doc;
+}
+
+}  // namespace tongxin::report

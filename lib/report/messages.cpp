@@ -1,0 +1,30 @@
+#include "report/messages.h"
+
+namespace tongxin::report {
+
+const std::vector<i18n::Message>& messages() {
+  static const std::vector<i18n::Message> k_messages = {
+      // clang-format off
+      {"report.to_members", "社区为统战成员服务", "Community for members"},
+      {"report.from_members", "统战成员为社区服务", "Members for the community"},
+      {"report.bad_period", "报告期间无效 '{}'，可用：{}", "bad period '{}', expected one of: {}"},
+      {"report.unknown_township", "工作区中没有乡镇/街道 '{}'，可用：{}", "no township '{}' in the workspace; known: {}"},
+      {"report.format_not_available", "格式 {} 尚不可用，可用：json、csv", "format {} is not available yet; use json or csv"},
+      {"report.many_need_dir", "多个报告需要 --out 指定一个已存在的目录", "several reports need --out naming an existing folder"},
+      {"report.written", "已写入 {} 份报告到 {}", "wrote {} reports to {}"},
+      {"help.report", "工作总结：月报、季报、半年、年度（统计数字，不含个人信息）", "work summaries: monthly, quarterly, half-year, annual (counts only, nothing personal)"},
+      {"help.report_kind", "报告周期", "report kind"},
+      {"help.report_period", "期间（默认：该周期最近一个已结束的期间），如 2012-Q1、2011-03..2011-11", "period (default: the last complete one of the kind), e.g. 2012-Q1, 2011-03..2011-11"},
+      {"help.report_community", "社区（可多次）", "community (repeatable)"},
+      {"help.report_township", "乡镇/街道的全部社区合计", "a township's communities together"},
+      {"help.report_all", "每个社区、每个乡镇和全辖区各一份", "every community, every township and the whole jurisdiction"},
+      {"help.report_format", "输出格式", "output format"},
+      {"help.report_out", "输出文件，或目录（写 <范围>-<期间>.<扩展名>）", "output file, or folder (writes <scope>-<period>.<ext>)"},
+      {"help.report_template", "Mustache 模板文件（md）", "Mustache template file (md)"},
+      {"help.report_generated_at", "写入报告的生成时间文字（默认不写，便于比对）", "generation time text to write in the report (none by default, so output can be diffed)"},
+      // clang-format on
+  };
+  return k_messages;
+}
+
+}  // namespace tongxin::report

@@ -1,0 +1,154 @@
+#include "report/records.h"
+
+#include <algorithm>
+#include <tuple>
+
+namespace tongxin::report {
+
+namespace {
+
+// The register as of ?1: each member's community and status on that day is the "before" of
+// their first event after it, else the member row; members registered after it are left out.
+constexpr const char* k_as_of =
+    "WITH later AS (SELECT e.member_id, e.from_community AS community, e.from_status AS status "
+    "  FROM member_event e WHERE e.on_date > ?1 AND NOT EXISTS (SELECT 1 FROM member_event f "
+    "  WHERE f.member_id = e.member_id AND f.on_date > ?1 AND (f.on_date < e.on_date OR "
+    "  (f.on_date = e.on_date AND f.id < e.id)))), "
+    "asof AS (SELECT m.id, coalesce(l.community, m.community) AS community, m.key_contact, "
+    "  m.hardship, m.contact_cadre FROM member m LEFT JOIN later l ON l.member_id = m.id "
+    "  WHERE (m.registered_on IS NULL OR m.registered_on <= ?1) "
+    "  AND coalesce(l.status, m.status) = 'active') ";
+
+void load_register(SQLite::Database& db, DateRange range, Date as_of, Figures& out) {
+  SQLite::Statement totals(db, std::string(k_as_of) +
+                                   "SELECT community, count(*), sum(key_contact), sum(hardship), "
+                                   "sum(key_contact = 1 AND coalesce(contact_cadre, '') <> '') "
+                                   "FROM asof GROUP BY community");
+  totals.bind(1, as_of.iso());
+  while (totals.executeStep()) {
+    CommunityFigures& c = out.communities[totals.getColumn(0).getString()];
+    c.members = totals.getColumn(1).getInt64();
+    c.key_contacts = totals.getColumn(2).getInt64();
+    c.hardship = totals.getColumn(3).getInt64();
+    c.key_with_cadre = totals.getColumn(4).getInt64();
+  }
+  SQLite::Statement categories(db, std::string(k_as_of) +
+                                       "SELECT s.community, mc.category, count(*) FROM asof s "
+                                       "JOIN member_category mc ON mc.member_id = s.id "
+                                       "GROUP BY s.community, mc.category");
+  categories.bind(1, as_of.iso());
+  while (categories.executeStep()) {
+    out.communities[categories.getColumn(0).getString()]
+        .categories[categories.getColumn(1).getString()] = categories.getColumn(2).getInt64();
+  }
+  SQLite::Statement visited(
+      db, std::string(k_as_of) +
+              "SELECT s.community, count(DISTINCT s.id) FROM asof s "
+              "JOIN activity_member am ON am.member_id = s.id "
+              "JOIN activity a ON a.id = am.activity_id WHERE s.key_contact = 1 "
+              "AND a.type = 'visit' AND a.date BETWEEN ?2 AND ?3 GROUP BY s.community");
+  visited.bind(1, as_of.iso());
+  visited.bind(2, range.from.iso());
+  visited.bind(3, range.to.iso());
+  while (visited.executeStep()) {
+    out.communities[visited.getColumn(0).getString()].key_visited = visited.getColumn(1).getInt64();
+  }
+}
+
+void load_changes(SQLite::Database& db, DateRange range, Figures& out) {
+  // The community a member was registered in: before their first event, else theirs now.
+  SQLite::Statement registered(
+      db,
+      "SELECT coalesce((SELECT e.from_community FROM member_event e WHERE e.member_id = m.id "
+      "ORDER BY e.on_date, e.id LIMIT 1), m.community), count(*) FROM member m "
+      "WHERE m.registered_on BETWEEN ?1 AND ?2 GROUP BY 1");
+  registered.bind(1, range.from.iso());
+  registered.bind(2, range.to.iso());
+  while (registered.executeStep()) {
+    out.communities[registered.getColumn(0).getString()].registered =
+        registered.getColumn(1).getInt64();
+  }
+  SQLite::Statement events(db,
+                           "SELECT kind, from_community, to_community, count(*) FROM member_event "
+                           "WHERE on_date BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3 ORDER BY 1, 2, 3");
+  events.bind(1, range.from.iso());
+  events.bind(2, range.to.iso());
+  while (events.executeStep()) {
+    out.events.push_back({events.getColumn(0).getString(), events.getColumn(1).getString(),
+                          events.getColumn(2).getString(), events.getColumn(3).getInt64()});
+  }
+}
+
+void load_activities(SQLite::Database& db, DateRange range, Figures& out) {
+  SQLite::Statement counts(db,
+                           "SELECT community, type, substr(date, 1, 7), count(*) FROM activity "
+                           "WHERE date BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3");
+  counts.bind(1, range.from.iso());
+  counts.bind(2, range.to.iso());
+  while (counts.executeStep()) {
+    CommunityFigures& c = out.communities[counts.getColumn(0).getString()];
+    const std::string type = counts.getColumn(1).getString();
+    const long n = counts.getColumn(3).getInt64();
+    c.activities[type] += n;
+    c.months[counts.getColumn(2).getString()][type] += n;
+  }
+  SQLite::Statement measures(db,
+                             "SELECT a.community, a.type, m.key, sum(m.value) FROM activity a "
+                             "JOIN activity_measure m ON m.activity_id = a.id "
+                             "WHERE a.date BETWEEN ?1 AND ?2 GROUP BY 1, 2, 3");
+  measures.bind(1, range.from.iso());
+  measures.bind(2, range.to.iso());
+  while (measures.executeStep()) {
+    out.communities[measures.getColumn(0).getString()]
+        .measures[{measures.getColumn(1).getString(), measures.getColumn(2).getString()}] =
+        measures.getColumn(3).getDouble();
+  }
+}
+
+}  // namespace
+
+Figures load_figures(SQLite::Database& db, DateRange range, Date as_of) {
+  Figures out;
+  load_register(db, range, as_of, out);
+  load_changes(db, range, out);
+  load_activities(db, range, out);
+  return out;
+}
+
+std::pair<std::vector<NotableActivity>, long> load_notable(
+    SQLite::Database& db, DateRange range, const std::vector<std::string>& communities,
+    size_t limit) {
+  std::pair<std::vector<NotableActivity>, long> out{{}, 0};
+  constexpr const char* k_titled =
+      " FROM activity WHERE community = ?1 AND date BETWEEN ?2 AND ?3 "
+      "AND coalesce(title, '') <> ''";
+  // A community's first `limit` are enough to find the first `limit` of all of them.
+  SQLite::Statement query(db, std::string("SELECT date, community, type, title") + k_titled +
+                                  " ORDER BY date, id LIMIT ?4");
+  SQLite::Statement count(db, std::string("SELECT count(*)") + k_titled);
+  for (const std::string& community : communities) {
+    for (SQLite::Statement* q : {&query, &count}) {
+      q->reset();
+      q->bind(1, community);
+      q->bind(2, range.from.iso());
+      q->bind(3, range.to.iso());
+    }
+    query.bind(4, static_cast<int64_t>(limit));
+    while (query.executeStep()) {
+      out.first.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(),
+                           query.getColumn(2).getString(), query.getColumn(3).getString()});
+    }
+    count.executeStep();
+    out.second += count.getColumn(0).getInt64();
+  }
+  std::stable_sort(out.first.begin(), out.first.end(),
+                   [](const NotableActivity& a, const NotableActivity& b) {
+                     return std::tie(a.date, a.community) < std::tie(b.date, b.community);
+                   });
+  if (out.first.size() > limit) {
+    out.first.resize(limit);
+  }
+  return out;
+}
+
+}  // namespace tongxin::report

@@ -1,0 +1,96 @@
+#include "report/run.h"
+
+#include <set>
+
+#include "core/error.h"
+#include "i18n/i18n.h"
+#include "report/plan_facts.h"
+
+namespace tongxin::report {
+
+namespace {
+
+constexpr size_t k_notable = 20;
+
+std::vector<std::string> ids_of(const Scope& scope) {
+  std::vector<std::string> ids;
+  for (const config::Community* c : scope.communities) {
+    ids.push_back(c->id);
+  }
+  return ids;
+}
+
+}  // namespace
+
+std::vector<nlohmann::ordered_json> build_reports(const config::Workspace& workspace,
+                                                  SQLite::Database& db, const schedule::Plan* plan,
+                                                  const std::vector<Scope>& scopes,
+                                                  const ReportRequest& request) {
+  const Period& period = request.period;
+  const Figures current = load_figures(db, period.range(), as_of_date(period, request.today));
+  const Period previous_period = period.previous();
+  const Figures previous = load_figures(db, previous_period.range(), previous_period.to());
+  const Period year_ago_period = period.year_earlier();
+  const Figures year_ago = load_figures(db, year_ago_period.range(), year_ago_period.to());
+  const std::vector<PlanFacts> facts =
+      plan ? plan_facts(*plan, workspace, db, scopes, period, request.today)
+           : std::vector<PlanFacts>(scopes.size());
+  std::vector<nlohmann::ordered_json> out;
+  for (size_t i = 0; i < scopes.size(); ++i) {
+    const auto [notable, total] = load_notable(db, period.range(), ids_of(scopes[i]), k_notable);
+    const DocumentInputs in{workspace,
+                            scopes[i],
+                            request.report,
+                            period,
+                            request.today,
+                            {current, previous, year_ago},
+                            notable,
+                            total,
+                            facts[i],
+                            request.generated_at,
+                            request.tool_version,
+                            request.language};
+    out.push_back(build_document(in));
+  }
+  return out;
+}
+
+std::vector<Scope> select_scopes(const config::Workspace& workspace,
+                                 const std::vector<std::string>& communities,
+                                 const std::string& township, bool all) {
+  if (all) {
+    return all_scopes(workspace);
+  }
+  if (!township.empty()) {
+    std::set<std::string> known;
+    for (const config::Community& c : workspace.communities) {
+      known.insert(c.township);
+    }
+    if (!known.contains(township)) {
+      std::string list;
+      for (const std::string& t : known) {
+        list += (list.empty() ? "" : ", ") + t;
+      }
+      throw Error(ExitCode::usage, i18n::tr("report.unknown_township", township, list));
+    }
+    return {township_scope(workspace, township)};
+  }
+  if (communities.empty()) {
+    return {jurisdiction_scope(workspace)};
+  }
+  std::vector<Scope> out;
+  for (const std::string& id : communities) {
+    const config::Community* c = workspace.community(id);
+    if (c == nullptr) {
+      std::string known;
+      for (const std::string& k : workspace.community_ids()) {
+        known += (known.empty() ? "" : ", ") + k;
+      }
+      throw Error(ExitCode::usage, id + ": " + i18n::tr("roster.unknown_community", known));
+    }
+    out.push_back(community_scope(workspace, *c));
+  }
+  return out;
+}
+
+}  // namespace tongxin::report

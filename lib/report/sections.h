@@ -1,0 +1,52 @@
+// The sections of the work summary document (document.h), one builder each. Internal to
+// lib/report.
+#pragma once
+
+#include <functional>
+
+#include "report/document.h"
+#include "report/privacy.h"
+
+namespace tongxin::report {
+
+using Json = nlohmann::ordered_json;
+
+// A figure of one community.
+using Getter = std::function<double(const CommunityFigures&)>;
+
+// The scope's figures of one period, summed.
+class ScopeFigures {
+ public:
+  ScopeFigures(const Figures& figures, const Scope& scope) : m_figures(figures), m_scope(scope) {}
+  double sum(const Getter& get) const;
+  double of(const std::string& community, const Getter& get) const;
+  bool in_scope(const std::string& community) const;
+  const Figures& figures() const { return m_figures; }
+
+ private:
+  const Figures& m_figures;
+  const Scope& m_scope;
+};
+
+struct Periods {
+  ScopeFigures current;
+  ScopeFigures previous;
+  ScopeFigures year_ago;
+};
+
+Json cell_json(const Cell& cell);
+Json count_json(const Cell& current, const Cell& previous, const Cell& year_ago);
+// A figure summed over the scope, unsuppressed, in the three periods.
+Json total_json(const Periods& p, const Getter& get);
+
+// month, quarter, half, year, months, days.
+std::string_view period_kind_code(PeriodKind kind);
+Json period_json(const Period& period, const std::string& language);
+
+Json register_section(const DocumentInputs& in, const Periods& p, Date as_of);
+Json work_section(const DocumentInputs& in, const Periods& p);
+Json two_way_section(const Periods& p);
+Json duties_section(const DocumentInputs& in);
+Json next_section(const DocumentInputs& in);
+
+}  // namespace tongxin::report
