@@ -86,7 +86,7 @@ std::vector<Scope> select_scopes(const config::Workspace& workspace,
       for (const std::string& k : workspace.community_ids()) {
         known += (known.empty() ? "" : ", ") + k;
       }
-      throw Error(ExitCode::usage, id + ": " + i18n::tr("roster.unknown_community", known));
+      throw Error(ExitCode::usage, i18n::tr("report.unknown_community", id, known));
     }
     out.push_back(community_scope(workspace, *c));
   }
