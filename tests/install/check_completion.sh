@@ -31,7 +31,7 @@ tab() {  # tab EXPECTED WORDS...: complete the last word of WORDS
 tab "roster" tongxin ro
 tab "table csv tsv json xlsx" tongxin roster list --format ""
 tab "csv" tongxin roster list --format c
-tab "chengguan-beijie 北街社区 chengguan-dongjie 东街社区 chengguan-nanjie 南街社区 chengguan-xijie 西街社区 zhongbao-jincheng 金城社区" \
+tab "chengguan-beijie 北街社区 chengguan-dongjie 东街社区 chengguan-nanjie 南街社区 chengguan-xijie 西街社区 yuanqu-weixing 卫星社区 zhongbao-jincheng 金城社区" \
   tongxin roster list --community ""
 tab "zhongbao-jincheng" tongxin roster list --community zh
 tab "--format" tongxin roster list --for

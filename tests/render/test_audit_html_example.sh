@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The printable HTML of a real standard: tongxin audit --format html on the Yongdeng example
-# (32 items, five communities) rendered by headless Chromium must still give one A4 page per
+# (32 items, six communities) rendered by headless Chromium must still give one A4 page per
 # community plus the summary page, each showing its community's totals (test_audit_html.sh).
 #   test_audit_html_example.sh TONGXIN
 set -euo pipefail
