@@ -9,6 +9,7 @@
 #include "core/error.h"
 #include "i18n/i18n.h"
 #include "report/messages.h"
+#include "report/render_messages.h"
 #include "roster/messages.h"
 #include "schedule/messages.h"
 
@@ -34,6 +35,7 @@ void add_messages() {
   i18n::add_messages(schedule::messages());
   i18n::add_messages(audit::messages());
   i18n::add_messages(report::messages());
+  i18n::add_messages(report::render_messages());
 }
 
 std::unique_ptr<CLI::App> build_app(Globals& globals, Environment& env) {

@@ -87,43 +87,6 @@ std::string period_text(const Json& doc, const Json& period) {
          parenthesized(doc, text(period["from"]) + ".." + text(period["to"]));
 }
 
-std::string escape_markup(std::string_view value) {
-  std::string escaped;
-  for (char c : value) {
-    switch (c) {
-      case '&':
-        escaped += "&amp;";
-        break;
-      case '<':
-        escaped += "&lt;";
-        break;
-      case '>':
-        escaped += "&gt;";
-        break;
-      case '"':
-        escaped += "&quot;";
-        break;
-      case '\'':
-        escaped += "&apos;";
-        break;
-      case '\n':
-        escaped += "&#10;";
-        break;
-      case '\r':
-        escaped += "&#13;";
-        break;
-      case '\t':
-        escaped += "&#9;";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20) {
-          escaped += c;
-        }
-    }
-  }
-  return escaped;
-}
-
 std::vector<std::string> ref_titles(const Json& refs) {
   std::vector<std::string> titles;
   for (const Json& ref : refs) {

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "output/markup.h"
+
 namespace tongxin::audit::render {
 
 using Json = nlohmann::ordered_json;
@@ -46,10 +48,8 @@ std::string parenthesized(const Json& doc, std::string_view inner);
 // A period for people: "2012年（2012-01-01..2012-12-31）".
 std::string period_text(const Json& doc, const Json& period);
 
-// Text made safe for XML 1.0 and HTML, in content and attribute values: the markup characters
-// escaped, line breaks and tabs as character references (so attributes keep them), other control
-// characters dropped (XML 1.0 cannot carry them).
-std::string escape_markup(std::string_view value);
+// Text made safe for XML 1.0 and HTML (shared with the report's renderings).
+using output::escape_markup;
 
 // The titles of a list of item references (comparison.newly_failing, comparison.fixed).
 std::vector<std::string> ref_titles(const Json& refs);

@@ -132,27 +132,75 @@ void write_cell(lxw_worksheet* sheet, size_t row, size_t col, const Column& colu
   write_string(sheet, row, col, column, cell, nullptr, path);
 }
 
-void write_sheet(lxw_workbook* book, lxw_worksheet* sheet, const Table& table, bool use_keys,
-                 const std::string& path) {
-  lxw_format* bold = workbook_add_format(book);
-  format_set_bold(bold);
+void write_header(lxw_worksheet* sheet, size_t row, const Table& table, bool use_keys,
+                  lxw_format* bold, const std::string& path) {
   for (size_t col = 0; col < table.columns.size(); ++col) {
     const Column& column = table.columns[col];
-    write_string(sheet, 0, col, column, use_keys ? column.key : column.label, bold, path);
+    write_string(sheet, row, col, column, use_keys ? column.key : column.label, bold, path);
   }
+}
+
+// Writes `table` from sheet row `row` on; returns the row after its last.
+size_t write_part(lxw_worksheet* sheet, size_t row, const Table& table, bool use_keys,
+                  lxw_format* bold, const std::string& path) {
+  write_header(sheet, row, table, use_keys, bold, path);
   for (size_t r = 0; r < table.rows.size(); ++r) {
     const auto& cells = table.rows[r];
     for (size_t col = 0; col < table.columns.size() && col < cells.size(); ++col) {
-      write_cell(sheet, r + 1, col, table.columns[col], cells[col], path);
+      write_cell(sheet, row + r + 1, col, table.columns[col], cells[col], path);
     }
   }
-  const std::vector<double> widths = xlsx_column_widths(table, use_keys);
+  return row + table.rows.size() + 1;
+}
+
+void set_widths(lxw_worksheet* sheet, const std::vector<SheetPart>& parts, bool use_keys,
+                const std::string& path) {
+  std::vector<double> widths;
+  for (const SheetPart& part : parts) {
+    const std::vector<double> part_widths = xlsx_column_widths(part.table, use_keys);
+    widths.resize(std::max(widths.size(), part_widths.size()), 0);
+    for (size_t col = 0; col < part_widths.size(); ++col) {
+      widths[col] = std::max(widths[col], part_widths[col]);
+    }
+  }
   for (size_t col = 0; col < widths.size(); ++col) {
     const auto index = static_cast<lxw_col_t>(col);
-    check(worksheet_set_column(sheet, index, index, widths[col], nullptr), path, 0,
-          table.columns[col]);
+    check(worksheet_set_column(sheet, index, index, widths[col], nullptr), path, 0, Column{});
   }
-  worksheet_freeze_panes(sheet, 1, 0);
+}
+
+void write_sheet(lxw_workbook* book, lxw_worksheet* sheet, const std::vector<SheetPart>& parts,
+                 bool use_keys, const std::string& path) {
+  lxw_format* bold = workbook_add_format(book);
+  format_set_bold(bold);
+  size_t row = 0;
+  for (const SheetPart& part : parts) {
+    if (row > 0) {
+      ++row;  // a blank row between two tables
+    }
+    if (!part.title.empty()) {
+      write_string(sheet, row++, 0, Column{}, part.title, bold, path);
+    }
+    if (row + part.table.rows.size() > k_max_data_rows) {
+      cannot_write(path, i18n::tr("xlsx.too_many_rows", k_max_data_rows, part.table.rows.size()));
+    }
+    row = write_part(sheet, row, part.table, use_keys, bold, path);
+  }
+  set_widths(sheet, parts, use_keys, path);
+  if (parts.size() == 1 && parts.front().title.empty()) {
+    worksheet_freeze_panes(sheet, 1, 0);
+  }
+}
+
+// `name` made valid and different from every name in `taken`, which it joins.
+std::string unique_sheet_name(const std::string& name, std::vector<std::string>& taken) {
+  const std::string base = xlsx_sheet_name(name);
+  std::string candidate = base;
+  for (int n = 2; std::find(taken.begin(), taken.end(), candidate) != taken.end(); ++n) {
+    candidate = xlsx_sheet_name(base + " (" + std::to_string(n) + ")");
+  }
+  taken.push_back(candidate);
+  return candidate;
 }
 
 }  // namespace
@@ -197,20 +245,38 @@ std::string xlsx_sheet_name(const std::string& name) {
 
 void write_xlsx(const std::string& path, const Table& table, const std::string& sheet_name,
                 bool use_keys, const FileCalls& calls) {
-  if (table.rows.size() > k_max_data_rows) {
-    cannot_write(path, i18n::tr("xlsx.too_many_rows", k_max_data_rows, table.rows.size()));
+  write_xlsx_workbook(path, {Sheet{sheet_name, {SheetPart{"", table}}}}, use_keys, 0, calls);
+}
+
+void write_xlsx_workbook(const std::string& path, const std::vector<Sheet>& sheets, bool use_keys,
+                         std::time_t created, const FileCalls& calls) {
+  if (sheets.empty()) {
+    cannot_write(path, i18n::tr("xlsx.no_sheets"));
+  }
+  for (const Sheet& sheet : sheets) {
+    for (const SheetPart& part : sheet.parts) {
+      if (part.table.rows.size() > k_max_data_rows) {
+        cannot_write(path, i18n::tr("xlsx.too_many_rows", k_max_data_rows, part.table.rows.size()));
+      }
+    }
   }
   AtomicFile file(path, calls);
   std::unique_ptr<lxw_workbook, WorkbookFree> book(workbook_new(file.temp_path().c_str()));
   if (!book) {
     cannot_write(path, i18n::tr("xlsx.no_workbook"));
   }
-  const std::string name = xlsx_sheet_name(sheet_name);
-  lxw_worksheet* sheet = workbook_add_worksheet(book.get(), name.c_str());
-  if (sheet == nullptr) {
-    cannot_write(path, i18n::tr("xlsx.bad_sheet_name", name));
+  lxw_doc_properties properties{};
+  properties.created = created;
+  workbook_set_properties(book.get(), &properties);
+  std::vector<std::string> taken;
+  for (const Sheet& sheet : sheets) {
+    const std::string name = unique_sheet_name(sheet.name, taken);
+    lxw_worksheet* worksheet = workbook_add_worksheet(book.get(), name.c_str());
+    if (worksheet == nullptr) {
+      cannot_write(path, i18n::tr("xlsx.bad_sheet_name", name));
+    }
+    write_sheet(book.get(), worksheet, sheet.parts, use_keys, path);
   }
-  write_sheet(book.get(), sheet, table, use_keys, path);
   // workbook_close writes the file by name and frees the workbook, whatever it returns.
   errno = 0;
   lxw_error status = LXW_NO_ERROR;

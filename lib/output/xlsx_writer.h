@@ -3,6 +3,7 @@
 // numbers. The workbook is written through AtomicFile: mode 0600, whole or not at all.
 #pragma once
 
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,26 @@ namespace tongxin::output {
 // is not valid UTF-8 or longer than Excel's 32,767 characters.
 void write_xlsx(const std::string& path, const Table& table, const std::string& sheet_name,
                 bool use_keys, const FileCalls& calls = {});
+
+// One table on a sheet, under a bold title row when `title` is not empty.
+struct SheetPart {
+  std::string title;
+  Table table;
+};
+
+// One sheet: its parts one under another, a blank row between them.
+struct Sheet {
+  std::string name;
+  std::vector<SheetPart> parts;
+};
+
+// Writes `sheets` as one workbook at `path`, through AtomicFile and each cell as write_xlsx
+// does; a sheet of one untitled part has its header row frozen. Sheet names are made valid
+// (xlsx_sheet_name) and unique (" (2)", " (3)" appended). `created` dates the document
+// properties: a fixed date makes the same sheets give the same bytes; 0 is the current time.
+// Throws as write_xlsx; a workbook with no sheets is refused (exit 2).
+void write_xlsx_workbook(const std::string& path, const std::vector<Sheet>& sheets, bool use_keys,
+                         std::time_t created, const FileCalls& calls = {});
 
 // Column widths in Excel character units: the widest of the header and the cells in display
 // columns (CJK counts 2, text::display_width), plus 2 for padding, between 6 and 60.

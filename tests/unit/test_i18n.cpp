@@ -63,6 +63,7 @@ TEST_CASE("the modules' messages are in the catalogue once the program added the
   CHECK(text("activity.bad_number") == "expected a number");
   CHECK(text("help.schedule") != "help.schedule");
   CHECK(text("audit.bad_period") != "audit.bad_period");
+  CHECK(text("render.template.partial") != "render.template.partial");
 }
 
 namespace {
