@@ -33,7 +33,8 @@ struct Shape {
 
 // ---- the model's shape, from the JSON Schema and from the data ----
 
-const nlohmann::ordered_json& resolve_ref(const nlohmann::ordered_json& schema, const nlohmann::ordered_json& node) {
+const nlohmann::ordered_json& resolve_ref(const nlohmann::ordered_json& schema,
+                                          const nlohmann::ordered_json& node) {
   const auto ref = node.find("$ref");
   if (ref == node.end() || !ref->is_string()) {
     return node;
@@ -59,7 +60,8 @@ void merge_shape(Shape& into, const Shape& from) {
   }
 }
 
-Shape shape_of_schema(const nlohmann::ordered_json& schema, const nlohmann::ordered_json& raw, int depth = 0) {
+Shape shape_of_schema(const nlohmann::ordered_json& schema, const nlohmann::ordered_json& raw,
+                      int depth = 0) {
   Shape shape;
   if (depth > 32 || !raw.is_object()) {
     shape.any = raw.is_boolean() && raw.get<bool>();
@@ -431,7 +433,8 @@ void check_template(const SummaryTemplate& tmpl, const nlohmann::ordered_json& m
   config::Diagnostics problems(tmpl.file);
   const std::vector<Tag> tags = scan_tags(tmpl.text, problems);
   if (problems.empty()) {
-    const nlohmann::ordered_json schema = nlohmann::ordered_json::parse(resources::get(k_report_schema));
+    const nlohmann::ordered_json schema =
+        nlohmann::ordered_json::parse(resources::get(k_report_schema));
     Shape shape = shape_of_schema(schema, schema);
     merge_shape(shape, shape_of_data(model));
     check_tags(tags, shape, problems);
