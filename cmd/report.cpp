@@ -1,6 +1,7 @@
 // tongxin report monthly|quarterly|half-year|annual: work summaries (工作总结) for communities,
 // townships and the jurisdiction. Wiring only; the figures and the document live in lib/report.
 #include <filesystem>
+#include <optional>
 
 #include "app.h"
 #include "core/error.h"
@@ -51,17 +52,22 @@ void render(std::ostream& out, const nlohmann::ordered_json& doc, const std::str
 }
 
 void write_file(const fs::path& path, const nlohmann::ordered_json& doc, const std::string& format,
-                const output::FileCalls& calls) {
+                const output::FileCalls& calls, const report::SummaryTemplate& tmpl,
+                std::ostream& out) {
+  if (report::is_rendered_format(format)) {
+    report::write_rendered(doc, format, tmpl, path, out);
+    return;
+  }
   output::AtomicFile file(path, calls);
   render(file.stream(), doc, format, true);
   file.commit();
 }
 
 void run_report(const ReportOptions& o, Context& ctx) {
-  if (o.format != "json" && o.format != "csv") {
-    throw Error(ExitCode::usage, i18n::tr("report.format_not_available", o.format));
-  }
   const config::Workspace& workspace = ctx.workspace();
+  const report::SummaryTemplate tmpl = report::choose_template(
+      o.template_file.empty() ? std::nullopt : std::optional<fs::path>(o.template_file),
+      workspace.root, o.kind, i18n::language());
   for (const std::string& id : o.communities) {
     ctx.require_community(id);
   }
@@ -79,7 +85,11 @@ void run_report(const ReportOptions& o, Context& ctx) {
       report::build_reports(workspace, ctx.db(), plan ? &*plan : nullptr, scopes, request);
   if (o.out.empty()) {
     for (const auto& doc : documents) {
-      render(ctx.out(), doc, o.format, false);
+      if (report::is_rendered_format(o.format)) {
+        report::write_rendered(doc, o.format, tmpl, {}, ctx.out());
+      } else {
+        render(ctx.out(), doc, o.format, false);
+      }
     }
     return;
   }
@@ -87,12 +97,12 @@ void run_report(const ReportOptions& o, Context& ctx) {
     if (documents.size() > 1) {
       throw Error(ExitCode::usage, i18n::tr("report.many_need_dir"));
     }
-    write_file(o.out, documents.front(), o.format, ctx.file_calls());
+    write_file(o.out, documents.front(), o.format, ctx.file_calls(), tmpl, ctx.out());
     return;
   }
   for (size_t i = 0; i < documents.size(); ++i) {
     write_file(fs::path(o.out) / (scopes[i].id + "-" + period.code() + "." + o.format),
-               documents[i], o.format, ctx.file_calls());
+               documents[i], o.format, ctx.file_calls(), tmpl, ctx.out());
   }
   ctx.notice(i18n::tr("report.written", documents.size(), o.out));
 }

@@ -114,7 +114,9 @@ std::string register_sentence(const json& report) {
   }
   std::string text =
       i18n::tr("render.draft.register", long_date(reg.value("as_of", "")), figure(reg["members"]));
-  if (!categories.empty()) {
+  if (categories.empty()) {
+    text += chinese() ? "。" : ".";
+  } else {
     // Category names hold 、 themselves (香港同胞、澳门同胞), so the list takes ，.
     text += i18n::tr("render.draft.register_by_category", join(categories, "，", ", "));
   }
