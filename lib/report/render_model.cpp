@@ -284,7 +284,9 @@ json comparison_sentence(const json& report) {
        {std::pair{"previous", "previous_period"}, std::pair{"year_ago", "year_ago_period"}}) {
     const std::string a = change(activities, against, "times");
     const std::string m = change(members, against, "persons");
-    if (!a.empty() || !m.empty()) {
+    const bool repeated = std::string(against) == "year_ago" &&
+                          report[period]["code"] == report["previous_period"]["code"];
+    if (!repeated && (!a.empty() || !m.empty())) {  // an annual report's two are one year
       clauses.push_back(i18n::tr("render.draft.compared", report[period].value("label", ""),
                                  a.empty() ? "-" : a, m.empty() ? "-" : m));
     }
