@@ -8,11 +8,10 @@
 #include "audit/records.h"
 #include "audit/render.h"
 #include "audit/run.h"
+#include "audit_duties.h"
 #include "core/error.h"
 #include "i18n/i18n.h"
 #include "output/atomic_file.h"
-#include "schedule/agenda.h"
-#include "schedule/plan.h"
 
 namespace tongxin::cli {
 
@@ -35,62 +34,6 @@ struct AuditOptions {
 struct HistoryOptions {
   std::string community;  // default: every community
 };
-
-struct Plan {
-  std::optional<schedule::Plan> plan;
-  audit::StandardContext context;
-};
-
-Plan workspace_plan(const config::Workspace& workspace) {
-  Plan p;
-  if (workspace.config.plan.empty()) {
-    return p;
-  }
-  p.plan = schedule::load_plan(workspace);
-  p.context.plan_loaded = true;
-  for (const schedule::Duty& duty : p.plan->duties) {
-    p.context.duties.insert(duty.id);
-  }
-  return p;
-}
-
-bool uses_duties(const audit::Standard& standard) {
-  for (const audit::Group& group : standard.groups) {
-    for (const audit::Item& item : group.items) {
-      if (item.check.kind == audit::CheckKind::duty ||
-          (item.check.kind == audit::CheckKind::deduct &&
-           item.check.deduct_of == audit::DeductOf::duty)) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
-// Community duties due in the counted range: done, or overdue by the as-of date. Occurrences
-// still open on the as-of date are not counted either way.
-audit::DutyFiguresByCommunity duty_figures(const Plan& p, const audit::Standard& standard,
-                                           Context& ctx, DateRange range, Date as_of) {
-  audit::DutyFiguresByCommunity figures;
-  if (!p.plan || !uses_duties(standard)) {
-    return figures;
-  }
-  // Judged as of the as-of date: an occurrence whose window closed by then is done or missed.
-  const schedule::AgendaQuery query{range, as_of, "", {}};
-  for (const auto& row : schedule::build_agenda(*p.plan, ctx.workspace(), ctx.db(), query)) {
-    if (row.unit.scope != schedule::Scope::community || !range.contains(row.window.due)) {
-      continue;
-    }
-    audit::DutyFigures& f = figures[row.unit.id][row.duty->id];
-    if (row.status == schedule::Status::done) {
-      f.due++;
-      f.done++;
-    } else if (row.status == schedule::Status::overdue) {
-      f.due++;
-    }
-  }
-  return figures;
-}
 
 Date as_of_date(const AuditOptions& o, Date today) {
   if (o.as_of.empty()) {
@@ -177,7 +120,7 @@ void drop_passing(std::vector<audit::CommunityResult>& results) {
 
 void run_audit(const AuditOptions& o, Context& ctx) {
   const config::Workspace& workspace = ctx.workspace();
-  const Plan plan = workspace_plan(workspace);
+  const AuditPlan plan = audit_plan(workspace);
   const audit::Standard standard = audit::load_standard(workspace, o.standard, plan.context);
   const Date as_of = as_of_date(o, ctx.today());
   const auto period = audit::audit_period(standard, o.period, as_of);

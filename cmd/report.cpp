@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "app.h"
+#include "audit_duties.h"
 #include "core/error.h"
 #include "i18n/i18n.h"
 #include "output/atomic_file.h"
@@ -63,6 +64,44 @@ void write_file(const fs::path& path, const nlohmann::ordered_json& doc, const s
   file.commit();
 }
 
+// The workspace's standard assessed as `tongxin audit --as-of` would on the report's as-of day
+// (the period's end, or today when it has not ended); none when no standard is configured.
+std::optional<report::AuditInput> report_audit(Context& ctx, const Period& period) {
+  const config::Workspace& workspace = ctx.workspace();
+  if (workspace.config.standard.empty()) {
+    return std::nullopt;
+  }
+  const AuditPlan plan = audit_plan(workspace);
+  const audit::Standard standard = audit::load_standard(workspace, "", plan.context);
+  const Date as_of = report::as_of_date(period, ctx.today());
+  const Period audited = audit::audit_period(standard, "", as_of).value_or(period);
+  const auto judged = audit::load_judgements(workspace, standard, audited);
+  const auto duties =
+      duty_figures(plan, standard, ctx, audit::counted_range(audited, as_of), as_of);
+  const auto results = audit::assess(workspace, ctx.db(), standard, judged, as_of, audited, duties,
+                                     audit::select_communities(workspace, {}, ""));
+  report::AuditInput in{standard.id, standard.title.label(), as_of, {}, {}};
+  for (const char* verdict : {"pass", "fail", "pending"}) {
+    in.verdict_labels[verdict] = i18n::tr(std::string("audit.verdict.") + verdict);
+  }
+  for (const audit::CommunityResult& r : results) {
+    report::AuditedCommunity c{r.community->id,
+                               r.community->name,
+                               r.earned,
+                               r.possible,
+                               r.stars,
+                               std::string(audit::verdict_code(r.verdict)),
+                               in.verdict_labels[std::string(audit::verdict_code(r.verdict))],
+                               {}};
+    for (const audit::ItemResult* item : r.failed()) {
+      c.failed.push_back({item->group->code, item->item->code, item->item->title.label(),
+                          item->item->required, item->item->remediation.label()});
+    }
+    in.communities.push_back(std::move(c));
+  }
+  return in;
+}
+
 void run_report(const ReportOptions& o, Context& ctx) {
   const config::Workspace& workspace = ctx.workspace();
   const report::SummaryTemplate tmpl = report::choose_template(
@@ -79,8 +118,9 @@ void run_report(const ReportOptions& o, Context& ctx) {
   }
   const auto scopes = report::select_scopes(workspace, o.communities, o.township, o.all);
   const report::ReportRequest request{
-      report_code(o.kind), period,          ctx.today(),
-      o.generated_at,      TONGXIN_VERSION, i18n::language() == i18n::Lang::zh ? "zh" : "en"};
+      report_code(o.kind),      period,          ctx.today(),
+      o.generated_at,           TONGXIN_VERSION, i18n::language() == i18n::Lang::zh ? "zh" : "en",
+      report_audit(ctx, period)};
   const auto documents =
       report::build_reports(workspace, ctx.db(), plan ? &*plan : nullptr, scopes, request);
   if (o.out.empty()) {

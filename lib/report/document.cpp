@@ -1,6 +1,8 @@
 #include "report/document.h"
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <set>
 
 #include "io/tabular.h"
@@ -135,6 +137,78 @@ Json scope_json(const Scope& scope) {
 
 }  // namespace
 
+namespace {
+
+Json audited_json(const AuditedCommunity& c) {
+  return {{"id", c.id},
+          {"name", c.name},
+          {"score", c.score},
+          {"max_score", c.max_score},
+          {"stars", c.stars ? Json(*c.stars) : Json(nullptr)},
+          {"verdict", c.verdict},
+          {"verdict_label", c.verdict_label}};
+}
+
+Json failed_json(const AuditedCommunity& c, const AuditedItem& item) {
+  return {{"community", c.id},
+          {"community_name", c.name},
+          {"group", item.group},
+          {"item", item.item},
+          {"title", item.title},
+          {"required", item.required},
+          {"remediation", item.remediation.empty() ? Json(nullptr) : Json(item.remediation)}};
+}
+
+}  // namespace
+
+nlohmann::ordered_json audit_section(const AuditInput* audit, const Scope& scope) {
+  if (audit == nullptr) {
+    return nullptr;
+  }
+  Json communities = Json::array();
+  Json failed = Json::array();
+  double score = 0;
+  double max_score = 0;
+  std::optional<int> stars;
+  bool any_fail = false;
+  bool all_pass = true;
+  for (const AuditedCommunity& c : audit->communities) {
+    const bool in_scope = std::any_of(scope.communities.begin(), scope.communities.end(),
+                                      [&](const config::Community* s) { return s->id == c.id; });
+    if (!in_scope) {
+      continue;
+    }
+    communities.push_back(audited_json(c));
+    for (const AuditedItem& item : c.failed) {
+      failed.push_back(failed_json(c, item));
+    }
+    score += c.score;
+    max_score += c.max_score;
+    if (c.stars) {
+      stars = stars ? std::min(*stars, *c.stars) : *c.stars;
+    }
+    any_fail = any_fail || c.verdict == "fail";
+    all_pass = all_pass && c.verdict == "pass";
+  }
+  if (communities.empty()) {
+    return nullptr;
+  }
+  const double n = static_cast<double>(communities.size());
+  // One decimal, as the audit prints scores.
+  const auto round1 = [](double v) { return std::round(v * 10) / 10; };
+  const std::string verdict = all_pass ? "pass" : any_fail ? "fail" : "pending";
+  const auto label = audit->verdict_labels.find(verdict);
+  return {{"standard", {{"id", audit->standard_id}, {"title", audit->standard_title}}},
+          {"as_of", audit->as_of.iso()},
+          {"score", round1(score / n)},
+          {"max_score", round1(max_score / n)},
+          {"stars", stars ? Json(*stars) : Json(nullptr)},
+          {"verdict", verdict},
+          {"verdict_label", label == audit->verdict_labels.end() ? verdict : label->second},
+          {"communities", communities},
+          {"failed", failed}};
+}
+
 nlohmann::ordered_json build_document(const DocumentInputs& in) {
   const Periods p{ScopeFigures(in.figures.current, in.scope),
                   ScopeFigures(in.figures.previous, in.scope),
@@ -156,7 +230,10 @@ nlohmann::ordered_json build_document(const DocumentInputs& in) {
   doc["period"] = period;
   doc["previous_period"] = period_json(in.period.previous(), in.language);
   doc["year_ago_period"] = period_json(in.period.year_earlier(), in.language);
-  doc["standard"] = nullptr;
+  doc["standard"] =
+      in.audit == nullptr
+          ? Json(nullptr)
+          : Json({{"id", in.audit->standard_id}, {"title", in.audit->standard_title}});
   Json sensitive = Json::array();
   for (const auto& [field, setting] : privacy.sensitive_fields) {
     sensitive.push_back(field);
@@ -168,7 +245,7 @@ nlohmann::ordered_json build_document(const DocumentInputs& in) {
                      {"work", work_section(in, p)},
                      {"two_way", two_way_section(p)},
                      {"duties", duties_section(in)},
-                     {"audit", nullptr},
+                     {"audit", audit_section(in.audit, in.scope)},
                      {"next", next_section(in)},
                      {"missing", Json::array()}};
   doc["sha256"] = content_sha256(doc);

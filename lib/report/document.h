@@ -87,6 +87,34 @@ struct Figures3 {
   const Figures& year_ago;
 };
 
+// An audit result as the report shows it (验收), built by the caller from tongxin audit's
+// evaluation so lib/report does not depend on lib/audit.
+struct AuditedItem {
+  std::string group;  // group code
+  std::string item;   // item code
+  std::string title;
+  bool required = false;
+  std::string remediation;  // "" = none
+};
+struct AuditedCommunity {
+  std::string id;
+  std::string name;
+  double score = 0;
+  double max_score = 0;
+  std::optional<int> stars;  // none without star bands
+  std::string verdict;       // pass | fail | pending
+  std::string verdict_label;
+  std::vector<AuditedItem> failed;
+};
+struct AuditInput {
+  std::string standard_id;
+  std::string standard_title;
+  Date as_of;
+  std::vector<AuditedCommunity> communities;  // every community assessed, workspace order
+  // Labels of the verdicts in the document's language (pass, fail, pending).
+  std::map<std::string, std::string> verdict_labels;
+};
+
 struct DocumentInputs {
   const config::Workspace& workspace;
   const Scope& scope;
@@ -99,8 +127,13 @@ struct DocumentInputs {
   const PlanFacts& plan;
   std::string generated_at;  // "" = none
   std::string tool_version;
-  std::string language;  // zh, en
+  std::string language;               // zh, en
+  const AuditInput* audit = nullptr;  // none without a standard
 };
+
+// The audit section of a scope: its communities' results, their mean score, lowest stars and a
+// verdict that passes only when every one passes. null without an audit or a community of it.
+nlohmann::ordered_json audit_section(const AuditInput* audit, const Scope& scope);
 
 // The period after `period`, of the same shape.
 Period next_period(const Period& period);

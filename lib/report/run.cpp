@@ -49,7 +49,8 @@ std::vector<nlohmann::ordered_json> build_reports(const config::Workspace& works
                             facts[i],
                             request.generated_at,
                             request.tool_version,
-                            request.language};
+                            request.language,
+                            request.audit ? &*request.audit : nullptr};
     out.push_back(build_document(in));
   }
   return out;

@@ -18,6 +18,7 @@ struct ReportRequest {
   std::string generated_at;
   std::string tool_version;
   std::string language;
+  std::optional<AuditInput> audit;  // the workspace's standard assessed at the period's as-of
 };
 
 // One document per scope, in the order given. `plan` may be null (no plan configured).

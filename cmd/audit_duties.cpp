@@ -1,0 +1,60 @@
+#include "audit_duties.h"
+
+#include "schedule/agenda.h"
+
+namespace tongxin::cli {
+
+namespace {
+
+bool uses_duties(const audit::Standard& standard) {
+  for (const audit::Group& group : standard.groups) {
+    for (const audit::Item& item : group.items) {
+      if (item.check.kind == audit::CheckKind::duty ||
+          (item.check.kind == audit::CheckKind::deduct &&
+           item.check.deduct_of == audit::DeductOf::duty)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+AuditPlan audit_plan(const config::Workspace& workspace) {
+  AuditPlan p;
+  if (workspace.config.plan.empty()) {
+    return p;
+  }
+  p.plan = schedule::load_plan(workspace);
+  p.context.plan_loaded = true;
+  for (const schedule::Duty& duty : p.plan->duties) {
+    p.context.duties.insert(duty.id);
+  }
+  return p;
+}
+
+audit::DutyFiguresByCommunity duty_figures(const AuditPlan& p, const audit::Standard& standard,
+                                           Context& ctx, DateRange range, Date as_of) {
+  audit::DutyFiguresByCommunity figures;
+  if (!p.plan || !uses_duties(standard)) {
+    return figures;
+  }
+  // Judged as of the as-of date: an occurrence whose window closed by then is done or missed.
+  const schedule::AgendaQuery query{range, as_of, "", {}};
+  for (const auto& row : schedule::build_agenda(*p.plan, ctx.workspace(), ctx.db(), query)) {
+    if (row.unit.scope != schedule::Scope::community || !range.contains(row.window.due)) {
+      continue;
+    }
+    audit::DutyFigures& f = figures[row.unit.id][row.duty->id];
+    if (row.status == schedule::Status::done) {
+      f.due++;
+      f.done++;
+    } else if (row.status == schedule::Status::overdue) {
+      f.due++;
+    }
+  }
+  return figures;
+}
+
+}  // namespace tongxin::cli
