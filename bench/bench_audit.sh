@@ -1,0 +1,274 @@
+#!/usr/bin/env bash
+# bench_audit.sh [COMMUNITIES [MEMBERS [ACTIVITIES]]] — time `tongxin audit --format json` of every
+# community of a county-sized workspace (default 1,000 communities, 1,000,000 members, 5,000,000
+# activities) against the sqlite3 shell computing the same per-community figures in one run:
+# members registered and active as of the date (through member_event), key contacts and those
+# without a cadre, records with the checked fields filled, the register's last change, activities
+# per type in the period and measure sums. Prints both times (best of $REPEAT, default 3), the
+# ratio tongxin / sqlite3 (target <= 1.5) and tongxin's peak RSS (target <= 200 MB).
+#
+# The standard is examples/yongdeng-2011's (35 field, institution, wall and activity items) plus a
+# group of register checks (members, filled, key-contact cadres, changed within) and size-scaled,
+# banded, measure-sum and deduct activity targets, so every figure the audit reads is used.
+# Community files are written by awk from the example's complete community with gaps that vary by
+# community; members come from gen_members through `tongxin roster import`; their registration
+# dates, moves and departures (member_event) and the 5M activities with their measures are
+# written by the sqlite3 shell with recursive CTEs (`activity import` is not used at this size).
+#
+# Builds Release into $BENCH_BUILD_DIR (default build/bench-release) unless TONGXIN names a
+# binary (then GEN_MEMBERS must name gen_members); works in a temp dir (removed on exit; KEEP=1
+# keeps it). See bench/README.md ("audit").
+set -euo pipefail
+
+COMMUNITIES="${1:-1000}"
+MEMBERS="${2:-1000000}"
+ACTIVITIES="${3:-5000000}"
+REPEAT="${REPEAT:-3}"
+AS_OF=2012-03-31
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+if [[ ! -x /usr/bin/time ]]; then
+  echo "GNU time missing; installing it" >&2
+  apt-get install -y time >/dev/null
+fi
+command -v sqlite3 >/dev/null || { echo "sqlite3 CLI not found" >&2; exit 1; }
+if [[ -n "${TONGXIN:-}" ]]; then
+  tongxin=$(realpath "$TONGXIN")
+  gen=$(realpath "${GEN_MEMBERS:?GEN_MEMBERS must name gen_members when TONGXIN is set}")
+else
+  BUILD="${BENCH_BUILD_DIR:-$ROOT/build/bench-release}"
+  mkdir -p "$BUILD"
+  if ! { cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release &&
+         cmake --build "$BUILD" -j2 --target tongxin gen_members; } >"$BUILD/bench_build.log" 2>&1; then
+    tail -30 "$BUILD/bench_build.log" >&2
+    exit 1
+  fi
+  tongxin="$BUILD/tongxin"
+  gen="$BUILD/bench/gen_members"
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/bench_audit.XXXXXX")"
+if [[ -z "${KEEP:-}" ]]; then
+  trap 'rm -rf "$work"' EXIT
+else
+  echo "keeping $work" >&2
+fi
+cd "$work"
+export TONGXIN_TODAY=2012-04-15
+step() { echo "$(date +%T) $*" >&2; }
+
+step "workspace: $COMMUNITIES communities"
+"$tongxin" init ws --example yongdeng-2011 >/dev/null
+template=ws/communities/chengguan-dongjie.yaml
+[[ -f "$template" ]] || { echo "the yongdeng-2011 example has no $template" >&2; exit 1; }
+cp "$template" template.yaml
+rm -f ws/communities/*.yaml ws/tongxin.db ws/tongxin.db-wal ws/tongxin.db-shm
+
+# Community c0001..cNNNN in townships of 20 communities, from the example's complete community.
+# Gaps vary by number: no equipment (every 10th), no leading group (every 17th: a required item),
+# an unposted wall item (every 7th), a document not yet adopted by the as-of date (every 9th).
+awk -v n="$COMMUNITIES" '
+  { lines[NR] = $0 }
+  END {
+    for (i = 1; i <= n; i++) {
+      file = sprintf("ws/communities/c%04d.yaml", i)
+      skip = 0
+      for (l = 1; l <= NR; l++) {
+        line = lines[l]
+        if (line ~ /^#/) continue
+        if (line ~ /^id: /) line = sprintf("id: c%04d", i)
+        else if (line ~ /^name: /) line = sprintf("name: 社区%04d", i)
+        else if (line ~ /^township: /) line = sprintf("township: 镇%03d", int((i - 1) / 20) + 1)
+        else if (line ~ /^  equipment: / && i % 10 == 0) line = "  equipment: false"
+        else if (line ~ /wall_publicity_materials/ && i % 7 == 0) continue
+        else if (line ~ /sys_friendship_assoc/ && i % 9 == 0) sub(/2011-12-12/, "2012-06-01", line)
+        if (line ~ /^  leading_group:/ && i % 17 == 0) { skip = 1; continue }
+        if (skip && line ~ /^    /) continue
+        skip = 0
+        print line > file
+      }
+      close(file)
+    }
+  }' template.yaml
+
+# The example's standard with one more group: register checks and scaled, banded, measure-sum and
+# deduct activity targets (points beyond the 100 of the example; the pass mark is a percentage).
+sed 's/^id: yongdeng-2011$/id: bench-2011/' ws/standards/yongdeng-2011.yaml > ws/standards/bench.yaml
+cat >> ws/standards/bench.yaml <<'YAML'
+  - code: bench
+    title: {zh: 信息库与活动目标（基准测试）, en: Register and activity targets (benchmark)}
+    items:
+      - code: reg_members
+        title: {zh: 登记统战对象不少于 500 人, en: At least 500 members registered}
+        points: 4
+        check: {roster: members, minimum: 500}
+      - code: reg_complete
+        title: {zh: 统战对象信息完整, en: Member records complete}
+        points: 4
+        check: {roster: filled, fields: [phone, political_status, categories], share: 95}
+      - code: reg_key_cadres
+        title: {zh: 重点联系对象均有联系人, en: Every key contact has a contact cadre}
+        points: 4
+        check: {roster: key_contact_cadres}
+      - code: reg_changed
+        title: {zh: 信息库半年内有更新, en: Register changed within half a year}
+        points: 4
+        check: {roster: changed_within, days: 180}
+      - code: act_meetings_scaled
+        title: {zh: 例会次数按人数确定, en: Meetings by register size}
+        points: 4
+        check: {activity: meeting, target: {base: 200, add: 1, per: 10, max: 400}}
+      - code: act_visits_bands
+        title: {zh: 走访次数按人数分档, en: Visits by register band}
+        points: 4
+        check: {activity: visit, target: {bands: [{members: 0, target: 200}, {members: 800, target: 400}, {members: 1200, target: 600}]}}
+      - code: act_persons_visited
+        title: {zh: 走访慰问人数, en: Persons visited}
+        points: 4
+        check: {activity: visit, measure: persons_visited, target: {base: 500, add: 1, per: 1}}
+      - code: act_service
+        title: {zh: 服务活动（每缺一次扣 1 分）, en: Service (1 point off per missing one)}
+        points: 4
+        check: {deduct: {activity: service, target: 150, points_per_miss: 1}}
+YAML
+"$tongxin" -C ws store migrate >/dev/null
+
+step "members: $MEMBERS (gen_members, roster import)"
+ids=$(seq -f 'c%04g' 1 "$COMMUNITIES" | paste -sd,)
+"$gen" --count "$MEMBERS" --communities "$ids" --born-to 1990 > members.csv  # adults in 2012
+"$tongxin" -C ws roster import members.csv >/dev/null
+rm members.csv
+
+step "register history and $ACTIVITIES activities (sqlite3)"
+# Registration dates over 2011-06..2012-07 (about a quarter after the as-of date); the import batch
+# dated 2011-12-01 (the register's last change); every 50th member gone (moved away) and every
+# 37th moved here from the next community, on days either side of the as-of date. Activities over
+# 2011 and 2012 (the period 2011-11..2012-03 holds about a fifth), six types, a visit's persons
+# and a meeting's attendees as measures.
+sqlite3 ws/tongxin.db <<SQL >/dev/null
+PRAGMA journal_mode = WAL;
+BEGIN;
+UPDATE import_batch SET created_at = '2011-12-01T10:00:00+08:00';
+UPDATE member SET registered_on = date('2011-06-01', '+' || ((id * 37) % 410) || ' days');
+INSERT INTO member_event (member_id, on_date, kind, from_community, to_community, from_status,
+                          to_status)
+SELECT id, date('2011-09-01', '+' || ((id * 13) % 365) || ' days'), 'moved', community,
+       community, 'active', 'moved'
+  FROM member WHERE id % 50 = 0;
+UPDATE member SET status = 'moved',
+       status_date = (SELECT on_date FROM member_event e WHERE e.member_id = member.id)
+ WHERE id % 50 = 0;
+INSERT INTO member_event (member_id, on_date, kind, from_community, to_community, from_status,
+                          to_status)
+SELECT id, date('2011-09-01', '+' || ((id * 17) % 365) || ' days'), 'move',
+       printf('c%04d', CAST(substr(community, 2) AS INTEGER) % $COMMUNITIES + 1), community,
+       'active', 'active'
+  FROM member WHERE id % 37 = 0 AND id % 50 <> 0;
+DROP INDEX activity_by_date;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $ACTIVITIES)
+INSERT INTO activity (id, community, type, date, title, created_at, updated_at)
+SELECT i, printf('c%04d', i % $COMMUNITIES + 1),
+       CASE WHEN (i / $COMMUNITIES) % 70 < 19 THEN 'meeting'
+            WHEN (i / $COMMUNITIES) % 70 < 39 THEN 'visit'
+            WHEN (i / $COMMUNITIES) % 70 < 49 THEN 'publicity'
+            WHEN (i / $COMMUNITIES) % 70 < 59 THEN 'service'
+            WHEN (i / $COMMUNITIES) % 70 < 69 THEN 'study_training'
+            ELSE 'report_upward' END,
+       date('2011-01-01', '+' || ((i * 2654435761) % 730) || ' days'), '活动' || i,
+       '2012-01-01T00:00:00+08:00', '2012-01-01T00:00:00+08:00'
+  FROM n;
+CREATE INDEX activity_by_date ON activity(community, date);
+INSERT INTO activity_measure (activity_id, key, value)
+SELECT id, CASE type WHEN 'visit' THEN 'persons_visited' ELSE 'attendees' END, 1 + id % 9
+  FROM activity WHERE type IN ('visit', 'meeting');
+COMMIT;
+ANALYZE;
+SQL
+sqlite3 ws/tongxin.db "SELECT 'members', count(*) FROM member UNION ALL
+  SELECT 'member events', count(*) FROM member_event UNION ALL
+  SELECT 'activities', count(*) FROM activity UNION ALL
+  SELECT 'activity measures', count(*) FROM activity_measure" | tr '|' ' ' >&2
+
+# The same figures tongxin's audit reads (lib/audit/records.cpp), in one run of the shell.
+cat > reference.sql <<SQL
+.output reference.out
+WITH state AS (
+  SELECT m.id AS member_id, coalesce(e.from_community, m.community) AS community,
+         coalesce(e.from_status, m.status) AS status
+    FROM member m LEFT JOIN member_event e ON e.id = (
+      SELECT x.id FROM member_event x WHERE x.member_id = m.id AND x.on_date > '$AS_OF'
+       ORDER BY x.on_date, x.id LIMIT 1)
+   WHERE m.registered_on IS NULL OR m.registered_on <= '$AS_OF')
+SELECT 'members', s.community, count(*), sum(m.key_contact),
+       sum(m.key_contact AND coalesce(m.contact_cadre, '') = ''),
+       sum(CASE WHEN coalesce(m.phone, '') <> '' AND coalesce(m.political_status, '') <> ''
+                 AND EXISTS (SELECT 1 FROM member_category c WHERE c.member_id = m.id)
+            THEN 1 ELSE 0 END)
+  FROM state s JOIN member m ON m.id = s.member_id
+ WHERE s.status = 'active' GROUP BY s.community;
+SELECT 'last_change', community, max(day) FROM (
+  SELECT m.community, substr(l.at, 1, 10) AS day
+    FROM change_log l JOIN member m ON l.entity = 'member' AND l.entity_id = m.id
+  UNION ALL
+  SELECT m.community, substr(b.created_at, 1, 10)
+    FROM member m JOIN import_batch b ON b.id = m.batch_id AND b.undone_at IS NULL)
+ WHERE day <= '$AS_OF' GROUP BY community;
+SELECT 'count', community, type, count(*) FROM activity
+ WHERE date BETWEEN '2011-11-01' AND '$AS_OF' GROUP BY community, type;
+SELECT 'sum', a.community, a.type, v.key, sum(v.value) FROM activity a
+  JOIN activity_measure v ON v.activity_id = a.id
+ WHERE a.date BETWEEN '2011-11-01' AND '$AS_OF' GROUP BY a.community, a.type, v.key;
+SQL
+
+audit=("$tongxin" -C ws audit --standard standards/bench.yaml --as-of "$AS_OF" --format json)
+
+# One run of each first: warms the page cache, and the two must agree on the registered members.
+step "checking tongxin against the shell"
+"${audit[@]}" > audit.json 2>audit.err || [[ $? -eq 1 ]]  # exit 1: some community fails
+sqlite3 -batch -bail ws/tongxin.db ".read reference.sql"
+# Per community: registered and active members, visits counted and persons visited (the first
+# number of the work_visits and act_persons_visited evidence).
+jq -r '.communities[] | [.id, .registered_members,
+         (.groups[].items[] | select(.code == "work_visits" or .code == "act_persons_visited")
+          | .evidence | capture("(?<n>[0-9]+)").n)] | join("|")' audit.json | sort > tongxin.figures
+awk -F'|' '$1 == "members" { m[$2] = $3; c[$2] = 1 }
+           $1 == "count" && $3 == "visit" { v[$2] = $4; c[$2] = 1 }
+           $1 == "sum" && $3 == "visit" && $4 == "persons_visited" { p[$2] = $5 + 0; c[$2] = 1 }
+           END { for (k in c) printf "%s|%d|%d|%d\n", k, m[k], v[k], p[k] }' reference.out |
+  sort > reference.figures
+if ! cmp -s tongxin.figures reference.figures; then
+  echo "tongxin and the shell disagree (community|members|visits|persons visited):" >&2
+  diff tongxin.figures reference.figures | head -10 >&2
+  exit 1
+fi
+tx_members=$(awk -F'|' '{ s += $2 } END { print s }' tongxin.figures)
+verdicts=$(jq -r '.communities[].verdict' audit.json | sort | uniq -c | awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2 }')
+
+# seconds (wall) and peak RSS (KB) of a command via GNU time; exit 1 (a failing community) is fine.
+timed() {
+  local out="$1"; shift
+  /usr/bin/time -f '%e %M' -o "$out" "$@" >/dev/null 2>&1 || [[ $? -eq 1 ]]
+}
+best_tx="" best_sq="" peak_tx=0
+for ((r = 1; r <= REPEAT; r++)); do
+  step "run $r of $REPEAT"
+  timed tx.time "${audit[@]}"
+  timed sq.time sqlite3 -batch -bail ws/tongxin.db ".read reference.sql"
+  read -r tx_s tx_kb < <(tail -1 tx.time)
+  read -r sq_s _ < <(tail -1 sq.time)
+  best_tx=$(awk -v a="$best_tx" -v b="$tx_s" 'BEGIN { print (a == "" || b < a) ? b : a }')
+  best_sq=$(awk -v a="$best_sq" -v b="$sq_s" 'BEGIN { print (a == "" || b < a) ? b : a }')
+  peak_tx=$(( tx_kb > peak_tx ? tx_kb : peak_tx ))
+done
+
+awk -v c="$COMMUNITIES" -v m="$MEMBERS" -v a="$ACTIVITIES" -v t="$best_tx" -v s="$best_sq" \
+    -v kb="$peak_tx" -v reg="$tx_members" -v v="$verdicts" -v n="$REPEAT" '
+BEGIN {
+  printf "communities, members, activities  %d, %d, %d\n", c, m, a
+  printf "registered and active (as of)     %d\n", reg
+  printf "verdicts                          %s\n", v
+  printf "tongxin audit --format json       %.2f s  (best of %d)\n", t, n
+  printf "sqlite3 shell, same figures       %.2f s  (best of %d)\n", s, n
+  printf "ratio tongxin/sqlite3             %.2f  (target <= 1.50)\n", (s > 0) ? t / s : 0
+  printf "tongxin peak RSS                  %.0f MB  (target <= 200)\n", kb / 1024
+}'
