@@ -95,7 +95,10 @@ std::unique_ptr<SQLite::Database> open(const fs::path& path, const OpenOptions& 
   std::unique_ptr<SQLite::Database> db;
   int version = 0;
   try {
-    db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE);
+    // The busy timeout is set as the connection opens, before its first statement: a command
+    // started while an import holds the store waits for it instead of failing at once.
+    db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE,
+                                            options.busy_timeout_ms);
     version = schema_version(*db);
     configure(*db, options.busy_timeout_ms);
   } catch (const SQLite::Exception& e) {

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <thread>
 
 #include "core/error.h"
 #include "core/resources.h"
@@ -149,4 +150,25 @@ TEST_CASE("backup copies a consistent store and never overwrites") {
   CHECK(copy->execAndGet("SELECT count(*) FROM change_log").getInt() == 1);
   CHECK(code_of([&] { store::backup(*db, dir.path / "copy.db"); }) == ExitCode::usage);
   CHECK(store::check(*copy).empty());
+}
+
+TEST_CASE("opening a store another connection holds waits for it from the first statement") {
+  // Regression: user_version was read before the busy timeout was set, so a command started
+  // during a bulk import (rollback journal, exclusive lock) failed at once with exit 4.
+  TempDir dir;
+  const fs::path path = dir.path / "t.db";
+  store::open(path, {.create = true});
+  SQLite::Database holder(path.string(), SQLite::OPEN_READWRITE);
+  holder.exec("PRAGMA journal_mode = DELETE");
+  holder.exec("BEGIN EXCLUSIVE");
+  holder.exec("CREATE TABLE held (x)");
+  std::thread release([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    holder.exec("COMMIT");
+  });
+  std::unique_ptr<SQLite::Database> db;
+  CHECK_NOTHROW(db = store::open(path, {.busy_timeout_ms = 10000}));
+  release.join();
+  REQUIRE(db != nullptr);
+  CHECK(store::schema_version(*db) == store::latest_version());
 }
