@@ -66,12 +66,12 @@ void write_file(const fs::path& path, const nlohmann::ordered_json& doc, const s
 
 // The workspace's standard assessed as `tongxin audit --as-of` would on the report's as-of day
 // (the period's end, or today when it has not ended); none when no standard is configured.
-std::optional<report::AuditInput> report_audit(Context& ctx, const Period& period) {
+std::optional<report::AuditInput> report_audit(Context& ctx, const Period& period,
+                                               const AuditPlan& plan) {
   const config::Workspace& workspace = ctx.workspace();
   if (workspace.config.standard.empty()) {
     return std::nullopt;
   }
-  const AuditPlan plan = audit_plan(workspace);
   const audit::Standard standard = audit::load_standard(workspace, "", plan.context);
   const Date as_of = report::as_of_date(period, ctx.today());
   const Period audited = audit::audit_period(standard, "", as_of).value_or(period);
@@ -112,17 +112,17 @@ void run_report(const ReportOptions& o, Context& ctx) {
   }
   const Period period =
       o.period.empty() ? Period::last_complete(kind_of(o.kind), ctx.today()) : ctx.period(o.period);
-  std::optional<schedule::Plan> plan;
-  if (!workspace.config.plan.empty()) {
-    plan = schedule::load_plan(workspace);
-  }
+  const AuditPlan plan = audit_plan(workspace);  // the plan, read once for report and audit
   const auto scopes = report::select_scopes(workspace, o.communities, o.township, o.all);
-  const report::ReportRequest request{
-      report_code(o.kind),      period,          ctx.today(),
-      o.generated_at,           TONGXIN_VERSION, i18n::language() == i18n::Lang::zh ? "zh" : "en",
-      report_audit(ctx, period)};
-  const auto documents =
-      report::build_reports(workspace, ctx.db(), plan ? &*plan : nullptr, scopes, request);
+  const report::ReportRequest request{report_code(o.kind),
+                                      period,
+                                      ctx.today(),
+                                      o.generated_at,
+                                      TONGXIN_VERSION,
+                                      i18n::language() == i18n::Lang::zh ? "zh" : "en",
+                                      report_audit(ctx, period, plan)};
+  const auto documents = report::build_reports(workspace, ctx.db(),
+                                               plan.plan ? &*plan.plan : nullptr, scopes, request);
   if (o.out.empty()) {
     for (const auto& doc : documents) {
       if (report::is_rendered_format(o.format)) {

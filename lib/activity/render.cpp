@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "i18n/i18n.h"
+#include "text/strings.h"
 
 namespace tongxin::activity {
 
@@ -13,13 +14,13 @@ std::string measures_cell(const Activity& a, bool machine) {
   std::string out;
   for (const auto& [key, value] : a.measures) {
     if (machine) {
-      out += (out.empty() ? "" : ";") + key + "=" + format_number(value);
+      out += (out.empty() ? "" : ";") + key + "=" + text::format_number(value);
       continue;
     }
     const config::Measure* m = type == nullptr ? nullptr : find_measure(*type, key);
     const std::string label = m == nullptr ? key : i18n::pick(m->zh, m->en);
     out += (out.empty() ? "" : i18n::tr("activity.measure_separator")) + label + " " +
-           format_number(value);
+           text::format_number(value);
   }
   return out;
 }

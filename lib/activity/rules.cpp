@@ -1,7 +1,5 @@
 #include "activity/rules.h"
 
-#include <fmt/format.h>
-
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -93,13 +91,6 @@ std::string measures_list(const config::CodeEntry& type) {
            i18n::tr("activity.measure_item", m.key, i18n::pick(m.zh, m.en));
   }
   return out;
-}
-
-std::string format_number(double value) {
-  if (std::floor(value) == value && std::fabs(value) < 1e15) {
-    return fmt::format("{}", static_cast<long long>(value));
-  }
-  return fmt::format("{}", value);
 }
 
 namespace {
@@ -267,7 +258,7 @@ void edit_measures(Activity& a, const ActivityEdit& edit, std::vector<Problem>& 
   const config::CodeEntry* type = activity_types().by_code(a.type);
   RawActivity raw;
   for (const auto& [key, value] : a.measures) {
-    raw.measures.emplace_back(key, format_number(value));
+    raw.measures.emplace_back(key, text::format_number(value));
   }
   for (const auto& [name, value] : edit.measures) {
     const config::Measure* m = type == nullptr ? nullptr : find_measure(*type, name);

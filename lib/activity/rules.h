@@ -63,9 +63,6 @@ std::optional<double> parse_measure_value(const std::string& name, std::string_v
 // messages.
 std::string measures_list(const config::CodeEntry& type);
 
-// A number as users write it: 4, 2.5 (no trailing zeros).
-std::string format_number(double value);
-
 // An activity as the user gave it (command-line flags or one spreadsheet row).
 struct RawActivity {
   std::string community;

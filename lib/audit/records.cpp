@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/error.h"
+#include "store/store.h"
 
 namespace tongxin::audit {
 
@@ -31,18 +32,6 @@ std::set<std::vector<std::string>> filled_sets(const Standard& standard) {
   }
   return sets;
 }
-
-// Each member registered by :as_of with its community and status on that day: the "before" of
-// its first register event after the day (member_event, schema v5), else the row as it is now.
-// A member registered later is left out; one without a registration date counts from the start.
-constexpr const char* k_state_at = R"(
-  WITH state AS (
-    SELECT m.id AS member_id, coalesce(e.from_community, m.community) AS community,
-           coalesce(e.from_status, m.status) AS status
-      FROM member m LEFT JOIN member_event e ON e.id = (
-        SELECT x.id FROM member_event x WHERE x.member_id = m.id AND x.on_date > :as_of
-         ORDER BY x.on_date, x.id LIMIT 1)
-     WHERE m.registered_on IS NULL OR m.registered_on <= :as_of))";
 
 void load_last_changes(SQLite::Database& db, Date as_of,
                        std::map<std::string, RosterFigures>& figures) {
@@ -116,9 +105,9 @@ std::map<std::string, RosterFigures> load_roster_figures(SQLite::Database& db,
   SQLite::Statement query(db,
                           fmt::format("{} SELECT s.community, count(*), sum(m.key_contact), "
                                       "sum(m.key_contact AND coalesce(m.contact_cadre, '') = ''){} "
-                                      "FROM state s JOIN member m ON m.id = s.member_id "
+                                      "FROM register_at s JOIN member m ON m.id = s.member_id "
                                       "WHERE s.status = 'active' GROUP BY s.community",
-                                      k_state_at, columns));
+                                      store::k_register_at_cte, columns));
   query.bind(":as_of", as_of.iso());
   std::map<std::string, RosterFigures> figures;
   while (query.executeStep()) {

@@ -1,5 +1,6 @@
 // Shared formatting rules of the audit renderers (render_common.h).
 #include "audit/render_common.h"
+#include "text/strings.h"
 
 #include <fmt/format.h>
 
@@ -14,8 +15,7 @@ std::string num(const Json& value) {
   if (value.is_number_integer()) {
     return std::to_string(value.get<long long>());
   }
-  // fmt's default is the shortest text that reads back to the same double: 24.5, 74.2, 2.
-  return fmt::format("{}", value.get<double>());
+  return text::format_number(value.get<double>());
 }
 
 std::string percent(const Json& value) { return num(value) + "%"; }

@@ -34,31 +34,15 @@ int kind_months(PeriodKind kind) {
   }
 }
 
-std::optional<int> digits(std::string_view text) {
-  if (text.empty() || text.size() > 9) {
-    return std::nullopt;
-  }
-  int value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') {
-      return std::nullopt;
-    }
-    value = value * 10 + (c - '0');
-  }
-  return value;
+// YYYY (year 1 or later) and YYYY-MM, strictly, through the one date parser of core/date.h.
+std::optional<int> parse_year(std::string_view text) {
+  const auto date = text.size() == 4 ? parse_iso_date(std::string(text) + "-01-01") : std::nullopt;
+  return date && date->year >= 1 ? std::optional(date->year) : std::nullopt;
 }
 
-// YYYY-MM, strictly.
 std::optional<std::pair<int, int>> parse_year_month(std::string_view text) {
-  if (text.size() != 7 || text[4] != '-') {
-    return std::nullopt;
-  }
-  const auto y = digits(text.substr(0, 4));
-  const auto m = digits(text.substr(5, 2));
-  if (!y || !m || *y < 1 || *m < 1 || *m > 12) {
-    return std::nullopt;
-  }
-  return std::pair{*y, *m};
+  const auto date = text.size() == 7 ? parse_iso_date(std::string(text) + "-01") : std::nullopt;
+  return date && date->year >= 1 ? std::optional(std::pair{date->year, date->month}) : std::nullopt;
 }
 
 std::optional<Period> parse_range(std::string_view text) {
@@ -249,18 +233,18 @@ std::optional<Period> parse_period(std::string_view text, Date today) {
     return parse_range(text);
   }
   if (text.size() == 4) {
-    const auto y = digits(text);
-    return y && *y >= 1 ? std::optional(Period::year(*y)) : std::nullopt;
+    const auto y = parse_year(text);
+    return y ? std::optional(Period::year(*y)) : std::nullopt;
   }
   if (text.size() == 7 && text[4] == '-' &&
       (text[5] == 'Q' || text[5] == 'q' || text[5] == 'H' || text[5] == 'h')) {
-    const auto y = digits(text.substr(0, 4));
-    const auto n = digits(text.substr(6, 1));
+    const auto y = parse_year(text.substr(0, 4));
+    const int n = text[6] - '0';
     const bool quarter = text[5] == 'Q' || text[5] == 'q';
-    if (!y || *y < 1 || !n || *n < 1 || *n > (quarter ? 4 : 2)) {
+    if (!y || n < 1 || n > (quarter ? 4 : 2)) {
       return std::nullopt;
     }
-    return quarter ? Period::quarter(*y, *n) : Period::half(*y, *n);
+    return quarter ? Period::quarter(*y, n) : Period::half(*y, n);
   }
   if (const auto ym = parse_year_month(text)) {
     return Period::month(ym->first, ym->second);

@@ -29,8 +29,10 @@ bool unit_in(const schedule::Unit& unit, const Scope& scope) {
 }
 
 std::vector<AgendaRow> agenda(const schedule::Plan& plan, const config::Workspace& workspace,
-                              SQLite::Database& db, DateRange range, Date today) {
-  auto rows = schedule::build_agenda(plan, workspace, db, {range, today, "", {}});
+                              const schedule::StoreIndexes& store, DateRange range, Date today) {
+  const auto festivals = schedule::festival_days(plan, range);
+  auto rows = schedule::evaluate_agenda(
+      {plan, workspace, store.activities, store.members, festivals}, {range, today, "", {}});
   std::erase_if(rows, [&](const AgendaRow& r) { return !range.contains(r.window.due); });
   return rows;
 }
@@ -103,12 +105,15 @@ std::vector<PlanFacts> plan_facts(const schedule::Plan& plan, const config::Work
                                   SQLite::Database& db, const std::vector<Scope>& scopes,
                                   const Period& period, Date today) {
   const Period next = next_period(period);
-  const auto current = agenda(plan, workspace, db, period.range(), today);
-  const auto previous = agenda(plan, workspace, db, period.previous().range(), today);
-  const auto year_ago = agenda(plan, workspace, db, period.year_earlier().range(), today);
-  const auto coming = agenda(plan, workspace, db, next.range(), today);
+  // The store is read once for the four periods and the phases.
+  const schedule::StoreIndexes store = schedule::load_indexes(plan, workspace, db);
+  const auto current = agenda(plan, workspace, store, period.range(), today);
+  const auto previous = agenda(plan, workspace, store, period.previous().range(), today);
+  const auto year_ago = agenda(plan, workspace, store, period.year_earlier().range(), today);
+  const auto coming = agenda(plan, workspace, store, next.range(), today);
   const Date as_of = as_of_date(period, today);
-  const auto phase_rows = schedule::build_phases(plan, workspace, db, as_of);
+  const auto phase_rows =
+      schedule::evaluate_phases(plan, workspace, store.activities, store.members, as_of);
   const auto festivals = schedule::festival_days(plan, next.range());
   std::vector<std::pair<std::string, Date>> festival_list;
   for (const auto& [code, dates] : festivals) {

@@ -1,26 +1,10 @@
 #include "report/privacy.h"
 
-#include <fmt/format.h>
-
-#include <cmath>
+#include "text/strings.h"
 
 namespace tongxin::report {
 
-std::string format_number(double value) {
-  if (std::floor(value) == value && std::abs(value) < 1e15) {
-    return fmt::format("{}", static_cast<long long>(value));
-  }
-  std::string text = fmt::format("{:.2f}", value);
-  while (text.back() == '0') {
-    text.pop_back();
-  }
-  if (text.back() == '.') {
-    text.pop_back();
-  }
-  return text;
-}
-
-Cell shown(double value) { return {value, false, format_number(value)}; }
+Cell shown(double value) { return {value, false, text::format_number(value, 2)}; }
 
 std::vector<Cell> suppress_column(const std::vector<double>& values, int min_cell) {
   std::vector<Cell> cells;

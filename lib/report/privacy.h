@@ -16,8 +16,6 @@ struct Cell {
   std::string display;  // the number, "<5" or "*"
 };
 
-// A figure shown as is: integers without a decimal point, others with up to two decimals.
-std::string format_number(double value);
 Cell shown(double value);
 
 // One column of a breakdown whose total is shown elsewhere. Zeros are never suppressed.

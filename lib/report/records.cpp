@@ -3,28 +3,25 @@
 #include <algorithm>
 #include <tuple>
 
+#include "store/store.h"
+
 namespace tongxin::report {
 
 namespace {
 
-// The register as of ?1: each member's community and status on that day is the "before" of
-// their first event after it, else the member row; members registered after it are left out.
-constexpr const char* k_as_of =
-    "WITH later AS (SELECT e.member_id, e.from_community AS community, e.from_status AS status "
-    "  FROM member_event e WHERE e.on_date > ?1 AND NOT EXISTS (SELECT 1 FROM member_event f "
-    "  WHERE f.member_id = e.member_id AND f.on_date > ?1 AND (f.on_date < e.on_date OR "
-    "  (f.on_date = e.on_date AND f.id < e.id)))), "
-    "asof AS (SELECT m.id, coalesce(l.community, m.community) AS community, m.key_contact, "
-    "  m.hardship, m.contact_cadre FROM member m LEFT JOIN later l ON l.member_id = m.id "
-    "  WHERE (m.registered_on IS NULL OR m.registered_on <= ?1) "
-    "  AND coalesce(l.status, m.status) = 'active') ";
+// The active register at :as_of with the fields the 基本情况 counts.
+const std::string k_as_of =
+    std::string(store::k_register_at_cte) +
+    ", asof AS (SELECT m.id, r.community, m.key_contact, m.hardship, "
+    "m.contact_cadre FROM register_at r JOIN member m ON m.id = r.member_id "
+    "WHERE r.status = 'active') ";
 
 void load_register(SQLite::Database& db, DateRange range, Date as_of, Figures& out) {
-  SQLite::Statement totals(db, std::string(k_as_of) +
+  SQLite::Statement totals(db, k_as_of +
                                    "SELECT community, count(*), sum(key_contact), sum(hardship), "
                                    "sum(key_contact = 1 AND coalesce(contact_cadre, '') <> '') "
                                    "FROM asof GROUP BY community");
-  totals.bind(1, as_of.iso());
+  totals.bind(":as_of", as_of.iso());
   while (totals.executeStep()) {
     CommunityFigures& c = out.communities[totals.getColumn(0).getString()];
     c.members = totals.getColumn(1).getInt64();
@@ -32,24 +29,24 @@ void load_register(SQLite::Database& db, DateRange range, Date as_of, Figures& o
     c.hardship = totals.getColumn(3).getInt64();
     c.key_with_cadre = totals.getColumn(4).getInt64();
   }
-  SQLite::Statement categories(db, std::string(k_as_of) +
+  SQLite::Statement categories(db, k_as_of +
                                        "SELECT s.community, mc.category, count(*) FROM asof s "
                                        "JOIN member_category mc ON mc.member_id = s.id "
                                        "GROUP BY s.community, mc.category");
-  categories.bind(1, as_of.iso());
+  categories.bind(":as_of", as_of.iso());
   while (categories.executeStep()) {
     out.communities[categories.getColumn(0).getString()]
         .categories[categories.getColumn(1).getString()] = categories.getColumn(2).getInt64();
   }
   SQLite::Statement visited(
-      db, std::string(k_as_of) +
+      db, k_as_of +
               "SELECT s.community, count(DISTINCT s.id) FROM asof s "
               "JOIN activity_member am ON am.member_id = s.id "
               "JOIN activity a ON a.id = am.activity_id WHERE s.key_contact = 1 "
-              "AND a.type = 'visit' AND a.date BETWEEN ?2 AND ?3 GROUP BY s.community");
-  visited.bind(1, as_of.iso());
-  visited.bind(2, range.from.iso());
-  visited.bind(3, range.to.iso());
+              "AND a.type = 'visit' AND a.date BETWEEN :from AND :to GROUP BY s.community");
+  visited.bind(":as_of", as_of.iso());
+  visited.bind(":from", range.from.iso());
+  visited.bind(":to", range.to.iso());
   while (visited.executeStep()) {
     out.communities[visited.getColumn(0).getString()].key_visited = visited.getColumn(1).getInt64();
   }

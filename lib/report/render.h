@@ -75,10 +75,6 @@ void check_template(const SummaryTemplate& tmpl, const nlohmann::ordered_json& m
 // Values are inserted as they are (no HTML escaping). Throws as check_template.
 std::string draft_summary(const nlohmann::ordered_json& report, const SummaryTemplate& tmpl);
 
-// A figure as people write it: whole numbers without a decimal point, others with at most two
-// decimals and no trailing zeros (3.5, 0.75).
-std::string format_figure(double value);
-
 // ---- The document every format renders ----
 
 // One bar of a chart. A suppressed count has no value: `shown` ("<5") is written, no bar drawn.

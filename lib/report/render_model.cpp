@@ -4,6 +4,7 @@
 // suppressed count is written "不足5" / "fewer than 5", a complementary one "若干" / "some".
 #include "core/date.h"
 #include "report/render.h"
+#include "text/strings.h"
 
 namespace tongxin::report {
 
@@ -248,8 +249,9 @@ json audit_sentence(const json& report) {
   if (audit["score"].is_number()) {
     clauses.push_back(i18n::tr(
         several ? "render.draft.audit_mean_score" : "render.draft.audit_score",
-        format_figure(audit["score"].get<double>()),
-        audit["max_score"].is_number() ? format_figure(audit["max_score"].get<double>()) : "-"));
+        text::format_number(audit["score"].get<double>(), 2),
+        audit["max_score"].is_number() ? text::format_number(audit["max_score"].get<double>(), 2)
+                                       : "-"));
   }
   if (audit["stars"].is_number()) {
     clauses.push_back(
@@ -273,7 +275,7 @@ std::string change(const json& count, const std::string& against, const std::str
     return std::string(i18n::text("render.draft.unchanged"));
   }
   return i18n::tr((delta > 0 ? "render.draft.up_" : "render.draft.down_") + unit,
-                  format_figure(std::abs(delta)));
+                  text::format_number(std::abs(delta), 2));
 }
 
 json comparison_sentence(const json& report) {

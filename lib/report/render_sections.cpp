@@ -2,6 +2,7 @@
 // format appends to the drafted text, so each carries all the figures (with 环比 and 同比).
 // Cells show the document's `display` ("<5" and "*" for suppressed counts), never the value.
 #include "report/render.h"
+#include "text/strings.h"
 
 namespace tongxin::report {
 
@@ -259,7 +260,7 @@ void SectionWriter::duties_section() {
 }
 
 std::string score_text(const json& value) {
-  return value.is_number() ? format_figure(value.get<double>()) : "-";
+  return value.is_number() ? text::format_number(value.get<double>(), 2) : "-";
 }
 
 void SectionWriter::audit_section() {

@@ -327,7 +327,7 @@ void check_tags(const std::vector<Tag>& tags, const Shape& root, config::Diagnos
 
 std::string number_text(const nlohmann::ordered_json& value) {
   if (value.is_number_float()) {
-    return format_figure(value.get<double>());
+    return text::format_number(value.get<double>(), 2);
   }
   return value.dump();
 }
@@ -383,20 +383,6 @@ std::string tidy_blank_lines(std::string_view text) {
 }
 
 }  // namespace
-
-std::string format_figure(double value) {
-  if (value == static_cast<double>(static_cast<long long>(value))) {
-    return std::to_string(static_cast<long long>(value));
-  }
-  std::string text = fmt::format("{:.2f}", value);
-  while (text.back() == '0') {
-    text.pop_back();
-  }
-  if (text.back() == '.') {
-    text.pop_back();
-  }
-  return text;
-}
 
 SummaryTemplate builtin_template(i18n::Lang lang) {
   const std::string path =

@@ -158,12 +158,17 @@ std::vector<AgendaRow> evaluate_agenda(const AgendaInputs& in, const AgendaQuery
   return rows;
 }
 
+StoreIndexes load_indexes(const Plan& plan, const config::Workspace& workspace,
+                          SQLite::Database& db) {
+  return {ActivityIndex(load_activities(db), workspace, plan),
+          MemberIndex(load_member_spans(db), load_member_links(db), workspace)};
+}
+
 std::vector<AgendaRow> build_agenda(const Plan& plan, const config::Workspace& workspace,
                                     SQLite::Database& db, const AgendaQuery& query) {
   const auto festivals = festival_days(plan, query.range);
-  const ActivityIndex activities(load_activities(db), workspace, plan);
-  const MemberIndex members(load_member_spans(db), load_member_links(db), workspace);
-  return evaluate_agenda({plan, workspace, activities, members, festivals}, query);
+  const StoreIndexes store = load_indexes(plan, workspace, db);
+  return evaluate_agenda({plan, workspace, store.activities, store.members, festivals}, query);
 }
 
 bool any_overdue(const std::vector<AgendaRow>& rows) {

@@ -65,6 +65,16 @@ std::map<std::string, std::vector<Date>> festival_days(const Plan& plan, DateRan
 // Rows are sorted by due date, then duty id, then unit id.
 std::vector<AgendaRow> evaluate_agenda(const AgendaInputs& inputs, const AgendaQuery& query);
 
+// The store's activities and members as the agenda and the phases read them. Loaded once and
+// kept for several evaluations (a report evaluates four periods and the phases).
+struct StoreIndexes {
+  ActivityIndex activities;
+  MemberIndex members;
+};
+// Throws SQLite::Exception on store errors.
+StoreIndexes load_indexes(const Plan& plan, const config::Workspace& workspace,
+                          SQLite::Database& db);
+
 // Loads activities and members from `db` once, then evaluate_agenda. Throws tongxin::Error
 // (exit 2) for a range outside 1901..2100 and SQLite::Exception on store errors.
 std::vector<AgendaRow> build_agenda(const Plan& plan, const config::Workspace& workspace,

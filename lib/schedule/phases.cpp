@@ -1,5 +1,7 @@
 #include "schedule/phases.h"
 
+#include "schedule/agenda.h"
+
 #include <algorithm>
 #include <array>
 
@@ -57,9 +59,8 @@ std::vector<PhaseRow> evaluate_phases(const Plan& plan, const config::Workspace&
 
 std::vector<PhaseRow> build_phases(const Plan& plan, const config::Workspace& workspace,
                                    SQLite::Database& db, Date today) {
-  const ActivityIndex activities(load_activities(db), workspace, plan);
-  const MemberIndex members(load_member_spans(db), {}, workspace);
-  return evaluate_phases(plan, workspace, activities, members, today);
+  const StoreIndexes store = load_indexes(plan, workspace, db);
+  return evaluate_phases(plan, workspace, store.activities, store.members, today);
 }
 
 }  // namespace tongxin::schedule

@@ -72,6 +72,19 @@ class BulkLoad {
   int m_cache_size = 0;  // the connection's, restored
 };
 
+// The register as it stood at the end of the day bound to `:as_of`, as a WITH clause naming
+// `register_at(member_id, community, status)`: each member registered by then (registered_on,
+// schema v5) with the community and status before their first member_event after the day, else
+// as the row is now. Audit and report count from it, so both see the same register.
+constexpr const char* k_register_at_cte = R"(
+  WITH register_at AS (
+    SELECT m.id AS member_id, coalesce(e.from_community, m.community) AS community,
+           coalesce(e.from_status, m.status) AS status
+      FROM member m LEFT JOIN member_event e ON e.id = (
+        SELECT x.id FROM member_event x WHERE x.member_id = m.id AND x.on_date > :as_of
+         ORDER BY x.on_date, x.id LIMIT 1)
+     WHERE m.registered_on IS NULL OR m.registered_on <= :as_of) )";
+
 struct Info {
   std::string path;
   int version = 0;

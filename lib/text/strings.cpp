@@ -1,7 +1,10 @@
 #include "text/strings.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace tongxin::text {
 
@@ -106,6 +109,18 @@ std::vector<std::string> split_list(std::string_view cell) {
     }
   }
   return items;
+}
+
+std::string format_number(double value, int max_decimals) {
+  if (max_decimals < 17) {
+    const double scale = std::pow(10.0, max_decimals);
+    value = std::round(value * scale) / scale;
+  }
+  if (std::floor(value) == value && std::fabs(value) < 1e15) {
+    return fmt::format("{}", static_cast<long long>(value));
+  }
+  // fmt's default is the shortest text that reads back to the same double.
+  return fmt::format("{}", value);
 }
 
 }  // namespace tongxin::text

@@ -7,9 +7,11 @@
 #include "core/error.h"
 #include "i18n/i18n.h"
 #include "store/store.h"
+#include "text/strings.h"
 
 using namespace tongxin;
 using namespace tongxin::activity;
+using tongxin::text::format_number;
 
 namespace {
 

@@ -11,9 +11,12 @@
 #include "report/records.h"
 #include "report/render.h"
 #include "store/store.h"
+#include "text/strings.h"
 
 using namespace tongxin;
 using namespace tongxin::report;
+
+using tongxin::text::format_number;
 
 namespace {
 
