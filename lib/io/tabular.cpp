@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -128,36 +129,39 @@ class CsvSource : public TabularSource {
   CsvReader m_reader;
 };
 
+// Streams the sheet: the rows of one chunk of XML at a time, each holding its non-empty cells
+// left of the header's last column (XlsxSheetReader), so a wide or long sheet costs no more
+// memory than its widest row within the header.
 class XlsxSource : public TabularSource {
  public:
-  // `bytes`: the whole file, read once for both its hash and its rows.
-  XlsxSource(const std::string& path, std::string_view bytes, const std::string& sheet)
-      : m_hash(sha256_hex(bytes)) {
+  XlsxSource(const std::string& path, const std::string& sheet)
+      : m_hash(file_sha256(path)), m_reader(path, sheet) {
     m_xlsx = true;
-    m_size_hint = static_cast<long long>(bytes.size()) * 8;  // zip compresses ~8x
-    m_rows = read_xlsx(path, bytes, sheet);
-    if (!m_rows.empty()) {
-      for (const XlsxCell& c : m_rows[0].cells) {
-        m_header.push_back(c.text);
+    std::error_code ec;
+    m_size_hint = static_cast<long long>(std::filesystem::file_size(path, ec)) * 8;  // zip ~8x
+    XlsxRow first;
+    if (m_reader.next(first)) {
+      for (XlsxCell& cell : dense_cells(first)) {
+        m_header.push_back(std::move(cell.text));
       }
-      m_header_line = m_rows[0].row;
+      m_header_line = first.row;
     }
-    m_next = 1;
+    m_reader.limit_columns(static_cast<long>(m_header.size()));
   }
 
   bool next(TabularRow& row) override {
-    if (m_next >= m_rows.size()) {
+    if (!m_reader.next(m_row)) {
       return false;
     }
-    const XlsxRow& source = m_rows[m_next++];
-    std::vector<std::string> cells;
-    for (const XlsxCell& c : source.cells) {
-      cells.push_back(c.text);
-    }
-    row.line = source.row;
-    fill_row(std::move(cells), m_header.size(), row);
-    for (size_t i = 0; i < source.cells.size() && i < row.numeric.size(); ++i) {
-      row.numeric[i] = source.cells[i].numeric;
+    const size_t width = m_header.size();
+    row.line = m_row.row;
+    row.extra_cells = m_row.cells_beyond;
+    row.cells.assign(width, std::string());
+    row.numeric.assign(width, false);
+    for (XlsxCell& cell : m_row.cells) {
+      const auto column = static_cast<size_t>(cell.column);
+      row.cells[column] = std::move(cell.text);
+      row.numeric[column] = cell.numeric;
     }
     return true;
   }
@@ -165,9 +169,19 @@ class XlsxSource : public TabularSource {
   std::string sha256() override { return m_hash; }
 
  private:
-  std::vector<XlsxRow> m_rows;
-  size_t m_next = 0;
+  static std::string file_sha256(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    Sha256 hash;
+    std::array<char, 1 << 16> buffer{};
+    while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
+      hash.update(buffer.data(), static_cast<size_t>(in.gcount()));
+    }
+    return hash.hex();
+  }
+
   std::string m_hash;
+  XlsxSheetReader m_reader;
+  XlsxRow m_row;
 };
 
 std::string read_all(std::istream& in) {
@@ -247,7 +261,7 @@ std::unique_ptr<TabularSource> TabularSource::open(const std::string& path,
     throw Error(ExitCode::bad_input, i18n::tr("file.cannot_read", path));
   }
   if (path.ends_with(".xlsx") || looks_like_zip(path)) {
-    return std::make_unique<XlsxSource>(path, read_all(*file), options.sheet);
+    return std::make_unique<XlsxSource>(path, options.sheet);
   }
   const text::Encoding encoding =
       choose_encoding(options.encoding, [&] { return text::detect_encoding(*file); });

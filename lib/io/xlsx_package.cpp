@@ -46,13 +46,6 @@ void XMLCALL on_text(void* data, const XML_Char* text, int length) {
           [&](XmlHandler& h) { h.text(std::string_view(text, static_cast<size_t>(length))); });
 }
 
-struct ZipFileClose {
-  void operator()(zip_file_t* file) const { zip_fclose(file); }
-};
-struct ParserFree {
-  void operator()(XML_ParserStruct* parser) const { XML_ParserFree(parser); }
-};
-
 std::string zip_message(int code) {
   zip_error_t error;
   zip_error_init_with_code(&error, code);
@@ -115,31 +108,49 @@ bool Package::has(std::string_view part) const {
 }
 
 void Package::parse(std::string_view part, XmlHandler& handler) const {
-  const std::string name(part);
-  std::unique_ptr<zip_file_t, ZipFileClose> file(
-      zip_fopen(m_zip.get(), name.c_str(), ZIP_FL_NOCASE));
-  if (!file) {
-    fail(m_path, "cannot read " + name + ": " + zip_strerror(m_zip.get()));
+  PartStream stream(*this, part, handler);
+  while (stream.feed()) {
   }
-  std::unique_ptr<XML_ParserStruct, ParserFree> parser(XML_ParserCreateNS(nullptr, k_ns_separator));
-  ParseState state{parser.get(), &handler, nullptr};
-  XML_SetUserData(parser.get(), &state);
-  XML_SetElementHandler(parser.get(), on_start, on_end);
-  XML_SetCharacterDataHandler(parser.get(), on_text);
+}
+
+struct PartStream::State {
+  ParseState parse;
   std::array<char, k_chunk_size> buffer{};
-  for (bool done = false; !done;) {
-    const zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
-    if (n < 0) {
-      fail(m_path, "cannot read " + name + ": " + zip_file_strerror(file.get()));
-    }
-    done = n == 0;
-    const XML_Status status = XML_Parse(parser.get(), buffer.data(), static_cast<int>(n), done);
-    rethrow_with_context(name, state.error);
-    if (status != XML_STATUS_OK) {
-      fail(m_path, name + ":" + std::to_string(XML_GetCurrentLineNumber(parser.get())) +
-                       ": malformed XML: " + XML_ErrorString(XML_GetErrorCode(parser.get())));
-    }
+};
+
+PartStream::PartStream(const Package& package, std::string_view part, XmlHandler& handler)
+    : m_package(package), m_part(part), m_state(std::make_unique<State>()) {
+  m_file.reset(zip_fopen(package.m_zip.get(), m_part.c_str(), ZIP_FL_NOCASE));
+  if (!m_file) {
+    fail(package.path(), "cannot read " + m_part + ": " + zip_strerror(package.m_zip.get()));
   }
+  m_parser.reset(XML_ParserCreateNS(nullptr, k_ns_separator));
+  m_state->parse = ParseState{m_parser.get(), &handler, nullptr};
+  XML_SetUserData(m_parser.get(), &m_state->parse);
+  XML_SetElementHandler(m_parser.get(), on_start, on_end);
+  XML_SetCharacterDataHandler(m_parser.get(), on_text);
+}
+
+PartStream::~PartStream() = default;
+
+bool PartStream::feed() {
+  if (m_done) {
+    return false;
+  }
+  const std::string& path = m_package.path();
+  auto& buffer = m_state->buffer;
+  const zip_int64_t n = zip_fread(m_file.get(), buffer.data(), buffer.size());
+  if (n < 0) {
+    fail(path, "cannot read " + m_part + ": " + zip_file_strerror(m_file.get()));
+  }
+  m_done = n == 0;
+  const XML_Status status = XML_Parse(m_parser.get(), buffer.data(), static_cast<int>(n), m_done);
+  m_package.rethrow_with_context(m_part, m_state->parse.error);
+  if (status != XML_STATUS_OK) {
+    fail(path, m_part + ":" + std::to_string(XML_GetCurrentLineNumber(m_parser.get())) +
+                   ": malformed XML: " + XML_ErrorString(XML_GetErrorCode(m_parser.get())));
+  }
+  return !m_done;
 }
 
 void Package::rethrow_with_context(const std::string& part, const std::exception_ptr& error) const {

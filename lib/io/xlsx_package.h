@@ -41,6 +41,38 @@ class XmlHandler {
 struct ZipDiscard {
   void operator()(zip_t* zip) const { zip_discard(zip); }
 };
+struct ZipFileClose {
+  void operator()(zip_file_t* file) const { zip_fclose(file); }
+};
+struct ParserFree {
+  void operator()(XML_ParserStruct* parser) const { XML_ParserFree(parser); }
+};
+
+class Package;
+
+// One XML part streamed through expat a chunk at a time, so that a caller can act between
+// chunks (the sheet reader hands out the rows of one chunk before reading the next). The package
+// and the handler must outlive it.
+class PartStream {
+ public:
+  PartStream(const Package& package, std::string_view part, XmlHandler& handler);
+  ~PartStream();
+  PartStream(const PartStream&) = delete;
+  PartStream& operator=(const PartStream&) = delete;
+
+  // Parses the next chunk into the handler; false once the whole part has been parsed.
+  // Throws naming the path and part.
+  bool feed();
+
+ private:
+  struct State;
+  const Package& m_package;
+  std::string m_part;
+  std::unique_ptr<zip_file_t, ZipFileClose> m_file;
+  std::unique_ptr<XML_ParserStruct, ParserFree> m_parser;
+  std::unique_ptr<State> m_state;
+  bool m_done = false;
+};
 
 // An xlsx file opened read-only, from its path or from its bytes in memory (which must outlive
 // the package); `path` names it in every error.
@@ -51,10 +83,11 @@ class Package {
 
   const std::string& path() const { return m_path; }
   bool has(std::string_view part) const;
-  // Streams `part` through expat into `handler`. Throws naming the path and part.
+  // Streams the whole of `part` through expat into `handler`. Throws naming the path and part.
   void parse(std::string_view part, XmlHandler& handler) const;
 
  private:
+  friend class PartStream;
   void check_opened(int code) const;
   void rethrow_with_context(const std::string& part, const std::exception_ptr& error) const;
 

@@ -1,7 +1,9 @@
 #include "io/xlsx_reader.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
+#include <deque>
 #include <exception>
 #include <map>
 #include <memory>
@@ -218,8 +220,9 @@ class SharedStringsHandler : public XmlHandler {
   bool m_in_item = false;
 };
 
-// Collects <sheetData>'s rows. A cell's value is in <v> (numbers, shared-string indexes,
-// booleans, formula results) or, for t="inlineStr", in <is>.
+// Turns <sheetData> into rows, queued as each ends for XlsxSheetReader to hand out. A cell's
+// value is in <v> (numbers, shared-string indexes, booleans, formula results) or, for
+// t="inlineStr", in <is>. Only non-empty cells left of the column limit are kept.
 class SheetHandler : public XmlHandler {
  public:
   explicit SheetHandler(const std::vector<std::string>& shared_strings)
@@ -269,11 +272,27 @@ class SheetHandler : public XmlHandler {
     }
   }
 
-  std::vector<XlsxRow> take() { return std::move(m_rows); }
+  void limit_columns(long width) { m_width = width; }
+
+  // The next queued row, with its cells at or right of the limit counted rather than kept (rows
+  // queued before the limit was set still hold them).
+  bool take(XlsxRow& row) {
+    if (m_ready.empty()) {
+      return false;
+    }
+    row = std::move(m_ready.front());
+    m_ready.pop_front();
+    auto& cells = row.cells;
+    const auto beyond = std::find_if(cells.begin(), cells.end(),
+                                     [&](const XlsxCell& c) { return c.column >= m_width; });
+    row.cells_beyond += static_cast<size_t>(cells.end() - beyond);
+    cells.erase(beyond, cells.end());
+    return true;
+  }
 
  private:
   void start_row(const XML_Char* r) {
-    m_row = XlsxRow{r ? parse_long(r, "row number") : m_last_row + 1, {}};
+    m_row = XlsxRow{r ? parse_long(r, "row number") : m_last_row + 1, {}, 0};
     m_last_row = m_row.row;
     m_next_column = 0;
   }
@@ -290,13 +309,26 @@ class SheetHandler : public XmlHandler {
   }
 
   void end_cell() {
-    XlsxCell cell = resolve_cell();
-    auto& cells = m_row.cells;
-    if (static_cast<long>(cells.size()) <= m_column) {
-      cells.resize(static_cast<size_t>(m_column) + 1);
-    }
-    cells[static_cast<size_t>(m_column)] = std::move(cell);
     m_next_column = m_column + 1;
+    XlsxCell cell = resolve_cell();
+    if (cell.text.empty()) {
+      return;
+    }
+    if (m_column >= m_width) {
+      ++m_row.cells_beyond;
+      return;
+    }
+    cell.column = m_column;
+    auto& cells = m_row.cells;
+    // Producers write cells left to right; a cell written twice or out of order keeps its place.
+    const auto at =
+        std::lower_bound(cells.begin(), cells.end(), m_column,
+                         [](const XlsxCell& c, long column) { return c.column < column; });
+    if (at != cells.end() && at->column == m_column) {
+      *at = std::move(cell);
+    } else {
+      cells.insert(at, std::move(cell));
+    }
   }
 
   XlsxCell resolve_cell() {
@@ -323,19 +355,16 @@ class SheetHandler : public XmlHandler {
   }
 
   void end_row() {
-    auto& cells = m_row.cells;
-    while (!cells.empty() && cells.back().text.empty()) {
-      cells.pop_back();
-    }
-    if (!cells.empty()) {
-      m_rows.push_back(std::move(m_row));
+    if (!m_row.cells.empty() || m_row.cells_beyond > 0) {
+      m_ready.push_back(std::move(m_row));
     }
     m_row = XlsxRow();
   }
 
   const std::vector<std::string>& m_shared_strings;
-  std::vector<XlsxRow> m_rows;
+  std::deque<XlsxRow> m_ready;
   XlsxRow m_row;
+  long m_width = k_max_columns;
   long m_last_row = 0;
   long m_next_column = 0;
   long m_column = 0;
@@ -419,35 +448,82 @@ std::vector<std::string> xlsx_sheet_names(const std::string& path) {
   return names;
 }
 
+struct XlsxSheetReader::State {
+  State(Package opened, const std::string& sheet)
+      : package(std::move(opened)),
+        info(read_workbook(package)),
+        part(find_sheet(package, info, sheet)),
+        rows(shared_strings) {
+    if (!package.has(part.part)) {
+      fail(package.path(),
+           "not a valid xlsx workbook: sheet '" + part.name + "' (" + part.part + ") is missing");
+    }
+    if (!info.shared_strings.empty()) {
+      SharedStringsHandler strings;
+      package.parse(info.shared_strings, strings);
+      shared_strings = strings.take();
+    }
+    stream = std::make_unique<xlsx::PartStream>(package, part.part, rows);
+  }
+
+  Package package;
+  WorkbookInfo info;
+  SheetPart part;
+  std::vector<std::string> shared_strings;
+  SheetHandler rows;
+  std::unique_ptr<xlsx::PartStream> stream;
+};
+
+XlsxSheetReader::XlsxSheetReader(const std::string& path, const std::string& sheet)
+    : m_state(std::make_unique<State>(Package(path), sheet)) {}
+
+XlsxSheetReader::XlsxSheetReader(const std::string& path, std::string_view bytes,
+                                 const std::string& sheet)
+    : m_state(std::make_unique<State>(Package(path, bytes), sheet)) {}
+
+XlsxSheetReader::~XlsxSheetReader() = default;
+
+void XlsxSheetReader::limit_columns(long width) {
+  m_state->rows.limit_columns(std::clamp(width, 0L, k_max_columns));
+}
+
+bool XlsxSheetReader::next(XlsxRow& row) {
+  while (!m_state->rows.take(row)) {
+    if (!m_state->stream->feed()) {
+      return m_state->rows.take(row);
+    }
+  }
+  return true;
+}
+
+std::vector<XlsxCell> dense_cells(const XlsxRow& row) {
+  std::vector<XlsxCell> cells;
+  for (const XlsxCell& cell : row.cells) {
+    cells.resize(static_cast<size_t>(cell.column));
+    cells.push_back(cell);
+  }
+  return cells;
+}
+
 namespace {
 
-std::vector<XlsxRow> read_sheet(const Package& package, const std::string& sheet) {
-  const std::string& path = package.path();
-  const WorkbookInfo info = read_workbook(package);
-  const SheetPart& part = find_sheet(package, info, sheet);
-  if (!package.has(part.part)) {
-    fail(path,
-         "not a valid xlsx workbook: sheet '" + part.name + "' (" + part.part + ") is missing");
+std::vector<XlsxRow> read_all_rows(XlsxSheetReader&& reader) {
+  std::vector<XlsxRow> rows;
+  for (XlsxRow row; reader.next(row);) {
+    rows.push_back(std::move(row));
   }
-  SharedStringsHandler strings_handler;
-  if (!info.shared_strings.empty()) {
-    package.parse(info.shared_strings, strings_handler);
-  }
-  const std::vector<std::string> strings = strings_handler.take();
-  SheetHandler sheet_handler(strings);
-  package.parse(part.part, sheet_handler);
-  return sheet_handler.take();
+  return rows;
 }
 
 }  // namespace
 
 std::vector<XlsxRow> read_xlsx(const std::string& path, const std::string& sheet) {
-  return read_sheet(Package(path), sheet);
+  return read_all_rows(XlsxSheetReader(path, sheet));
 }
 
 std::vector<XlsxRow> read_xlsx(const std::string& path, std::string_view bytes,
                                const std::string& sheet) {
-  return read_sheet(Package(path, bytes), sheet);
+  return read_all_rows(XlsxSheetReader(path, bytes, sheet));
 }
 
 }  // namespace tongxin::io

@@ -172,7 +172,7 @@ TEST_CASE("audit render: XLSX has labelled columns, numbers as numbers, formulas
   REQUIRE(rows.size() == 19);
   auto texts = [](const tongxin::io::XlsxRow& row) {
     std::vector<std::string> cells;
-    for (const auto& cell : row.cells) {
+    for (const auto& cell : tongxin::io::dense_cells(row)) {
       cells.push_back((cell.numeric ? "#" : "") + cell.text);
     }
     return cells;
