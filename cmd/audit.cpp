@@ -68,12 +68,14 @@ void render(std::ostream& out, const nlohmann::ordered_json& doc, const std::str
 // Writes a file whole or not at all (output::AtomicFile).
 void write_file(const fs::path& path, const nlohmann::ordered_json& doc, const std::string& format,
                 bool summary) {
-  output::AtomicFile file(path);
   if (format == "xlsx") {
-    audit::write_audit_xlsx(file.temp_path().string(), doc);
-  } else {
-    render(file.stream(), doc, format, false, summary, true);
+    // Atomic itself (output::write_xlsx); inside another AtomicFile its rename would replace
+    // the outer temporary file, which then refuses to commit.
+    audit::write_audit_xlsx(path.string(), doc);
+    return;
   }
+  output::AtomicFile file(path);
+  render(file.stream(), doc, format, false, summary, true);
   file.commit();
 }
 

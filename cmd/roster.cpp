@@ -140,14 +140,13 @@ void run_import(const ImportOptions& o, Context& ctx) {
 }
 
 // Writes `table` to --out (output::AtomicFile: whole or not at all, mode 0600) or stdout.
-void emit(const ListOptions& o, Context& ctx, const output::Table& table, bool wide) {
+void emit(const ListOptions& o, Context& ctx, const output::Table& table) {
   const bool xlsx = o.format == "xlsx";
   if (xlsx && o.out.empty()) {
     throw Error(ExitCode::usage, i18n::tr("roster.xlsx_needs_out"));
   }
   if (o.out.empty()) {
-    output::write(ctx.out(), table, output::parse_format(o.format),
-                  {.color = ctx.color(), .guard_formulas = wide});
+    output::write(ctx.out(), table, output::parse_format(o.format), {.color = ctx.color()});
     return;
   }
   if (xlsx) {
@@ -157,7 +156,7 @@ void emit(const ListOptions& o, Context& ctx, const output::Table& table, bool w
         o.out,
         [&](std::ostream& file) {
           output::write(file, table, output::parse_format(o.format),
-                        {.utf8_bom = o.format == "csv", .guard_formulas = true});
+                        {.utf8_bom = o.format == "csv"});
         },
         ctx.file_calls());
   }
@@ -190,8 +189,7 @@ void run_list(const ListOptions& o, Context& ctx) {
   const bool wide = o.format != "table";
   const output::Table table =
       roster::list_table(ctx.db(), filter, {wide, o.reveal, value_context(ctx).sensitive_enabled});
-  emit(o, ctx, table,
-       wide);  // throws unless the file is in place: no log entry for a failed export
+  emit(o, ctx, table);  // throws unless the file is in place: no log entry for a failed export
   log_disclosure(ctx, "roster list", static_cast<long>(table.rows.size()), o.reveal, o.out);
 }
 

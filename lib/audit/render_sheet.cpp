@@ -107,16 +107,7 @@ output::Table audit_item_table(const Json& doc, bool with_codes) {
 }
 
 void write_audit_csv(std::ostream& out, const Json& doc, bool utf8_bom) {
-  output::Table table = audit_item_table(doc, true);
-  // Guard text cells only: a number stays a number for whoever reads the file.
-  for (auto& row : table.rows) {
-    for (size_t i = 0; i < row.size(); ++i) {
-      if (!table.columns[i].numeric) {
-        row[i] = output::guard_formula(row[i]);
-      }
-    }
-  }
-  output::write_csv(out, table, {.utf8_bom = utf8_bom});
+  output::write_csv(out, audit_item_table(doc, true), {.utf8_bom = utf8_bom});
 }
 
 void write_audit_xlsx(const std::string& path, const Json& doc) {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 
 #include "core/error.h"
 #include "text/width.h"
@@ -73,8 +74,16 @@ bool needs_quotes(std::string_view cell, char separator) {
 
 }  // namespace
 
+bool is_plain_number(std::string_view cell) {
+  double value = 0;
+  const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+  return !cell.empty() && ec == std::errc() && end == cell.data() + cell.size() &&
+         std::isfinite(value);
+}
+
 bool needs_formula_guard(std::string_view cell) {
-  return !cell.empty() && std::string_view("=+-@\t\r").find(cell[0]) != std::string_view::npos;
+  return !cell.empty() && std::string_view("=+-@\t\r").find(cell[0]) != std::string_view::npos &&
+         !is_plain_number(cell);
 }
 
 std::string guard_formula(const std::string& cell) {
@@ -109,7 +118,7 @@ void write_separated(std::ostream& out, const Table& table, const RenderOptions&
         out.put(separator);
       }
       const std::string& cell = cells[i];
-      if (options.guard_formulas && needs_formula_guard(cell)) {
+      if (!options.verbatim && needs_formula_guard(cell)) {
         out << csv_field(guard_formula(cell), separator);
       } else if (needs_quotes(cell, separator)) {
         out << csv_field(cell, separator);

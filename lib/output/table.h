@@ -1,6 +1,6 @@
 // Tabular results and their renderings: aligned terminal tables (by display width), CSV
-// (RFC 4180), TSV and JSON. Every listing command builds a Table and hands it here, so all
-// formats stay consistent.
+// (RFC 4180) and TSV (text cells guarded against formula injection, guard_formula), and JSON. Every
+// listing command builds a Table and hands it here, so all formats stay consistent.
 #pragma once
 
 #include <ostream>
@@ -25,9 +25,11 @@ struct Table {
 };
 
 struct RenderOptions {
-  bool color = false;           // bold header on a terminal
-  bool utf8_bom = false;        // CSV for Excel: a byte-order mark first
-  bool guard_formulas = false;  // neutralise cells starting with = + - @ (spreadsheet exports)
+  bool color = false;     // bold header on a terminal
+  bool utf8_bom = false;  // CSV for Excel: a byte-order mark first
+  // CSV/TSV cells as given, without the formula guard: only for rejects files, which give the
+  // user's own cells back so that the corrected file imports as written.
+  bool verbatim = false;
 };
 
 // Parses "table", "csv", "tsv", "json"; throws tongxin::Error (exit 2) otherwise.
@@ -39,11 +41,15 @@ void write_tsv(std::ostream& out, const Table& table, const RenderOptions& optio
 void write_json(std::ostream& out, const Table& table);
 void write(std::ostream& out, const Table& table, Format format, const RenderOptions& options = {});
 
-// A cell made safe for spreadsheets: one starting with = + - @ (or tab/CR) gets a leading
-// apostrophe so Excel and LibreOffice show it as text instead of evaluating it.
+// The one formula guard of every CSV, TSV and XLSX tongxin writes: a text cell starting with
+// = + - @ (or tab/CR) gets a leading apostrophe so Excel and LibreOffice show it as text instead
+// of evaluating it (`=HYPERLINK(...)`, `-2+3+cmd|...`). A cell that is a plain number (`-5`,
+// `3.5`, `-1e3`) is a number, not a formula, and stays as it is.
 std::string guard_formula(const std::string& cell);
 // Whether guard_formula would change `cell`.
 bool needs_formula_guard(std::string_view cell);
+// Whether `cell` is, whole, a finite number as std::from_chars reads it (no blanks, no '+').
+bool is_plain_number(std::string_view cell);
 
 // One CSV field, quoted when it holds a separator, quote or line break (RFC 4180).
 std::string csv_field(const std::string& cell, char separator = ',');

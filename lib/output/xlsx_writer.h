@@ -16,7 +16,8 @@ namespace tongxin::output {
 // - a bold header row of the column labels (the keys when `use_keys`), frozen;
 // - every cell as a string, except in columns marked `numeric` a cell that parses whole as a
 //   finite number, which is written as a number;
-// - string cells starting with = + - @ (or tab/CR) neutralised by guard_formula();
+// - string cells starting with = + - @ (or tab/CR) neutralised by guard_formula(), unless the
+//   cell is a plain number;
 // - columns sized to their widest cell (xlsx_column_widths).
 // The sheet is named `sheet_name` made valid for Excel (see xlsx_sheet_name).
 // libxlsxwriter writes AtomicFile's temporary file by name; `path` is replaced only when the

@@ -75,7 +75,7 @@ void write_report_csv(std::ostream& out, const Json& document, bool bom) {
   for (const auto& [section, value] : document["sections"].items()) {
     walker.walk(section, value, "", "");
   }
-  output::write_csv(out, table, {.utf8_bom = bom, .guard_formulas = true});
+  output::write_csv(out, table, {.utf8_bom = bom});
 }
 
 }  // namespace tongxin::report

@@ -535,7 +535,8 @@ void write_rejects(output::AtomicFile& file, const io::ImportResult& result,
     table.rows.push_back(std::move(cells));
   }
   std::ostringstream csv;
-  output::write_csv(csv, table, {.utf8_bom = bom && encoding == text::Encoding::utf8});
+  output::write_csv(csv, table,
+                    {.utf8_bom = bom && encoding == text::Encoding::utf8, .verbatim = true});
   file.write(encoding == text::Encoding::utf8 ? csv.str() : text::from_utf8(csv.str(), encoding));
   file.commit();
 }

@@ -48,15 +48,41 @@ TEST_CASE("CSV follows RFC 4180") {
 TEST_CASE("formula injection is neutralised in spreadsheet exports") {
   CHECK(output::guard_formula("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")");
   CHECK(output::guard_formula("+86 138") == "'+86 138");
-  CHECK(output::guard_formula("-1") == "'-1");
+  CHECK(output::guard_formula("-1+2+cmd|' /C calc'!A0") == "'-1+2+cmd|' /C calc'!A0");
   CHECK(output::guard_formula("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(output::guard_formula("\tx") == "'\tx");
   CHECK(output::guard_formula("张三") == "张三");
+  CHECK(output::guard_formula("") == "");
+  // Plain numbers are numbers, not formulas: they stay as they are.
+  CHECK(output::guard_formula("-5") == "-5");
+  CHECK(output::guard_formula("-3.5") == "-3.5");
+  CHECK(output::guard_formula("-1e3") == "-1e3");
+  CHECK(output::guard_formula("-") == "'-");
+  CHECK(output::guard_formula("-5 ") == "'-5 ");
+  CHECK(output::guard_formula("-inf") == "'-inf");
+  CHECK(output::guard_formula("+5") == "'+5");  // from_chars reads no '+': text
+}
+
+TEST_CASE("every CSV and TSV guards text cells, never numbers; rejects files stay verbatim") {
   output::Table t;
-  t.columns = {{"a", "A"}};
-  t.rows = {{"=1+1"}};
-  std::ostringstream out;
-  output::write_csv(out, t, {.guard_formulas = true});
-  CHECK(out.str() == "a\r\n'=1+1\r\n");
+  t.columns = {{"a", "A"}, {"n", "N", true, true}};
+  t.rows = {{"=1+1", "-5"}, {"-2+3", "3.5"}};
+  std::ostringstream csv;
+  output::write_csv(csv, t);
+  CHECK(csv.str() == "a,n\r\n'=1+1,-5\r\n'-2+3,3.5\r\n");
+  std::ostringstream tsv;
+  output::write_tsv(tsv, t);
+  CHECK(tsv.str() == "a\tn\n'=1+1\t-5\n'-2+3\t3.5\n");
+  std::ostringstream verbatim;
+  output::write_csv(verbatim, t, {.verbatim = true});
+  CHECK(verbatim.str() == "a,n\r\n=1+1,-5\r\n-2+3,3.5\r\n");
+  // Terminal tables and JSON are not spreadsheets: cells as they are.
+  std::ostringstream json;
+  output::write_json(json, t);
+  CHECK(json.str().find("\"=1+1\"") != std::string::npos);
+  std::ostringstream table;
+  output::write_table(table, t);
+  CHECK(table.str().find("'=") == std::string::npos);
 }
 
 TEST_CASE("JSON output uses keys and numbers where declared") {

@@ -122,6 +122,21 @@ TEST_CASE("write_xlsx then read_xlsx gives the table back, IDs as text, formulas
       tongxin::io::dense_cells(rows[3])[4].numeric);  // "n/a" in a numeric column stays text
 }
 
+TEST_CASE("write_xlsx guards text, never a number, in text and numeric columns alike") {
+  TempDir dir;
+  const std::string path = dir.file("guard.xlsx");
+  Table table;
+  table.columns = {{"note", "备注", false, false}, {"change", "变化", true, true}};
+  table.rows = {{"-5", "-5"}, {"=cmd|' /C calc'!A0", "-3.5"}, {"-2+3", "@x"}};
+  write_xlsx(path, table, "s", true);
+  CHECK(dump(read_xlsx(path, "")) == std::vector<std::string>{
+                                         "1: note | change",
+                                         "2: -5 | #-5",
+                                         "3: '=cmd|' /C calc'!A0 | #-3.5",
+                                         "4: '-2+3 | '@x",
+                                     });
+}
+
 TEST_CASE("write_xlsx writes the keys as header when use_keys") {
   TempDir dir;
   const std::string path = dir.file("keys.xlsx");
