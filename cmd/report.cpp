@@ -1,14 +1,18 @@
 // tongxin report monthly|quarterly|half-year|annual: work summaries (工作总结) for communities,
-// townships and the jurisdiction. Wiring only; the figures and the document live in lib/report.
+// townships and the jurisdiction; tongxin report rollup: the same summary merged from lower
+// levels' JSON submissions (逐级上报). Wiring only; the figures and the document live in
+// lib/report.
 #include <filesystem>
 #include <optional>
 
 #include "app.h"
 #include "audit_duties.h"
+#include "config/workspace.h"
 #include "core/error.h"
 #include "i18n/i18n.h"
 #include "output/atomic_file.h"
 #include "report/render.h"
+#include "report/rollup.h"
 #include "report/run.h"
 
 namespace tongxin::cli {
@@ -27,6 +31,16 @@ struct ReportOptions {
   std::string out;                       // --out FILE|DIR
   std::string template_file;             // --template FILE (md)
   std::string generated_at;              // --generated-at TEXT
+};
+
+struct RollupOptions {
+  std::vector<std::string> files;  // FILE|DIR...
+  std::string period;              // --period P (required)
+  std::string township;            // --township NAME; default the jurisdiction
+  std::string format = "json";
+  std::string out;  // --out FILE
+  std::string template_file;
+  std::string generated_at;
 };
 
 PeriodKind kind_of(const std::string& kind) {
@@ -102,6 +116,49 @@ std::optional<report::AuditInput> report_audit(Context& ctx, const Period& perio
   return in;
 }
 
+// Writes one document to --out FILE (or into the folder --out DIR as <scope>-<period>.<ext>), or
+// to standard output.
+void write_one(const nlohmann::ordered_json& doc, const std::string& format, const std::string& out,
+               const report::SummaryTemplate& tmpl, Context& ctx) {
+  if (out.empty()) {
+    if (report::is_rendered_format(format)) {
+      report::write_rendered(doc, format, tmpl, {}, ctx.out());
+    } else {
+      render(ctx.out(), doc, format, false);
+    }
+    return;
+  }
+  fs::path path = out;
+  if (fs::is_directory(path)) {
+    path /= doc["scope"]["id"].get<std::string>() + "-" + doc["period"]["code"].get<std::string>() +
+            "." + format;
+  }
+  write_file(path, doc, format, ctx.file_calls(), tmpl, ctx.out());
+}
+
+void run_rollup(const RollupOptions& o, Context& ctx) {
+  const config::Workspace& workspace = ctx.workspace();
+  const report::SummaryTemplate tmpl = report::choose_template(
+      o.template_file.empty() ? std::nullopt : std::optional<fs::path>(o.template_file),
+      workspace.root, "rollup", i18n::language());
+  const auto submissions = report::read_submissions(
+      o.files, [](const fs::path& file) { return config::read_file(file, 3); });
+  const report::RollupRequest request{ctx.period(o.period), o.township, o.generated_at,
+                                      TONGXIN_VERSION,
+                                      i18n::language() == i18n::Lang::zh ? "zh" : "en"};
+  write_one(report::rollup(workspace, submissions, request), o.format, o.out, tmpl, ctx);
+}
+
+void add_output_options(CLI::App* k, std::string& format, std::string& out,
+                        std::string& template_file, std::string& generated_at) {
+  k->add_option("--format", format, i18n::tr("help.report_format"))
+      ->check(CLI::IsMember({"md", "html", "docx", "xlsx", "csv", "json"}));
+  k->add_option("--out", out, i18n::tr("help.report_out"))->type_name("FILE|DIR");
+  k->add_option("--template", template_file, i18n::tr("help.report_template"))->type_name("FILE");
+  k->add_option("--generated-at", generated_at, i18n::tr("help.report_generated_at"))
+      ->type_name("TEXT");
+}
+
 void run_report(const ReportOptions& o, Context& ctx) {
   const config::Workspace& workspace = ctx.workspace();
   const report::SummaryTemplate tmpl = report::choose_template(
@@ -123,28 +180,16 @@ void run_report(const ReportOptions& o, Context& ctx) {
                                       report_audit(ctx, period, plan)};
   const auto documents = report::build_reports(workspace, ctx.db(),
                                                plan.plan ? &*plan.plan : nullptr, scopes, request);
-  if (o.out.empty()) {
-    for (const auto& doc : documents) {
-      if (report::is_rendered_format(o.format)) {
-        report::write_rendered(doc, o.format, tmpl, {}, ctx.out());
-      } else {
-        render(ctx.out(), doc, o.format, false);
-      }
-    }
-    return;
+  const bool folder = !o.out.empty() && fs::is_directory(o.out);
+  if (!o.out.empty() && !folder && documents.size() > 1) {
+    throw Error(ExitCode::usage, i18n::tr("report.many_need_dir"));
   }
-  if (!fs::is_directory(o.out)) {
-    if (documents.size() > 1) {
-      throw Error(ExitCode::usage, i18n::tr("report.many_need_dir"));
-    }
-    write_file(o.out, documents.front(), o.format, ctx.file_calls(), tmpl, ctx.out());
-    return;
+  for (const auto& doc : documents) {
+    write_one(doc, o.format, o.out, tmpl, ctx);
   }
-  for (size_t i = 0; i < documents.size(); ++i) {
-    write_file(fs::path(o.out) / (scopes[i].id + "-" + period.code() + "." + o.format),
-               documents[i], o.format, ctx.file_calls(), tmpl, ctx.out());
+  if (folder) {
+    ctx.notice(i18n::tr("report.written", documents.size(), o.out));
   }
-  ctx.notice(i18n::tr("report.written", documents.size(), o.out));
 }
 
 }  // namespace
@@ -161,15 +206,21 @@ void setup_report(CLI::App& app, Globals& globals, Environment& env) {
         ->type_name("ID");
     k->add_option("--township", o->township, i18n::tr("help.report_township"))->type_name("NAME");
     k->add_flag("--all", o->all, i18n::tr("help.report_all"));
-    k->add_option("--format", o->format, i18n::tr("help.report_format"))
-        ->check(CLI::IsMember({"md", "html", "docx", "xlsx", "csv", "json"}));
-    k->add_option("--out", o->out, i18n::tr("help.report_out"))->type_name("FILE|DIR");
-    k->add_option("--template", o->template_file, i18n::tr("help.report_template"))
-        ->type_name("FILE");
-    k->add_option("--generated-at", o->generated_at, i18n::tr("help.report_generated_at"))
-        ->type_name("TEXT");
+    add_output_options(k, o->format, o->out, o->template_file, o->generated_at);
     on_run(k, run_report, o, globals, env);
   }
+  auto r = std::make_shared<RollupOptions>();
+  CLI::App* k = sub->add_subcommand("rollup", i18n::tr("help.report_rollup"));
+  k->add_option("files", r->files, i18n::tr("help.report_rollup_files"))
+      ->type_name("FILE|DIR")
+      ->required();
+  k->add_option("--period", r->period, i18n::tr("help.report_rollup_period"))
+      ->type_name("P")
+      ->required();
+  k->add_option("--township", r->township, i18n::tr("help.report_rollup_township"))
+      ->type_name("NAME");
+  add_output_options(k, r->format, r->out, r->template_file, r->generated_at);
+  on_run(k, run_rollup, r, globals, env);
 }
 
 }  // namespace tongxin::cli

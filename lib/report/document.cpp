@@ -120,12 +120,26 @@ bool is_empty(const Periods& p) {
   return true;
 }
 
+}  // namespace
+
+Json privacy_json(const config::Privacy& privacy) {
+  Json sensitive = Json::array();
+  for (const auto& [field, setting] : privacy.sensitive_fields) {
+    sensitive.push_back(field);
+  }
+  return {{"min_cell", privacy.min_cell}, {"sensitive_fields", sensitive}};
+}
+
+Json community_ref(const config::Community& c) {
+  return {{"id", c.id},
+          {"name", c.name},
+          {"township", c.township.empty() ? Json(nullptr) : Json(c.township)}};
+}
+
 Json scope_json(const Scope& scope) {
   Json communities = Json::array();
   for (const config::Community* c : scope.communities) {
-    communities.push_back({{"id", c->id},
-                           {"name", c->name},
-                           {"township", c->township.empty() ? Json(nullptr) : Json(c->township)}});
+    communities.push_back(community_ref(*c));
   }
   return {{"level", scope.level},
           {"id", scope.id},
@@ -134,8 +148,6 @@ Json scope_json(const Scope& scope) {
                                                                              : Json(nullptr)},
           {"communities", communities}};
 }
-
-}  // namespace
 
 namespace {
 
@@ -234,11 +246,7 @@ nlohmann::ordered_json build_document(const DocumentInputs& in) {
       in.audit == nullptr
           ? Json(nullptr)
           : Json({{"id", in.audit->standard_id}, {"title", in.audit->standard_title}});
-  Json sensitive = Json::array();
-  for (const auto& [field, setting] : privacy.sensitive_fields) {
-    sensitive.push_back(field);
-  }
-  doc["privacy"] = {{"min_cell", privacy.min_cell}, {"sensitive_fields", sensitive}};
+  doc["privacy"] = privacy_json(privacy);
   doc["empty"] = is_empty(p);
   doc["rollup"] = nullptr;
   doc["sections"] = {{"register", register_section(in, p, as_of)},

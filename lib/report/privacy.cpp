@@ -8,29 +8,41 @@ Cell shown(double value) { return {value, false, text::format_number(value, 2)};
 
 std::vector<Cell> suppress_column(const std::vector<double>& values, int min_cell) {
   std::vector<Cell> cells;
-  size_t hidden = 0;
   for (const double v : values) {
-    if (v > 0 && v < min_cell) {
-      cells.push_back({std::nullopt, true, "<" + std::to_string(min_cell)});
+    cells.push_back(shown(v));
+  }
+  return suppress_column(cells, min_cell);
+}
+
+std::vector<Cell> suppress_column(const std::vector<Cell>& cells, int min_cell) {
+  std::vector<Cell> out;
+  size_t hidden = 0;
+  for (const Cell& c : cells) {
+    if (c.suppressed) {
+      out.push_back(c);
+      hidden++;
+    } else if (c.value && *c.value > 0 && *c.value < min_cell) {
+      out.push_back({std::nullopt, true, "<" + std::to_string(min_cell)});
       hidden++;
     } else {
-      cells.push_back(shown(v));
+      out.push_back(c);
     }
   }
   if (hidden != 1) {
-    return cells;  // none hidden, or several that hide each other
+    return out;  // none hidden, or several that hide each other
   }
   // One hidden cell would be the total minus the others: hide the smallest other non-zero one.
   std::optional<size_t> partner;
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (!cells[i].suppressed && values[i] > 0 && (!partner || values[i] < values[*partner])) {
+  for (size_t i = 0; i < out.size(); ++i) {
+    const std::optional<double>& v = out[i].value;
+    if (!out[i].suppressed && v && *v > 0 && (!partner || *v < *out[*partner].value)) {
       partner = i;
     }
   }
   if (partner) {
-    cells[*partner] = {std::nullopt, true, "*"};
+    out[*partner] = {std::nullopt, true, "*"};
   }
-  return cells;
+  return out;
 }
 
 }  // namespace tongxin::report

@@ -21,4 +21,9 @@ Cell shown(double value);
 // One column of a breakdown whose total is shown elsewhere. Zeros are never suppressed.
 std::vector<Cell> suppress_column(const std::vector<double>& values, int min_cell);
 
+// The same rule on cells of which some are hidden already (a rollup's cell whose part a
+// submission suppressed): those stay hidden and count as hidden cells of the column, so one of
+// them alone beside a shown total still gets a complementary cell.
+std::vector<Cell> suppress_column(const std::vector<Cell>& cells, int min_cell);
+
 }  // namespace tongxin::report

@@ -53,6 +53,9 @@ struct NotableActivity {
   std::string title;
 };
 
+// How many notable activities a report lists.
+inline constexpr size_t k_notable_limit = 20;
+
 // Titled activities of `communities` in `range`, by date then community, at most `limit`, and
 // how many there are in all.
 std::pair<std::vector<NotableActivity>, long> load_notable(

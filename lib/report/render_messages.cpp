@@ -137,6 +137,7 @@ const std::vector<i18n::Message>& render_messages() {
       {"render.note.audit", "验收标准：{}；截至 {}。", "Standard: {}; as of {}."},
       {"render.note.next", "下一期：{}。", "Next period: {}."},
       {"render.note.no_plan", "工作区未配置工作计划。", "The workspace has no plan."},
+      {"render.note.rollup", "本报告由下级报送的工作总结汇总而成：下级已隐藏的数字不作推算，含有这类数字的合计也显示为“*”（或保留下级的“<”显示）；社区之间的迁入迁出按各报送单位的数字相加。", "This report adds up the summaries the lower levels submitted: a figure they hid is not estimated, so a sum with such a part is shown as \"*\" (or keeps the lower level's \"<\" display); moves between the submitting communities count in both moved in and moved out as they reported them."},
       {"render.note.privacy", "注：为保护个人信息，少于 {} 的人数显示为“<”加该数，“*”为防止由合计推算而一并隐藏的数字；报告不含姓名、身份证号、电话和住址。", "Note: to protect personal data, counts below {} are shown as \"<\" and that number, and \"*\" marks a figure hidden so that a suppressed one cannot be worked out from a total; the report holds no names, ID numbers, phones or addresses."},
       {"render.phase.current", "进行中", "current"},
       {"render.phase.done", "已结束", "ended"},

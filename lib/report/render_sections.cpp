@@ -358,6 +358,10 @@ Document build_document(const json& report, const std::string& drafted) {
   const int min_cell = report["privacy"].value("min_cell", 5);
   document.sections.push_back(Block());
   document.sections.back().items.push_back(i18n::tr("render.note.privacy", min_cell));
+  if (report["rollup"].is_object()) {
+    document.sections.push_back(Block());
+    document.sections.back().items.push_back(i18n::tr("render.note.rollup"));
+  }
   return document;
 }
 

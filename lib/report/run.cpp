@@ -10,8 +10,6 @@ namespace tongxin::report {
 
 namespace {
 
-constexpr size_t k_notable = 20;
-
 std::vector<std::string> ids_of(const Scope& scope) {
   std::vector<std::string> ids;
   for (const config::Community* c : scope.communities) {
@@ -37,7 +35,8 @@ std::vector<nlohmann::ordered_json> build_reports(const config::Workspace& works
            : std::vector<PlanFacts>(scopes.size());
   std::vector<nlohmann::ordered_json> out;
   for (size_t i = 0; i < scopes.size(); ++i) {
-    const auto [notable, total] = load_notable(db, period.range(), ids_of(scopes[i]), k_notable);
+    const auto [notable, total] =
+        load_notable(db, period.range(), ids_of(scopes[i]), k_notable_limit);
     const DocumentInputs in{workspace,
                             scopes[i],
                             request.report,

@@ -63,6 +63,14 @@ Json count_json(const Cell& current, const Cell& previous, const Cell& year_ago)
   return j;
 }
 
+Cell share_cell(double visited, double key_contacts) {
+  if (key_contacts == 0) {
+    return {std::nullopt, false, "—"};
+  }
+  const double ratio = std::round(visited / key_contacts * 100) / 100;
+  return {ratio, false, fmt::format("{:.0f}%", ratio * 100)};
+}
+
 Json total_json(const Periods& p, const Getter& get) {
   return count_json(shown(p.current.sum(get)), shown(p.previous.sum(get)),
                     shown(p.year_ago.sum(get)));
@@ -96,14 +104,9 @@ std::vector<Json> suppressed_rows(const std::vector<std::string>& communities,
 }
 
 Json share_json(const Periods& p) {
-  const auto share = [](const ScopeFigures& f) -> Cell {
-    const double key = f.sum([](const CommunityFigures& c) { return c.key_contacts; });
-    if (key == 0) {
-      return {std::nullopt, false, "—"};
-    }
-    const double visited = f.sum([](const CommunityFigures& c) { return c.key_visited; });
-    const double ratio = std::round(visited / key * 100) / 100;
-    return {ratio, false, fmt::format("{:.0f}%", ratio * 100)};
+  const auto share = [](const ScopeFigures& f) {
+    return share_cell(f.sum([](const CommunityFigures& c) { return c.key_visited; }),
+                      f.sum([](const CommunityFigures& c) { return c.key_contacts; }));
   };
   return count_json(share(p.current), share(p.previous), share(p.year_ago));
 }

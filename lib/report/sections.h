@@ -36,12 +36,21 @@ struct Periods {
 
 Json cell_json(const Cell& cell);
 Json count_json(const Cell& current, const Cell& previous, const Cell& year_ago);
+// The share of key contacts visited ("75%"); "—" when there are none.
+Cell share_cell(double visited, double key_contacts);
 // A figure summed over the scope, unsuppressed, in the three periods.
 Json total_json(const Periods& p, const Getter& get);
 
 // month, quarter, half, year, months, days.
 std::string_view period_kind_code(PeriodKind kind);
 Json period_json(const Period& period, const std::string& language);
+
+// {id, name, township} of a community (community_ref of the schema).
+Json community_ref(const config::Community& c);
+// The document's privacy member: min_cell and the sensitive fields enabled.
+Json privacy_json(const config::Privacy& privacy);
+// The document's scope member.
+Json scope_json(const Scope& scope);
 
 Json register_section(const DocumentInputs& in, const Periods& p, Date as_of);
 Json work_section(const DocumentInputs& in, const Periods& p);
