@@ -52,6 +52,26 @@ void load_register(SQLite::Database& db, DateRange range, Date as_of, Figures& o
   }
 }
 
+// Members of the register at :as_of by the value of one sensitive field. The column name comes
+// from this fixed list, never from input.
+void load_sensitive(SQLite::Database& db, Date as_of, const std::vector<std::string>& fields,
+                    Figures& out) {
+  for (const std::string& field : {std::string("ethnicity"), std::string("religion")}) {
+    if (std::find(fields.begin(), fields.end(), field) == fields.end()) {
+      continue;
+    }
+    SQLite::Statement q(db, std::string(store::k_register_at_cte) +
+                                " SELECT r.community, coalesce(m." + field +
+                                ", ''), count(*) FROM register_at r JOIN member m ON "
+                                "m.id = r.member_id WHERE r.status = 'active' GROUP BY 1, 2");
+    q.bind(":as_of", as_of.iso());
+    while (q.executeStep()) {
+      out.communities[q.getColumn(0).getString()].sensitive[field][q.getColumn(1).getString()] =
+          q.getColumn(2).getInt64();
+    }
+  }
+}
+
 void load_changes(SQLite::Database& db, DateRange range, Figures& out) {
   // The community a member was registered in: before their first event, else theirs now.
   SQLite::Statement registered(
@@ -104,9 +124,11 @@ void load_activities(SQLite::Database& db, DateRange range, Figures& out) {
 
 }  // namespace
 
-Figures load_figures(SQLite::Database& db, DateRange range, Date as_of) {
+Figures load_figures(SQLite::Database& db, DateRange range, Date as_of,
+                     const std::vector<std::string>& sensitive_fields) {
   Figures out;
   load_register(db, range, as_of, out);
+  load_sensitive(db, as_of, sensitive_fields, out);
   load_changes(db, range, out);
   load_activities(db, range, out);
   return out;

@@ -23,7 +23,10 @@ struct CommunityFigures {
   long key_with_cadre = 0;
   long key_visited = 0;                    // key contacts reached by a visit in the range
   std::map<std::string, long> categories;  // category code -> members
-  long registered = 0;                     // registered in the range
+  // Enabled sensitive fields only: field (ethnicity, religion) -> value code -> members; "" for
+  // members with no value recorded.
+  std::map<std::string, std::map<std::string, long>> sensitive;
+  long registered = 0;  // registered in the range
   // Activities dated in the range.
   std::map<std::string, long> activities;                          // type -> count
   std::map<std::pair<std::string, std::string>, double> measures;  // (type, key) -> sum
@@ -43,8 +46,11 @@ struct Figures {
   std::vector<EventCount> events;
 };
 
-// Every community's figures for `range`, the register counted as of `as_of`.
-Figures load_figures(SQLite::Database& db, DateRange range, Date as_of);
+// Every community's figures for `range`, the register counted as of `as_of`. Members are counted
+// by a sensitive field only when it is in `sensitive_fields` (the workspace enables it);
+// anything but ethnicity and religion there is ignored.
+Figures load_figures(SQLite::Database& db, DateRange range, Date as_of,
+                     const std::vector<std::string>& sensitive_fields = {});
 
 struct NotableActivity {
   std::string date;

@@ -218,6 +218,14 @@ void relabel_sections(Json& sections, const Scope& scope) {
   for (Json& row : reg["by_category"]) {
     row["label"] = label_of("categories", row["code"]);
   }
+  for (Json& field : reg["by_sensitive"]) {
+    const std::string code = text_of(field, "field");
+    field["label"] = sensitive_field_label(code);
+    order_by_table(field["rows"], "code", sensitive_table(code));  // not_recorded last
+    for (Json& row : field["rows"]) {
+      row["label"] = sensitive_value_label(code, text_of(row, "code"));
+    }
+  }
   Json& work = sections["work"];
   order_by(work["by_month"], [](const Json& m) {
     const std::string month = m.value("month", "");  // YYYY-MM

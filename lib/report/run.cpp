@@ -25,11 +25,18 @@ std::vector<nlohmann::ordered_json> build_reports(const config::Workspace& works
                                                   const std::vector<Scope>& scopes,
                                                   const ReportRequest& request) {
   const Period& period = request.period;
-  const Figures current = load_figures(db, period.range(), as_of_date(period, request.today));
+  std::vector<std::string> sensitive;
+  for (const auto& [field, setting] : workspace.config.privacy.sensitive_fields) {
+    sensitive.push_back(field);
+  }
+  const Figures current =
+      load_figures(db, period.range(), as_of_date(period, request.today), sensitive);
   const Period previous_period = period.previous();
-  const Figures previous = load_figures(db, previous_period.range(), previous_period.to());
+  const Figures previous =
+      load_figures(db, previous_period.range(), previous_period.to(), sensitive);
   const Period year_ago_period = period.year_earlier();
-  const Figures year_ago = load_figures(db, year_ago_period.range(), year_ago_period.to());
+  const Figures year_ago =
+      load_figures(db, year_ago_period.range(), year_ago_period.to(), sensitive);
   const std::vector<PlanFacts> facts =
       plan ? plan_facts(*plan, workspace, db, scopes, period, request.today)
            : std::vector<PlanFacts>(scopes.size());

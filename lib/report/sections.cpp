@@ -139,7 +139,81 @@ Json change_json(const Periods& p, double Changes::*field) {
                     shown(changes_of(p.year_ago).*field));
 }
 
+// The value codes of a sensitive field counted in any period: the code table's order, then codes
+// the table does not know, then the members with no value ("").
+std::vector<std::string> sensitive_codes(const std::string& field, const Periods& p) {
+  std::set<std::string> present;
+  for (const ScopeFigures* f : {&p.current, &p.previous, &p.year_ago}) {
+    for (const auto& [id, c] : f->figures().communities) {
+      const auto values = c.sensitive.find(field);
+      if (f->in_scope(id) && values != c.sensitive.end()) {
+        for (const auto& [code, n] : values->second) {
+          present.insert(code);
+        }
+      }
+    }
+  }
+  std::vector<std::string> codes;
+  for (const config::CodeEntry& e : config::code_table(sensitive_table(field)).entries()) {
+    if (present.erase(e.code) > 0) {
+      codes.push_back(e.code);
+    }
+  }
+  const bool unrecorded = present.erase("") > 0;
+  codes.insert(codes.end(), present.begin(), present.end());
+  if (unrecorded) {
+    codes.push_back("");
+  }
+  return codes;
+}
+
+// Members by each sensitive field the workspace enables, and by no other (domain.md §7.1): the
+// rows add up to the members, each period's column suppressed with its complementary cell.
+Json sensitive_json(const DocumentInputs& in, const Periods& p) {
+  Json out = Json::array();
+  for (const auto& [field, setting] : in.workspace.config.privacy.sensitive_fields) {
+    const std::vector<std::string> codes = sensitive_codes(field, p);
+    std::vector<Getter> getters;
+    for (const std::string& code : codes) {
+      getters.push_back([field, code](const CommunityFigures& c) {
+        const auto values = c.sensitive.find(field);
+        if (values == c.sensitive.end()) {
+          return 0.0;
+        }
+        const auto n = values->second.find(code);
+        return n == values->second.end() ? 0.0 : static_cast<double>(n->second);
+      });
+    }
+    const auto counts =
+        suppressed_rows({}, getters, p, in.workspace.config.privacy.min_cell, false, {});
+    Json rows = Json::array();
+    for (size_t i = 0; i < codes.size(); ++i) {
+      const std::string code = codes[i].empty() ? k_not_recorded : codes[i];
+      rows.push_back(
+          {{"code", code}, {"label", sensitive_value_label(field, code)}, {"count", counts[i]}});
+    }
+    out.push_back({{"field", field}, {"label", sensitive_field_label(field)}, {"rows", rows}});
+  }
+  return out;
+}
+
 }  // namespace
+
+const char* sensitive_table(const std::string& field) {
+  return field == "ethnicity" ? "ethnic_groups" : "religions";
+}
+
+std::string sensitive_field_label(const std::string& field) {
+  return i18n::tr("report.sensitive." + field);
+}
+
+std::string sensitive_value_label(const std::string& field, const std::string& code) {
+  if (code == k_not_recorded) {
+    return i18n::tr("report.sensitive.not_recorded");
+  }
+  const config::CodeEntry* e = config::code_table(sensitive_table(field)).by_code(code);
+  return e ? e->label() : code;
+}
 
 Json register_section(const DocumentInputs& in, const Periods& p, Date as_of) {
   const int min_cell = in.workspace.config.privacy.min_cell;
@@ -189,7 +263,7 @@ Json register_section(const DocumentInputs& in, const Periods& p, Date as_of) {
          {"key_contacts", key[i]},
          {"hardship", hardship[i]}});
   }
-  j["by_sensitive"] = Json::array();
+  j["by_sensitive"] = sensitive_json(in, p);
   j["changes"] = {
       {"registered", total_json(p, [](const CommunityFigures& c) { return c.registered; })},
       {"moved_in", change_json(p, &Changes::moved_in)},

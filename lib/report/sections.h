@@ -52,6 +52,14 @@ Json privacy_json(const config::Privacy& privacy);
 // The document's scope member.
 Json scope_json(const Scope& scope);
 
+// Sensitive breakdowns: the code table of a field's values (ethnic_groups, religions), the
+// field's name and a value's name in the document's language. Members with no value recorded
+// have the code k_not_recorded.
+inline constexpr const char* k_not_recorded = "not_recorded";
+const char* sensitive_table(const std::string& field);
+std::string sensitive_field_label(const std::string& field);
+std::string sensitive_value_label(const std::string& field, const std::string& code);
+
 Json register_section(const DocumentInputs& in, const Periods& p, Date as_of);
 Json work_section(const DocumentInputs& in, const Periods& p);
 Json two_way_section(const Periods& p);
