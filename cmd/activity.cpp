@@ -78,7 +78,7 @@ std::vector<std::string> problem_lines(const std::vector<activity::Problem>& pro
 activity::CheckContext check_context(Context& ctx) {
   activity::CheckContext c;
   c.today = ctx.today();
-  c.communities = ctx.workspace().community_ids();
+  c.communities = ctx.workspace().community_names();
   SQLite::Database* db = &ctx.db();
   const Date today = ctx.today();
   c.find_member = [db, today](const std::string& ref) {
@@ -117,9 +117,9 @@ void run_add(const AddOptions& o, Context& ctx) {
 }
 
 void run_import(const ImportOptions& o, Context& ctx) {
-  ctx.require_community(o.community);
+  const std::string community = ctx.community(o.community);
   auto source = io::TabularSource::open(o.file, ctx.in(), {o.encoding, o.sheet});
-  activity::ImportOptions options{o.file == "-" ? "stdin" : o.file, o.community, o.dry_run,
+  activity::ImportOptions options{o.file == "-" ? "stdin" : o.file, community, o.dry_run,
                                   ctx.actor(), ctx.now()};
   const auto check = check_context(ctx);
   const auto result = activity::import_activities(ctx.db(), *source, options, check);
@@ -127,9 +127,8 @@ void run_import(const ImportOptions& o, Context& ctx) {
 }
 
 void run_list(const ListOptions& o, Context& ctx) {
-  ctx.require_community(o.community);
   activity::ListFilter filter;
-  filter.community = o.community;
+  filter.community = ctx.community(o.community);
   if (!o.period.empty()) {
     const DateRange range = ctx.period(o.period).range();
     filter.from = range.from;
@@ -154,8 +153,10 @@ void run_list(const ListOptions& o, Context& ctx) {
     activity::write_activities_json(ctx.out(), activities);
     return;
   }
-  output::write(ctx.out(), activity::activity_table(activities, o.format != "table"),
-                output::parse_format(o.format), ctx.render_options());
+  output::write(
+      ctx.out(),
+      activity::activity_table(activities, o.format != "table", ctx.workspace().community_names()),
+      output::parse_format(o.format), ctx.render_options());
 }
 
 void run_edit(const EditOptions& o, Context& ctx) {

@@ -154,8 +154,8 @@ void run_audit(const AuditOptions& o, Context& ctx) {
 }
 
 void run_history(const HistoryOptions& o, Context& ctx) {
-  ctx.require_community(o.community);
-  audit::write_history_text(ctx.out(), audit::history(ctx.db(), o.community), ctx.color());
+  audit::write_history_text(ctx.out(), audit::history(ctx.db(), ctx.community(o.community)),
+                            ctx.color());
 }
 
 CLI::App* setup_history(CLI::App& audit, Globals& globals, Environment& env) {

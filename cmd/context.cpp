@@ -135,15 +135,9 @@ const config::Workspace& Context::workspace() {
   return *m_workspace;
 }
 
-void Context::require_community(const std::string& id) {
-  if (id.empty() || workspace().community(id) != nullptr) {
-    return;
-  }
-  std::string known;
-  for (const std::string& c : workspace().community_ids()) {
-    known += (known.empty() ? "" : ", ") + c;
-  }
-  throw Error(ExitCode::usage, i18n::tr("workspace.unknown_community", id, known));
+std::string Context::community(const std::string& reference) {
+  return reference.empty() ? reference
+                           : config::resolve_community(workspace().community_names(), reference);
 }
 
 fs::path Context::store_path() {

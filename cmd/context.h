@@ -78,9 +78,10 @@ class Context {
   // community file does not stop them. Exit 5 when there is no workspace or tongxin.yaml is
   // broken.
   const config::WorkspaceConfig& workspace_config();
-  // Throws a usage error (exit 2) naming the known ones when `id` is not empty and not a
-  // community of the workspace (for --community).
-  void require_community(const std::string& id);
+  // The id of the community `reference` (a --community value: id, name or unique short name)
+  // means; "" for "". Throws a usage error (exit 2) listing the communities when it means none
+  // or several (config::resolve_community).
+  std::string community(const std::string& reference);
   // The store (from --store or the workspace's tongxin.yaml), opened once.
   SQLite::Database& db(bool create = false);
   std::filesystem::path store_path();

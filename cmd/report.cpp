@@ -164,8 +164,8 @@ void run_report(const ReportOptions& o, Context& ctx) {
   const report::SummaryTemplate tmpl = report::choose_template(
       o.template_file.empty() ? std::nullopt : std::optional<fs::path>(o.template_file),
       workspace.root, o.kind, i18n::language());
-  for (const std::string& id : o.communities) {
-    ctx.require_community(id);
+  for (const std::string& reference : o.communities) {
+    ctx.community(reference);  // an unknown community stops the report before anything is read
   }
   const Period period =
       o.period.empty() ? Period::last_complete(kind_of(o.kind), ctx.today()) : ctx.period(o.period);

@@ -86,7 +86,7 @@ struct CheckOptions {
 roster::ValueContext value_context(Context& ctx) {
   roster::ValueContext v;
   v.today = ctx.today();
-  v.communities = ctx.workspace().community_ids();
+  v.communities = ctx.workspace().community_names();
   for (const auto& [field, purpose] : ctx.workspace().config.privacy.sensitive_fields) {
     v.sensitive_enabled.push_back(field);
   }
@@ -118,7 +118,7 @@ void run_import(const ImportOptions& o, Context& ctx) {
   if (o.file.empty()) {
     throw Error(ExitCode::usage, i18n::tr("import.need_file"));
   }
-  ctx.require_community(o.community);
+  const std::string community = ctx.community(o.community);
   const auto value_ctx = value_context(ctx);
   auto source = io::TabularSource::open(o.file, ctx.in(), {o.encoding, o.sheet});
   std::optional<output::AtomicFile> rejects;  // created first: a bad --rejects stops the import
@@ -126,7 +126,7 @@ void run_import(const ImportOptions& o, Context& ctx) {
     rejects.emplace(o.rejects, ctx.file_calls());
   }
   roster::ImportOptions options{o.file == "-" ? "stdin" : o.file,
-                                o.community,
+                                community,
                                 o.dry_run,
                                 roster::parse_on_existing(o.on_existing),
                                 o.skip_invalid,
@@ -175,8 +175,7 @@ void log_disclosure(Context& ctx, const std::string& command, long rows, bool re
 }
 
 void run_list(const ListOptions& o, Context& ctx) {
-  ctx.require_community(o.community);
-  roster::ListFilter filter{o.community, {}, o.key, o.hardship, o.status, o.search};
+  roster::ListFilter filter{ctx.community(o.community), {}, o.key, o.hardship, o.status, o.search};
   std::vector<std::string> problems;
   for (const std::string& c : o.categories) {
     const auto* entry = config::code_table("categories").find(c);
@@ -187,15 +186,19 @@ void run_list(const ListOptions& o, Context& ctx) {
     filter.categories.push_back(entry->code);
   }
   const bool wide = o.format != "table";
-  const output::Table table =
-      roster::list_table(ctx.db(), filter, {wide, o.reveal, value_context(ctx).sensitive_enabled});
+  const output::Table table = roster::list_table(
+      ctx.db(), filter,
+      {wide, o.reveal, value_context(ctx).sensitive_enabled, ctx.workspace().community_names()});
   emit(o, ctx, table);  // throws unless the file is in place: no log entry for a failed export
   log_disclosure(ctx, "roster list", static_cast<long>(table.rows.size()), o.reveal, o.out);
 }
 
 void run_show(const ShowOptions& o, Context& ctx) {
   const long id = resolve(ctx, o.member);
-  output::write(ctx.out(), roster::member_card(*roster::load_member(ctx.db(), id), o.reveal),
+  output::write(ctx.out(),
+                roster::member_card(*roster::load_member(ctx.db(), id), o.reveal,
+                                    o.format == "table" ? ctx.workspace().community_names()
+                                                        : std::vector<config::CommunityName>{}),
                 output::parse_format(o.format), ctx.render_options());
   log_disclosure(ctx, "roster show", 1, o.reveal);
 }
@@ -225,8 +228,10 @@ void run_edit(const EditOptions& o, Context& ctx) {
 
 void run_move(const MoveOptions& o, Context& ctx) {
   const std::string date = o.date.empty() ? ctx.today().iso() : o.date;
-  roster::move_member(ctx.db(), resolve(ctx, o.member), o.to, date, write_context(ctx));
-  ctx.notice(i18n::tr("roster.moved", o.member, o.to));
+  const std::string to = ctx.community(o.to);
+  roster::move_member(ctx.db(), resolve(ctx, o.member), to, date, write_context(ctx));
+  ctx.notice(i18n::tr("roster.moved", o.member,
+                      config::community_name(value_context(ctx).communities, to)));
 }
 
 void run_archive(const ArchiveOptions& o, Context& ctx) {
@@ -237,8 +242,8 @@ void run_archive(const ArchiveOptions& o, Context& ctx) {
 }
 
 void run_check(const CheckOptions& o, Context& ctx) {
-  ctx.require_community(o.community);
-  const auto findings = roster::check_roster(ctx.db(), value_context(ctx), o.community);
+  const auto findings =
+      roster::check_roster(ctx.db(), value_context(ctx), ctx.community(o.community));
   output::Table t;
   t.columns = {{"kind", i18n::tr("check.col_kind")},
                {"member", i18n::tr("check.col_member"), true, true},

@@ -84,8 +84,8 @@ DateRange agenda_range(const AgendaOptions& o, Date today) {
 }
 
 schedule::AgendaQuery agenda_query(const AgendaOptions& o, Context& ctx) {
-  schedule::AgendaQuery query{agenda_range(o, ctx.today()), ctx.today(), o.community, {}};
-  ctx.require_community(o.community);
+  schedule::AgendaQuery query{
+      agenda_range(o, ctx.today()), ctx.today(), ctx.community(o.community), {}};
   for (const std::string& s : o.statuses) {
     query.statuses.push_back(*schedule::parse_status(s));  // CLI11 checked the names
   }

@@ -15,7 +15,6 @@ const std::vector<i18n::Message>& messages() {
       {"activity.measure_separator", "，", ", "},
       {"activity.required", "必填", "required"},
       {"activity.community_required", "缺少社区：请在文件中加“社区”列，或用 --community 指定", "no community: add a 社区 column or pass --community"},
-      {"activity.unknown_community", "工作区中没有该社区，可用：{}", "no such community in the workspace; known: {}"},
       {"activity.unknown_type", "未知活动类型，可用：{}", "unknown activity type, expected one of: {}"},
       {"activity.bad_date", "日期无效，应为 YYYY-MM-DD", "bad date, expected YYYY-MM-DD"},
       {"activity.no_member", "找不到该成员（可用成员编号或身份证号）", "no such member (give a member id or an ID number)"},

@@ -27,7 +27,8 @@ std::string measures_cell(const Activity& a, bool machine) {
 
 }  // namespace
 
-output::Table activity_table(const std::vector<Activity>& activities, bool machine) {
+output::Table activity_table(const std::vector<Activity>& activities, bool machine,
+                             const std::vector<config::CommunityName>& communities) {
   output::Table t;
   t.columns = {{"id", i18n::tr("activity.col_id"), true, true},
                {"date", i18n::tr("activity.col_date")},
@@ -39,7 +40,9 @@ output::Table activity_table(const std::vector<Activity>& activities, bool machi
   for (const Activity& a : activities) {
     const config::CodeEntry* type = activity_types().by_code(a.type);
     const std::string type_cell = machine || type == nullptr ? a.type : type->label();
-    t.rows.push_back({std::to_string(a.id), a.date, a.community, type_cell, a.title,
+    const std::string community =
+        machine ? a.community : config::community_name(communities, a.community);
+    t.rows.push_back({std::to_string(a.id), a.date, community, type_cell, a.title,
                       measures_cell(a, machine), std::to_string(a.members.size())});
   }
   return t;

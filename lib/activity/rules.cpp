@@ -159,13 +159,14 @@ Activity check_activity(const RawActivity& raw, const CheckContext& ctx,
   a.community = text::trim(raw.community);
   if (a.community.empty()) {
     problems.push_back({"community", i18n::tr("activity.community_required"), ""});
-  } else if (std::find(ctx.communities.begin(), ctx.communities.end(), a.community) ==
-             ctx.communities.end()) {
-    std::string known;
-    for (const std::string& c : ctx.communities) {
-      known += (known.empty() ? "" : ", ") + c;
+  } else {
+    // The problem quotes the value and lists id（name） pairs after it, so the value is not
+    // repeated after them (where it read as the last community's name).
+    config::CommunityMatch match = config::match_community(ctx.communities, a.community);
+    if (match.id.empty()) {
+      problems.push_back({"community", std::move(match.problem), ""});
     }
-    problems.push_back({"community", i18n::tr("activity.unknown_community", known), a.community});
+    a.community = match.id;
   }
   const config::CodeEntry* type = find_type(raw.type);
   if (text::trim(raw.type).empty()) {

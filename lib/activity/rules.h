@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "config/codes.h"
+#include "config/community_names.h"
 #include "core/date.h"
 
 namespace tongxin::activity {
@@ -78,7 +79,7 @@ struct RawActivity {
 // What validation needs to know about the world.
 struct CheckContext {
   Date today;
-  std::vector<std::string> communities;  // ids in the workspace
+  std::vector<config::CommunityName> communities;  // of the workspace
   // Resolves a member reference (id or ID number) to a member id; nullopt when
   // unknown.
   std::function<std::optional<long>(const std::string&)> find_member;

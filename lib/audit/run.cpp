@@ -42,13 +42,9 @@ std::vector<const config::Community*> select_communities(const config::Workspace
                                                          const std::vector<std::string>& ids,
                                                          const std::string& township) {
   std::vector<const config::Community*> chosen;
-  for (const std::string& id : ids) {
-    const config::Community* c = workspace.community(id);
-    if (c == nullptr) {
-      throw Error(ExitCode::usage,
-                  i18n::tr("workspace.unknown_community", id, join(workspace.community_ids())));
-    }
-    chosen.push_back(c);
+  const std::vector<config::CommunityName> names = workspace.community_names();
+  for (const std::string& reference : ids) {
+    chosen.push_back(workspace.community(config::resolve_community(names, reference)));
   }
   if (ids.empty()) {
     for (const config::Community& c : workspace.communities) {

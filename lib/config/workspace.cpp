@@ -32,6 +32,14 @@ std::vector<std::string> Workspace::community_ids() const {
   return ids;
 }
 
+std::vector<CommunityName> Workspace::community_names() const {
+  std::vector<CommunityName> names;
+  for (const Community& c : communities) {
+    names.push_back({c.id, c.name});
+  }
+  return names;
+}
+
 std::optional<fs::path> find_workspace_root(const fs::path& start) {
   std::error_code ec;
   fs::path dir = fs::absolute(start, ec);

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "config/community.h"
+#include "config/community_names.h"
 
 namespace tongxin::config {
 
@@ -47,6 +48,8 @@ struct Workspace {
   const Community* community(const std::string& id) const;
   // Every community id, sorted.
   std::vector<std::string> community_ids() const;
+  // Every community's id and name, sorted by id: what config::resolve_community takes.
+  std::vector<CommunityName> community_names() const;
 };
 
 inline constexpr const char* k_workspace_file = "tongxin.yaml";

@@ -36,7 +36,10 @@ const std::vector<Message>& shared_messages() {
       {"xlsx.no_workbook", "libxlsxwriter 无法新建工作簿", "libxlsxwriter could not start a workbook"},
       {"xlsx.bad_sheet_name", "工作表名称无效 '{}'", "invalid sheet name '{}'"},
       {"file.temp_replaced", "临时文件 {} 在写入期间被替换", "the temporary file {} was replaced while it was written"},
-      {"workspace.unknown_community", "工作区中没有社区 '{}'，可用：{}", "no community '{}' in the workspace; known: {}"},
+      {"community.unknown", "工作区中没有社区“{}”。可用的社区：{}", "no community '{}' in the workspace. Known: {}"},
+      {"community.ambiguous", "“{}”可指多个社区，请写社区全称或编号：{}", "'{}' fits several communities; give the full name or the id: {}"},
+      {"community.pair", "{}（{}）", "{} ({})"},
+      {"community.separator", "、", ", "},
       {"workspace.not_found", "在 {} 及其上级目录中找不到 tongxin.yaml（用 tongxin init 新建工作区，或用 -C 指定）",
        "no tongxin.yaml in {} or any parent folder (create one with tongxin init, or pass -C DIR)"},
       // configuration

@@ -8,7 +8,6 @@ const std::vector<i18n::Message>& messages() {
       {"report.to_members", "社区为统战成员服务", "Community for members"},
       {"report.from_members", "统战成员为社区服务", "Members for the community"},
       {"report.bad_period", "报告期间无效 '{}'，可用：{}", "bad period '{}', expected one of: {}"},
-      {"report.unknown_community", "工作区中没有社区 '{}'，可用：{}", "no community '{}' in the workspace; known: {}"},
       {"report.unknown_township", "工作区中没有乡镇/街道 '{}'，可用：{}", "no township '{}' in the workspace; known: {}"},
       {"report.format_not_available", "格式 {} 尚不可用，可用：json、csv", "format {} is not available yet; use json or csv"},
       {"report.many_need_dir", "多个报告需要 --out 指定一个已存在的目录", "several reports need --out naming an existing folder"},

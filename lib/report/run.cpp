@@ -86,15 +86,9 @@ std::vector<Scope> select_scopes(const config::Workspace& workspace,
     return {jurisdiction_scope(workspace)};
   }
   std::vector<Scope> out;
-  for (const std::string& id : communities) {
-    const config::Community* c = workspace.community(id);
-    if (c == nullptr) {
-      std::string known;
-      for (const std::string& k : workspace.community_ids()) {
-        known += (known.empty() ? "" : ", ") + k;
-      }
-      throw Error(ExitCode::usage, i18n::tr("report.unknown_community", id, known));
-    }
+  const std::vector<config::CommunityName> names = workspace.community_names();
+  for (const std::string& reference : communities) {
+    const config::Community* c = workspace.community(config::resolve_community(names, reference));
     out.push_back(community_scope(workspace, *c));
   }
   return out;

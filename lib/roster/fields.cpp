@@ -314,16 +314,16 @@ bool parse_value_into(const FieldDef& def, std::string_view raw, const ValueCont
       }
       out.assign(v);
       return true;
-    case FieldKind::community:
-      if (!contains(ctx.communities, v)) {
-        std::string known;
-        for (const auto& c : ctx.communities) {
-          known += (known.empty() ? "" : ", ") + c;
-        }
-        return fail(def, i18n::tr("roster.unknown_community", known), v, problems);
+    case FieldKind::community: {
+      // The problem quotes the value itself before the id（name） pairs; repeated after them it
+      // read as the last community's name.
+      config::CommunityMatch match = config::match_community(ctx.communities, v);
+      if (match.id.empty()) {
+        return fail(def, std::move(match.problem), "", problems);
       }
-      out.assign(v);
+      out = std::move(match.id);
       return true;
+    }
   }
   if (!parsed) {
     return false;

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "config/community_names.h"
 #include "core/date.h"
 #include "text/strings.h"
 
@@ -24,7 +25,7 @@ enum class FieldKind {
   date,       // YYYY-MM-DD (also YYYY/MM/DD, YYYYMMDD)
   id_number,  // 公民身份号码; stored normalised (18 characters, upper-case X)
   phone,      // digits, +, -, spaces
-  community,  // a community id of the workspace
+  community,  // a community of the workspace by id, name or short name; stored as its id
 };
 
 struct FieldDef {
@@ -106,8 +107,8 @@ class FieldValues {
 // What the value checks need to know about the workspace and the day.
 struct ValueContext {
   Date today;
-  std::vector<std::string> communities;        // ids in the workspace
-  std::vector<std::string> sensitive_enabled;  // ethnicity, religion as enabled
+  std::vector<config::CommunityName> communities;  // of the workspace
+  std::vector<std::string> sensitive_enabled;      // ethnicity, religion as enabled
 };
 
 struct FieldProblem {

@@ -19,7 +19,6 @@ const std::vector<i18n::Message>& messages() {
       {"roster.sensitive_category", "类别 {} 涉及敏感个人信息，需先在 tongxin.yaml 的 privacy.sensitive_fields 中启用 {} 并写明用途", "category {} reveals sensitive information: enable {} under privacy.sensitive_fields in tongxin.yaml with a purpose first"},
       {"roster.bad_boolean", "应为 是/否（yes/no、1/0）", "expected 是/否 (yes/no, 1/0)"},
       {"roster.bad_date", "日期无效，应为 YYYY-MM-DD", "bad date, expected YYYY-MM-DD"},
-      {"roster.unknown_community", "工作区中没有该社区，可用：{}", "no such community in the workspace; known: {}"},
       {"roster.birth_mismatch", "与身份证号中的出生日期 {} 不一致", "disagrees with the birth date {} in the ID number"},
       {"roster.sex_mismatch", "与身份证号显示的性别不一致", "disagrees with the sex the ID number shows"},
       {"roster.under_14", "未满 14 周岁：处理其个人信息需监护人同意（个人信息保护法第三十一条），不予登记", "under 14: their data needs a guardian's consent (PIPL Art. 31); not registered"},

@@ -87,7 +87,11 @@ std::vector<const FieldDef*> listed_fields(const ListOptions& options) {
 // A cell: machine formats keep codes (stable), the terminal shows labels; ID numbers, phones and
 // birth dates are masked in both unless revealed.
 std::string list_cell(const FieldDef& def, const std::string& stored, const ListOptions& options) {
-  return options.wide && !def.personal ? stored : display_value(def, stored, options.reveal);
+  if (options.wide && !def.personal) {
+    return stored;
+  }
+  return def.kind == FieldKind::community ? config::community_name(options.communities, stored)
+                                          : display_value(def, stored, options.reveal);
 }
 
 }  // namespace
@@ -139,14 +143,17 @@ output::Table list_table(SQLite::Database& db, const ListFilter& filter,
   return table;
 }
 
-output::Table member_card(const MemberRow& m, bool reveal) {
+output::Table member_card(const MemberRow& m, bool reveal,
+                          const std::vector<config::CommunityName>& communities) {
   output::Table t;
   t.columns = {{"field", i18n::tr("roster.col_field")}, {"value", i18n::tr("roster.col_value")}};
   t.rows.push_back({"ID", std::to_string(m.id)});
   for (const FieldDef& f : member_fields()) {
     const std::string& value = m.values.at(field_index(f));
     if (!value.empty()) {
-      t.rows.push_back({i18n::pick(f.zh, f.en), display_value(f, value, reveal)});
+      t.rows.push_back({i18n::pick(f.zh, f.en), f.kind == FieldKind::community
+                                                    ? config::community_name(communities, value)
+                                                    : display_value(f, value, reveal)});
     }
   }
   t.rows.push_back({i18n::tr("roster.col_status"),

@@ -26,7 +26,8 @@ struct ListFilter {
 struct ListOptions {
   bool wide = false;    // every field with stable codes (machine formats); else terminal columns
   bool reveal = false;  // full ID numbers and phones
-  std::vector<std::string> sensitive_enabled;  // ethnicity, religion appear only when listed
+  std::vector<std::string> sensitive_enabled;      // ethnicity, religion appear only when listed
+  std::vector<config::CommunityName> communities;  // the terminal shows their names, not ids
 };
 
 // The members matching `filter` as a table, sorted by name in pinyin order (ICU collation), then
@@ -34,8 +35,9 @@ struct ListOptions {
 output::Table list_table(SQLite::Database& db, const ListFilter& filter,
                          const ListOptions& options);
 
-// One member as field/value rows.
-output::Table member_card(const MemberRow& member, bool reveal);
+// One member as field/value rows; the community by its name among `communities`.
+output::Table member_card(const MemberRow& member, bool reveal,
+                          const std::vector<config::CommunityName>& communities);
 
 struct WriteContext {
   std::string actor;

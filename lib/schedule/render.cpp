@@ -85,8 +85,8 @@ output::Table agenda_table(const std::vector<AgendaRow>& rows, bool labels) {
                    {"detail", i18n::tr("schedule.col.detail"), true}};
   for (const AgendaRow& r : rows) {
     table.rows.push_back({r.window.due.iso(), r.window.start.iso(), r.window.end.iso(), r.duty->id,
-                          r.duty->title.label(), r.unit.id, status_text(r.status, labels),
-                          detail(r)});
+                          r.duty->title.label(), labels ? r.unit.name : r.unit.id,
+                          status_text(r.status, labels), detail(r)});
   }
   return table;
 }
@@ -144,14 +144,13 @@ output::Table phases_table(const std::vector<PhaseRow>& rows, bool labels) {
   for (const PhaseRow& r : rows) {
     const Phase& p = *r.phase;
     const std::string status = phase_status_text(r.status, labels);
+    const std::string& community = labels ? r.community->name : r.community->id;
     if (p.deliverables.empty()) {
-      table.rows.push_back(
-          {p.code, p.start.iso(), p.end.iso(), r.community->id, "", "", "", status});
+      table.rows.push_back({p.code, p.start.iso(), p.end.iso(), community, "", "", "", status});
     }
     for (size_t i = 0; i < p.deliverables.size(); ++i) {
-      table.rows.push_back({p.code, p.start.iso(), p.end.iso(), r.community->id,
-                            p.deliverables[i].id, p.deliverables[i].title.label(),
-                            met_text(r.met[i], labels), status});
+      table.rows.push_back({p.code, p.start.iso(), p.end.iso(), community, p.deliverables[i].id,
+                            p.deliverables[i].title.label(), met_text(r.met[i], labels), status});
     }
   }
   return table;

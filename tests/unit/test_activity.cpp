@@ -18,7 +18,7 @@ namespace {
 CheckContext context() {
   CheckContext ctx;
   ctx.today = Date{2026, 11, 21};
-  ctx.communities = {"dongjie", "xijie"};
+  ctx.communities = {{"dongjie", "东街社区"}, {"xijie", "西街社区"}};
   ctx.find_member = [](const std::string& ref) -> std::optional<long> {
     return ref == "7" ? std::optional<long>(7) : std::nullopt;
   };

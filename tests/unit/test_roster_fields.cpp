@@ -9,7 +9,9 @@ using namespace tongxin::roster;
 namespace {
 
 ValueContext context(std::vector<std::string> sensitive = {}) {
-  return {Date{2026, 11, 21}, {"chengguan-dongjie", "chengguan-nanjie"}, std::move(sensitive)};
+  return {Date{2026, 11, 21},
+          {{"chengguan-dongjie", "东街社区"}, {"chengguan-nanjie", "南街社区"}},
+          std::move(sensitive)};
 }
 
 std::optional<std::string> parse(const std::string& key, const std::string& raw,
@@ -162,7 +164,10 @@ TEST_CASE("bad values name the accepted ones") {
   REQUIRE(problems.size() == 5);
   CHECK(problems[0].reason.find("non_party_intellectual") != std::string::npos);
   CHECK(problems[0].reason.find("legacy") == std::string::npos);
-  CHECK(problems[2].reason.find("chengguan-dongjie, chengguan-nanjie") != std::string::npos);
+  CHECK(problems[2].reason ==
+        "no community 'nowhere' in the workspace. Known: chengguan-dongjie (东街社区), "
+        "chengguan-nanjie (南街社区)");
+  CHECK(problems[2].value.empty());  // quoted in the reason, before the known ones
   CHECK(problems[4].reason.find("format the column as text") != std::string::npos);
 }
 

@@ -38,7 +38,7 @@ std::string roster_csv(int rows, const std::vector<int>& bad = {}) {
 struct Fixture {
   TempDir dir;
   std::unique_ptr<SQLite::Database> db = store::open(dir.path / "t.db", {.create = true});
-  ValueContext ctx{Date{2026, 11, 21}, {"c1"}, {}};
+  ValueContext ctx{Date{2026, 11, 21}, {{"c1", "一社区"}}, {}};
 
   io::ImportResult run(const std::string& csv, ImportOptions options = {}) {
     std::istringstream in(csv);
