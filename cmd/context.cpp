@@ -93,6 +93,14 @@ void Context::notice(const std::string& line) const {
   }
 }
 
+void Context::warning(const std::string& line) const {
+  *m_env.err << "tongxin: " << i18n::tr("warning.prefix") << ": " << line << '\n';
+}
+
+store::OpenOptions Context::store_options(bool create) const {
+  return {.create = create, .warn = [this](const std::string& line) { warning(line); }};
+}
+
 bool Context::color() const {
   return m_env.stdout_tty && !m_globals.no_color && !m_env.no_color_env;
 }
@@ -150,7 +158,7 @@ fs::path Context::store_path() {
 
 SQLite::Database& Context::db(bool create) {
   if (!m_db) {
-    m_db = store::open(store_path(), {.create = create});
+    m_db = store::open(store_path(), store_options(create));
   }
   return *m_db;
 }

@@ -59,6 +59,11 @@ class Context {
   // Prints a notice (what was done) to stderr unless quiet; shown when stderr is a terminal or
   // with -v, so scripts and cron stay quiet by default.
   void notice(const std::string& line) const;
+  // Prints "tongxin: warning: <line>" to stderr, always (even with -q): something the user must
+  // know was found and set right (a store readable by others).
+  void warning(const std::string& line) const;
+  // How the store is opened: the busy timeout and where warnings go.
+  store::OpenOptions store_options(bool create = false) const;
   bool color() const;
   output::RenderOptions render_options() const;
 

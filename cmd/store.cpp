@@ -91,13 +91,15 @@ void run_check(const CheckOptions& /*options*/, Context& ctx) {
 
 void run_migrate(const MigrateOptions& /*options*/, Context& ctx) {
   const auto path = ctx.store_path();
-  auto db = store::open(path, {.create = true, .migrate = true});
+  store::OpenOptions open_options = ctx.store_options(true);
+  open_options.migrate = true;
+  auto db = store::open(path, open_options);
   ctx.notice(i18n::tr("store.migrated", path.string(), store::schema_version(*db)));
 }
 
 void run_backup(const BackupOptions& options, Context& ctx) {
   const std::filesystem::path dest(options.file);
-  store::backup(ctx.db(), dest.is_absolute() ? dest : ctx.start_dir() / dest);
+  store::backup(ctx.db(), dest.is_absolute() ? dest : ctx.start_dir() / dest, ctx.file_calls());
   ctx.notice(i18n::tr("store.backed_up", options.file));
 }
 

@@ -66,6 +66,9 @@ const std::vector<Message>& shared_messages() {
       // store
       {"store.missing", "找不到数据库 {}（用 tongxin init 或 tongxin store migrate 创建）", "no store at {} (create it with tongxin init or tongxin store migrate)"},
       {"store.cannot_open", "无法打开数据库 {}：{}", "cannot open the store {}: {}"},
+      {"store.not_a_store", "{} 不是 tongxin 数据库（空文件、其他程序的数据库或不是 SQLite 文件），未作任何改动", "{} is not a tongxin store (an empty file, another program's database or not SQLite); it was left as it was"},
+      {"store.mode_tightened", "数据库文件 {} 的权限为 {}，组或其他用户可以读取；已改为 600", "the store file {} had mode {}, readable by group or others; it is now 600"},
+      {"store.mode_refused", "数据库文件 {} 的权限为 {}，组或其他用户可以读取，且无法修改（{}）；请由文件所有者运行 chmod 600 修正", "the store file {} has mode {}, readable by group or others, and cannot be changed ({}); have its owner run chmod 600 on it"},
       {"store.too_new", "数据库 {} 的结构版本为 {}，比本程序支持的版本 {} 新；请升级 tongxin", "the store {} has schema version {}, newer than this binary's {}; upgrade tongxin"},
       {"store.needs_migration", "数据库 {} 的结构版本为 {}，本程序需要版本 {}；请先备份，再运行 tongxin store migrate", "the store {} has schema version {}, this binary needs {}; back it up, then run tongxin store migrate"},
       {"store.locked", "数据库被其他进程占用，等待超时：{}", "the store is locked by another process past the timeout: {}"},

@@ -4,6 +4,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <mutex>
 
 #include <SQLiteCpp/Backup.h>
@@ -45,6 +47,31 @@ void configure_library() {
     sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   });
+}
+
+// The store and the files SQLite keeps beside it, which hold the same data.
+std::vector<fs::path> store_files(const fs::path& path) {
+  return {path, path.string() + "-wal", path.string() + "-shm", path.string() + "-journal"};
+}
+
+// A store readable by others is not used silently: each of its files that group or others may
+// read or write is set to 0600 and `warn` told; a file we may not chmod (another owner) refuses
+// the store, saying how to fix it.
+void make_private(const fs::path& path, const OpenOptions& options) {
+  for (const fs::path& file : store_files(path)) {
+    struct stat st {};
+    if (::stat(file.c_str(), &st) != 0 || (st.st_mode & 077) == 0) {
+      continue;
+    }
+    const unsigned mode = st.st_mode & 0777;
+    if (::chmod(file.c_str(), 0600) != 0) {
+      throw Error(ExitCode::store, i18n::tr("store.mode_refused", file.string(),
+                                            fmt::format("{:o}", mode), std::strerror(errno)));
+    }
+    if (options.warn) {
+      options.warn(i18n::tr("store.mode_tightened", file.string(), fmt::format("{:o}", mode)));
+    }
+  }
 }
 
 void configure(SQLite::Database& db, int busy_timeout_ms) {
@@ -91,6 +118,7 @@ std::unique_ptr<SQLite::Database> open(const fs::path& path, const OpenOptions& 
   if (!exists) {
     create_private_file(path);
   }
+  make_private(path, options);
   configure_library();
   std::unique_ptr<SQLite::Database> db;
   int version = 0;
@@ -100,8 +128,10 @@ std::unique_ptr<SQLite::Database> open(const fs::path& path, const OpenOptions& 
     db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE,
                                             options.busy_timeout_ms);
     version = schema_version(*db);
-    configure(*db, options.busy_timeout_ms);
   } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_NOTADB) {
+      throw Error(ExitCode::store, i18n::tr("store.not_a_store", path.string()));
+    }
     throw Error(ExitCode::store, i18n::tr("store.cannot_open", path.string(), e.what()));
   }
   const int latest = latest_version();
@@ -109,6 +139,16 @@ std::unique_ptr<SQLite::Database> open(const fs::path& path, const OpenOptions& 
     throw Error(ExitCode::store, i18n::tr("store.too_new", path.string(), version, latest));
   }
   const bool fresh = version == 0 && !has_user_tables(*db);
+  // An empty file or database becomes a store only when asked to create one (init, migrate, an
+  // import): `store check` or a listing must not turn a wrong --store into an empty store.
+  if ((fresh && !options.create && !options.migrate) || (version == 0 && !fresh)) {
+    throw Error(ExitCode::store, i18n::tr("store.not_a_store", path.string()));
+  }
+  try {
+    configure(*db, options.busy_timeout_ms);  // after the checks: WAL mode writes to the file
+  } catch (const SQLite::Exception& e) {
+    throw Error(ExitCode::store, i18n::tr("store.cannot_open", path.string(), e.what()));
+  }
   if (version < latest && !fresh && !options.migrate) {
     throw Error(ExitCode::store, i18n::tr("store.needs_migration", path.string(), version, latest));
   }
@@ -219,20 +259,23 @@ std::vector<std::string> check(SQLite::Database& db) {
   return problems;
 }
 
-void backup(SQLite::Database& db, const fs::path& dest) {
+void backup(SQLite::Database& db, const fs::path& dest, const output::FileCalls& calls) {
   std::error_code ec;
-  if (fs::exists(dest, ec)) {
+  if (fs::exists(dest, ec) || fs::is_symlink(dest, ec)) {
     throw Error(ExitCode::usage, i18n::tr("store.backup_exists", dest.string()));
   }
-  create_private_file(dest);
+  output::AtomicFile file(dest, calls);  // removes the temporary file unless committed
   try {
-    SQLite::Database target(dest.string(), SQLite::OPEN_READWRITE);
+    SQLite::Database target(file.temp_path().string(), SQLite::OPEN_READWRITE);
     SQLite::Backup copy(target, db);
     copy.executeStep();  // -1 pages: the whole database in one step
   } catch (const SQLite::Exception& e) {
-    fs::remove(dest, ec);
     throw Error(ExitCode::store, i18n::tr("store.backup_failed", dest.string(), e.what()));
   }
+  if (fs::exists(dest, ec)) {  // made while the copy ran: still never overwritten
+    throw Error(ExitCode::usage, i18n::tr("store.backup_exists", dest.string()));
+  }
+  file.commit();  // fsync, then rename: `dest` appears complete or not at all
 }
 
 }  // namespace tongxin::store

@@ -6,10 +6,13 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "output/atomic_file.h"
 
 namespace tongxin::store {
 
@@ -23,10 +26,15 @@ struct OpenOptions {
   bool create = false;   // create (0600) and migrate when the file does not exist
   bool migrate = false;  // bring an older schema up to date (store migrate)
   int busy_timeout_ms = k_busy_timeout_ms;
+  // Told (in the user's language) when the store's mode was tightened to 0600.
+  std::function<void(const std::string&)> warn = nullptr;
 };
 
 // Opens the store at `path`. Throws tongxin::Error (exit 4) when it is missing (and !create),
-// not a database, newer than this binary, or older and !migrate.
+// not a tongxin store (not a database, or an empty file or database, which only `create` turns
+// into a store), newer than this binary, or older and !migrate. A store file (or its -wal, -shm)
+// that group or others may read or write is tightened to 0600 first and `warn` is told; when
+// that cannot be done (another owner) the store is refused (exit 4) with the chmod to run.
 std::unique_ptr<SQLite::Database> open(const std::filesystem::path& path,
                                        const OpenOptions& options = {});
 
@@ -100,8 +108,11 @@ Info info(SQLite::Database& db, const std::filesystem::path& path);
 std::vector<std::string> check(SQLite::Database& db);
 
 // Copies the store to `dest` with SQLite's online backup API (consistent while others write);
-// `dest` is created 0600 and must not exist (exit 2 otherwise).
-void backup(SQLite::Database& db, const std::filesystem::path& dest);
+// `dest` must not exist (exit 2 otherwise). The copy is written to a temporary file beside
+// `dest` (output::AtomicFile: ".<name>.<random>.tmp", 0600) and renamed to `dest` only when it
+// is complete and synced, so a killed backup leaves no file named like a store.
+void backup(SQLite::Database& db, const std::filesystem::path& dest,
+            const output::FileCalls& calls = {});
 
 // Creates `path` as an empty file with mode 0600 if it does not exist.
 void create_private_file(const std::filesystem::path& path);

@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <cerrno>
+
 #include <algorithm>
 #include <set>
 
@@ -48,13 +50,19 @@ std::vector<PlannedFile> example_files(const std::string& example) {
   return files;
 }
 
-// Creates `folder` and its parents; exit 2 naming it when that fails.
+// Creates `folder` and its missing parents with mode 0700 whatever the umask (a workspace holds
+// personal data); folders that exist are left as they are. Exit 2 naming it when that fails.
 void make_folder(const fs::path& folder) {
   std::error_code ec;
-  fs::create_directories(folder, ec);
-  if (ec) {
+  if (folder.empty() || fs::is_directory(folder, ec)) {
+    return;
+  }
+  make_folder(folder.parent_path());
+  if (::mkdir(folder.c_str(), 0700) == 0) {
+    ::chmod(folder.c_str(), 0700);  // mkdir's mode is narrowed by the umask, never widened
+  } else if (errno != EEXIST || !fs::is_directory(folder, ec)) {
     throw Error(ExitCode::usage, i18n::tr("file.cannot_write", folder.string()),
-                {output::file_error_reason(ec.value())});
+                {output::file_error_reason(errno == EEXIST ? ENOTDIR : errno)});
   }
 }
 

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <SQLiteCpp/Exception.h>
+#include <sys/stat.h>
 
 #include <cerrno>
 #include <nlohmann/json.hpp>
@@ -228,4 +229,17 @@ TEST_CASE("roster list --out onto a full disk fails and leaves no file and no ac
   CHECK(run_in(env, {"roster", "list", "--format", "csv", "--out", target}) == 0);
   CHECK(std::filesystem::file_size(target) > 0);
   CHECK(access_log_rows(w) == 1);
+}
+
+TEST_CASE("init creates its folders 0700 whatever the umask") {
+  const tongxin::testing::TempDir dir;
+  const mode_t saved = ::umask(0);  // the widest umask: mkdir would give 0777
+  const int code = run_args({"init", "a/w", "--example", "yongdeng-2011"}, dir.path.string()).code;
+  ::umask(saved);
+  REQUIRE(code == 0);
+  for (const char* folder : {"a", "a/w", "a/w/communities", "a/w/plans", "a/w/data"}) {
+    struct stat st {};
+    REQUIRE(::stat((dir.path / folder).c_str(), &st) == 0);
+    CHECK_MESSAGE((st.st_mode & 0777) == 0700, folder);
+  }
 }

@@ -3,8 +3,11 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <thread>
 
@@ -171,4 +174,66 @@ TEST_CASE("opening a store another connection holds waits for it from the first 
   release.join();
   REQUIRE(db != nullptr);
   CHECK(store::schema_version(*db) == store::latest_version());
+}
+
+TEST_CASE("a failed backup leaves neither the copy nor a temporary file") {
+  i18n::set_language(i18n::Lang::en);
+  TempDir dir;
+  auto db = store::open(dir.path / "t.db", {.create = true});
+  output::FileCalls failing;
+  failing.fsync = [](int) {
+    errno = EIO;
+    return -1;
+  };
+  CHECK(code_of([&] { store::backup(*db, dir.path / "copy.db", failing); }) == ExitCode::usage);
+  std::vector<std::string> left;
+  for (const auto& entry : fs::directory_iterator(dir.path)) {
+    left.push_back(entry.path().filename().string());
+  }
+  std::sort(left.begin(), left.end());
+  CHECK(left == std::vector<std::string>{"t.db", "t.db-shm", "t.db-wal"});
+}
+
+TEST_CASE("what is not a tongxin store is refused with exit 4 and left as it was") {
+  i18n::set_language(i18n::Lang::en);
+  TempDir dir;
+  const fs::path empty = dir.path / "empty.db";
+  store::create_private_file(empty);
+  const fs::path text = dir.path / "notes.txt";
+  { std::ofstream(text) << "not a database at all, just some text that is long enough\n"; }
+  const fs::path foreign = dir.path / "other.db";
+  SQLite::Database(foreign.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)
+      .exec("CREATE TABLE t (x)");
+  for (const fs::path& path : {empty, text, foreign}) {
+    const auto size = fs::file_size(path);
+    try {
+      store::open(path);
+      FAIL("expected an error for " << path);
+    } catch (const Error& e) {
+      CHECK(e.code() == ExitCode::store);
+      CHECK(std::string(e.what()).find("is not a tongxin store") != std::string::npos);
+    }
+    CHECK(fs::file_size(path) == size);  // an empty file stays empty: nothing was created
+  }
+  // Asked to create one (init, an import, store migrate), an empty file becomes a store.
+  CHECK(store::schema_version(*store::open(empty, {.create = true})) == store::latest_version());
+}
+
+TEST_CASE("a store readable by others is tightened to 0600, and said so") {
+  i18n::set_language(i18n::Lang::en);
+  TempDir dir;
+  const fs::path path = dir.path / "t.db";
+  store::open(path, {.create = true});
+  REQUIRE(::chmod(path.c_str(), 0644) == 0);
+  std::vector<std::string> warnings;
+  store::open(path, {.warn = [&](const std::string& w) { warnings.push_back(w); }});
+  struct stat st {};
+  REQUIRE(::stat(path.c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0600);
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0] == "the store file " + path.string() +
+                           " had mode 644, readable by group or others; it is now 600");
+  warnings.clear();
+  store::open(path, {.warn = [&](const std::string& w) { warnings.push_back(w); }});
+  CHECK(warnings.empty());  // a private store says nothing
 }
