@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "i18n/i18n.h"
 #include "output/table.h"
+#include "roster/existing.h"
 #include "roster/id_number.h"
 #include "roster/member_store.h"
 #include "store/logs.h"
@@ -77,83 +78,6 @@ std::vector<const FieldDef*> map_header(const std::vector<std::string>& header,
   return map;
 }
 
-// A compact key for a normalised 18-character ID: its first 17 digits (the check character
-// follows from them). 0 when the ID is not of that shape.
-uint64_t id_key(const std::string& id) {
-  if (id.size() != 18) {
-    return 0;
-  }
-  uint64_t key = 0;
-  for (size_t i = 0; i < 17; ++i) {
-    if (id[i] < '0' || id[i] > '9') {
-      return 0;
-    }
-    key = key * 10 + static_cast<uint64_t>(id[i] - '0');
-  }
-  return key;
-}
-
-struct Existing {
-  long member_id;
-  std::string community;
-};
-
-// Who holds an ID number already: the register as it was when the import began.
-class ExistingIds {
- public:
-  // Every ID of the register, loaded up front: for bulk loads, where the register is small beside
-  // the file.
-  static ExistingIds loaded(SQLite::Database& db) {
-    ExistingIds ids;
-    SQLite::Statement q(db,
-                        "SELECT id, id_number, community FROM member WHERE id_number IS NOT NULL");
-    while (q.executeStep()) {
-      ids.m_loaded.emplace(
-          id_key(q.getColumn(1).getString()),
-          Existing{static_cast<long>(q.getColumn(0).getInt64()), q.getColumn(2).getString()});
-    }
-    return ids;
-  }
-
-  // IDs looked up one at a time, through the unique index, on a read-only connection of their
-  // own (the writing thread owns the other): for a few rows into a large register, where loading
-  // a million IDs first took a second. The import's own uncommitted rows are not visible to it,
-  // which is what "existing" means.
-  static ExistingIds looked_up(const std::string& path) {
-    ExistingIds ids;
-    ids.m_connection = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
-    ids.m_connection->setBusyTimeout(store::k_busy_timeout_ms);
-    ids.m_query = std::make_unique<SQLite::Statement>(
-        *ids.m_connection, "SELECT id, community FROM member WHERE id_number = ?");
-    return ids;
-  }
-
-  // The member holding `id` (normalised, `key` its id_key), or nullptr. The result is valid
-  // until the next call.
-  const Existing* find(uint64_t key, const std::string& id) {
-    if (!m_query) {
-      const auto found = m_loaded.find(key);
-      return found == m_loaded.end() ? nullptr : &found->second;
-    }
-    m_query->bind(1, id);
-    const bool found = m_query->executeStep();
-    if (found) {
-      m_found = {static_cast<long>(m_query->getColumn(0).getInt64()),
-                 m_query->getColumn(1).getString()};
-    }
-    m_query->reset();
-    return found ? &m_found : nullptr;
-  }
-
- private:
-  ExistingIds() = default;
-
-  std::unordered_map<uint64_t, Existing> m_loaded;
-  std::unique_ptr<SQLite::Database> m_connection;
-  std::unique_ptr<SQLite::Statement> m_query;
-  Existing m_found;
-};
-
 // How machine output masks a problem's value: by the field it belongs to.
 io::ValueKind value_kind(const std::string& field_key) {
   const FieldDef* def = field_by_key(field_key);
@@ -217,7 +141,7 @@ constexpr size_t k_blocks = 4;
 class RowReader {
  public:
   RowReader(io::TabularSource& source, const ImportOptions& options, const ValueContext& ctx,
-            std::vector<const FieldDef*> columns, ExistingIds existing)
+            std::vector<const FieldDef*> columns, ExistingMembers existing)
       : m_source(source),
         m_options(options),
         m_ctx(ctx),
@@ -261,6 +185,9 @@ class RowReader {
     parse_row(m_row, values);
     check_member(values, m_ctx, m_problems);
     const Existing* existing = check_id(values[Field::id_number]);
+    if (existing == nullptr && m_problems.empty()) {
+      existing = match_by_name(values);
+    }
     if (existing != nullptr && m_problems.empty() && !may_change(*existing, values)) {
       return false;
     }
@@ -287,16 +214,84 @@ class RowReader {
     if (!inserted) {
       m_problems.push_back({"id_number", i18n::tr("import.duplicate_in_file", seen->second), id});
     }
-    return m_existing.find(key, id);
+    return m_existing.by_id(key, id);
+  }
+
+  // A row without an ID number, or with one the register lacks, is a registered member when its
+  // name and a second key (birth date, phone, employer) match one within the community; several
+  // such members, or a row matching an earlier one, are problems. nullptr when it matches none.
+  const Existing* match_by_name(const FieldValues& values) {
+    const bool has_id = !values[Field::id_number].empty();
+    if (has_id && !m_existing.has_without_id()) {
+      return nullptr;  // the usual case: no keys to build for each row of a large file
+    }
+    const std::string& community = values[Field::community];
+    const std::string& name = values[Field::name];
+    const PersonKeys keys = person_keys(values);
+    if (!has_id && repeats_earlier_row(community, name, keys)) {
+      return nullptr;
+    }
+    const NameMatch match = m_existing.by_name(community, name, keys, has_id);
+    if (match.member_ids.size() > 1) {
+      m_problems.push_back({"name", i18n::tr("import.name_ambiguous", id_list(match)), name});
+    }
+    if (match.member_ids.size() != 1) {
+      return nullptr;
+    }
+    const auto [first, inserted] = m_name_matched.emplace(match.member_ids[0], m_row.line);
+    if (!inserted) {
+      m_problems.push_back(
+          {"name", i18n::tr("import.name_same_member", match.member_ids[0], first->second), name});
+      return nullptr;
+    }
+    m_name_match = {match.member_ids[0], community};
+    m_match_key = match.key;
+    return &m_name_match;
+  }
+
+  // Whether an earlier row without an ID number is the same person (a problem, then); else
+  // remembers this one.
+  bool repeats_earlier_row(const std::string& community, const std::string& name,
+                           const PersonKeys& keys) {
+    auto& earlier = m_rows_without_id[community + '\n' + name];
+    for (const auto& [line, other] : earlier) {
+      const MatchKey key = same_person(keys, other);
+      if (key != MatchKey::none) {
+        m_problems.push_back(
+            {"name", i18n::tr("import.name_duplicate_in_file", line, key_label(key)), name});
+        return true;
+      }
+    }
+    earlier.emplace_back(m_row.line, keys);
+    return false;
+  }
+
+  static std::string id_list(const NameMatch& match) {
+    std::string list;
+    for (const long id : match.member_ids) {
+      list += (list.empty() ? std::string() : std::string(i18n::text("roster.list_separator"))) +
+              std::to_string(id);
+    }
+    return list;
+  }
+
+  static std::string key_label(MatchKey key) {
+    return i18n::tr("import.key." + member_fields()[static_cast<size_t>(match_field(key))].key);
   }
 
   // Whether --on-existing lets this row change `existing` (counted as skipped, or a problem,
   // when not).
   bool may_change(const Existing& existing, FieldValues& values) {
+    if (m_options.on_existing == OnExisting::error && &existing == &m_name_match) {
+      m_problems.push_back(
+          {"name", i18n::tr("import.name_exists", existing.member_id, key_label(m_match_key)),
+           values[Field::name]});
+      return true;  // rejected by the caller
+    }
     if (m_options.on_existing == OnExisting::error) {
       m_problems.push_back(
           {"id_number", i18n::tr("import.exists", existing.member_id), values[Field::id_number]});
-      return true;  // rejected by the caller
+      return true;
     }
     if (existing.community != values[Field::community]) {
       m_problems.push_back(
@@ -366,8 +361,13 @@ class RowReader {
   const ValueContext& m_ctx;
   const std::vector<const FieldDef*> m_columns;
   std::vector<size_t> m_indexes;  // of m_columns' fields in member_fields()
-  ExistingIds m_existing;
+  ExistingMembers m_existing;
   std::unordered_map<uint64_t, long> m_seen;
+  // Rows without an ID number by community '\n' name: their lines and keys.
+  std::unordered_map<std::string, std::vector<std::pair<long, PersonKeys>>> m_rows_without_id;
+  std::unordered_map<long, long> m_name_matched;  // members matched by name, by the first line
+  Existing m_name_match;                          // what match_by_name found for this row
+  MatchKey m_match_key = MatchKey::none;
   const std::string m_today;
   io::TabularRow m_row;
   std::vector<FieldProblem> m_problems;
@@ -486,8 +486,9 @@ io::ImportResult import_roster(SQLite::Database& db, io::TabularSource& source,
   const auto members = static_cast<size_t>(db.execAndGet("SELECT count(*) FROM member").getInt64());
   const bool bulk = bulk_load(source.size_hint(), members);
   const std::string& path = db.getFilename();
-  ExistingIds existing = bulk || path.empty() || path == ":memory:" ? ExistingIds::loaded(db)
-                                                                    : ExistingIds::looked_up(path);
+  ExistingMembers existing = bulk || path.empty() || path == ":memory:"
+                                 ? ExistingMembers::loaded(db)
+                                 : ExistingMembers::looked_up(db, path);
   RowReader reader(source, options, ctx, map_header(source.header(), options.display_name, ctx),
                    std::move(existing));
   std::optional<store::BulkLoad> bulk_mode;

@@ -342,6 +342,44 @@ SQLite::Statement active_members_query(SQLite::Database& db, const std::string& 
   return q;
 }
 
+// Members who are likely one person: the same name and birth date anywhere, or, within a
+// community, the same name and phone or the same name and employer (the keys on which an import
+// matches people without an ID number), unless their birth dates differ. A group found on one key
+// is not reported again on the next.
+void find_likely_duplicates(SQLite::Database& db, const std::string& community,
+                            std::vector<Finding>& out) {
+  struct Key {
+    std::string value;  // the second key (SQL), beside the name
+    std::string group_by;
+    std::string message;
+  };
+  static const std::vector<Key> k_keys = {
+      {"birth_date", "name, birth_date", "check.likely_duplicate"},
+      {"replace(replace(phone, '-', ''), ' ', '')", "community, name, 3",
+       "check.likely_duplicate_phone"},
+      {"employer", "community, name, 3", "check.likely_duplicate_employer"},
+  };
+  std::set<std::string> reported;
+  for (const Key& key : k_keys) {
+    // Members in id order, so that each group lists its ids in order.
+    SQLite::Statement groups = active_members_query(
+        db,
+        "SELECT group_concat(id, ', '), min(id), " + key.value +
+            " FROM (SELECT * FROM member ORDER BY id) WHERE status = 'active' AND " + key.value +
+            " IS NOT NULL",
+        community,
+        " GROUP BY " + key.group_by +
+            " HAVING count(*) > 1 AND count(DISTINCT birth_date) <= 1 ORDER BY min(id)");
+    while (groups.executeStep()) {
+      const std::string ids = groups.getColumn(0).getString();
+      if (reported.insert(ids).second) {
+        out.push_back({"likely_duplicate", static_cast<long>(groups.getColumn(1).getInt64()),
+                       i18n::tr(key.message, ids)});
+      }
+    }
+  }
+}
+
 void find_duplicates(SQLite::Database& db, const std::string& community,
                      std::vector<Finding>& out) {
   SQLite::Statement ids =
@@ -353,15 +391,7 @@ void find_duplicates(SQLite::Database& db, const std::string& community,
     out.push_back(
         {"duplicate_id", 0, i18n::tr("check.duplicate_id", ids.getColumn(0).getString())});
   }
-  SQLite::Statement names = active_members_query(
-      db,
-      "SELECT group_concat(id, ', '), min(id) FROM member WHERE status = 'active' AND "
-      "birth_date IS NOT NULL",
-      community, " GROUP BY name, birth_date HAVING count(*) > 1");
-  while (names.executeStep()) {
-    out.push_back({"likely_duplicate", static_cast<long>(names.getColumn(1).getInt64()),
-                   i18n::tr("check.likely_duplicate", names.getColumn(0).getString())});
-  }
+  find_likely_duplicates(db, community, out);
   SQLite::Statement cadre =
       active_members_query(db,
                            "SELECT id FROM member WHERE status = 'active' AND key_contact = 1 AND "

@@ -3,11 +3,13 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <functional>
 #include <sstream>
 
 #include "core/error.h"
 #include "helpers.h"
 #include "i18n/i18n.h"
+#include "roster/existing.h"
 #include "roster/id_number.h"
 #include "roster/import.h"
 #include "store/store.h"
@@ -151,4 +153,105 @@ TEST_CASE("undoing a batch that is most of the register rebuilds the indexes") {
       f.db->exec("INSERT INTO member (community, name, id_number) VALUES ('c1', 'x', '" +
                  id_for(3) + "')"),
       SQLite::Exception);
+}
+
+// People without an ID number (港澳台 and 华侨 members, incomplete sheets) are matched by name and
+// a second key within the community, both when the register is looked up row by row (a small file
+// into a larger register) and when it is loaded first (a file larger than the register).
+namespace {
+
+// Three people without ID numbers; `notes` pads each row (a long file is a bulk load).
+std::string without_ids(const std::string& notes = "") {
+  return "姓名,出生日期,联系电话,工作单位,统战类别,社区,备注\n"
+         "高峰,1968-03-02,,,归侨侨眷,c1," +
+         notes +
+         "\n"
+         "陈美玲,,139-1234-5678,,港澳同胞,c1," +
+         notes +
+         "\n"
+         "林志远,,,兰州大学,党外知识分子,c1," +
+         notes + "\n";
+}
+
+// Runs `check` against a register of `members` members with ID numbers, once with the file as it
+// is (looked up) and once with rows long enough to make it a bulk load.
+void in_both_modes(const std::function<void(Fixture&, const std::string& notes)>& check) {
+  SUBCASE("looked up") {
+    Fixture f;
+    f.run(roster_csv(300));
+    check(f, "");
+  }
+  SUBCASE("loaded") {
+    Fixture f;
+    check(f, std::string(3000, 'x'));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("rows without an ID number imported twice create no duplicates") {
+  i18n::set_language(i18n::Lang::en);
+  in_both_modes([](Fixture& f, const std::string& notes) {
+    const long before = f.count("SELECT count(*) FROM member");
+    CHECK(f.run(without_ids(notes)).counts.added == 3);
+    const auto again = f.run(without_ids(notes));
+    CHECK(again.batch_id == 0);
+    REQUIRE(again.errors.size() == 3);
+    CHECK(again.errors[0].reason.find("same name and birth date") != std::string::npos);
+    CHECK(again.errors[1].reason.find("same name and phone") != std::string::npos);
+    CHECK(again.errors[2].reason.find("same name and employer") != std::string::npos);
+    ImportOptions update;
+    update.on_existing = OnExisting::update;
+    const auto updated = f.run(without_ids(notes), update);
+    CHECK(updated.counts.unchanged == 3);
+    CHECK(updated.counts.added == 0);
+    CHECK(f.count("SELECT count(*) FROM member") == before + 3);
+  });
+}
+
+TEST_CASE("a row with an ID number fills in a member registered without one") {
+  in_both_modes([](Fixture& f, const std::string& notes) {
+    f.run(without_ids(notes));
+    const std::string id = id_for(7000);  // born 1960-01-08, unlike 高峰 (1968-03-02)
+    const std::string csv = "姓名,身份证号,工作单位,社区,备注\n林志远," + id + ",兰州大学,c1," +
+                            notes + "\n高峰," + id_for(7001) + ",,c1," + notes + "\n";
+    ImportOptions fill;
+    fill.on_existing = OnExisting::fill;
+    const auto report = f.run(csv, fill);
+    CHECK(report.counts.updated == 1);  // 林志远, by name and employer
+    CHECK(report.counts.added == 1);    // 高峰's birth date differs from the ID's: someone else
+    CHECK(f.count("SELECT count(*) FROM member WHERE name = '林志远' AND id_number = '" + id +
+                  "'") == 1);
+    CHECK(f.count("SELECT count(*) FROM member WHERE name = '高峰'") == 2);
+  });
+}
+
+TEST_CASE("a name that could be several registered members, or an earlier row, is refused") {
+  i18n::set_language(i18n::Lang::en);
+  in_both_modes([](Fixture& f, const std::string& notes) {
+    f.run("姓名,联系电话,工作单位,社区,备注\n王芳,13800000001,甲厂,c1," + notes +
+          "\n王芳,13800000002,乙厂,c1," + notes + "\n");
+    const auto report = f.run("姓名,联系电话,工作单位,社区,备注\n王芳,13800000001,乙厂,c1," +
+                              notes + "\n赵六,,丙厂,c1," + notes + "\n赵六,,丙厂,c1," + notes +
+                              "\n王芳,13800000003,,c2," + notes + "\n");
+    REQUIRE(report.errors.size() == 3);
+    CHECK(report.errors[0].line == 2);
+    CHECK(report.errors[0].reason.find("registered members") != std::string::npos);
+    CHECK(report.errors[1].line == 4);
+    CHECK(report.errors[1].reason == "the same person as line 3 (same name and employer)");
+    CHECK(report.errors[2].line == 5);  // c2 is no community of the workspace
+  });
+}
+
+TEST_CASE("same_person: one agreeing key, and no birth date or sex that differs") {
+  const PersonKeys born{"1968-03-02", "", "", ""};
+  CHECK(same_person(born, born) == MatchKey::birth_date);
+  CHECK(same_person({"", "13912345678", "", ""}, {"1970-01-01", "13912345678", "", ""}) ==
+        MatchKey::phone);
+  CHECK(same_person({"", "", "兰州大学", ""}, {"", "1", "兰州大学", ""}) == MatchKey::employer);
+  CHECK(same_person({"1968-03-02", "1", "x", ""}, {"1969-03-02", "1", "x", ""}) == MatchKey::none);
+  CHECK(same_person({"", "1", "", "male"}, {"", "1", "", "female"}) == MatchKey::none);
+  CHECK(same_person({"", "1", "", "male"}, {"", "1", "", ""}) == MatchKey::phone);
+  CHECK(same_person({"", "", "", ""}, {"", "", "", ""}) == MatchKey::none);
+  CHECK(person_keys(FieldValues{{"phone", "139-1234 5678"}}).phone == "13912345678");
 }

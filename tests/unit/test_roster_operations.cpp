@@ -1,0 +1,65 @@
+// The roster's everyday operations on a store: the check, look-ups, restore.
+#include <doctest/doctest.h>
+
+#include "helpers.h"
+#include "i18n/i18n.h"
+#include "roster/operations.h"
+#include "store/store.h"
+
+using namespace tongxin;
+using namespace tongxin::roster;
+using tongxin::testing::TempDir;
+
+namespace {
+
+struct Store {
+  TempDir dir;
+  std::unique_ptr<SQLite::Database> db = store::open(dir.path / "t.db", {.create = true});
+  WriteContext ctx{"tester",
+                   "2026-11-21T09:00:00+0800",
+                   {Date{2026, 11, 21}, {{"c1", "一社区"}, {"c2", "二社区"}}, {}}};
+
+  long add(std::vector<std::pair<std::string, std::string>> values,
+           const std::string& community = "c1") {
+    values.emplace_back("community", community);
+    values.emplace_back("categories", "non_party_intellectual");
+    return add_member(*db, values, ctx);
+  }
+};
+
+std::vector<std::string> details(const std::vector<Finding>& findings, const std::string& kind) {
+  std::vector<std::string> out;
+  for (const Finding& f : findings) {
+    if (f.kind == kind) {
+      out.push_back(f.detail);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("roster check reports likely duplicates on the keys an import matches people by") {
+  i18n::set_language(i18n::Lang::en);
+  Store s;
+  s.add({{"name", "高峰"}, {"birth_date", "1968-03-02"}});
+  s.add({{"name", "陈美玲"}, {"phone", "139-1234-5678"}});
+  s.add({{"name", "林志远"}, {"employer", "兰州大学"}});
+  s.add({{"name", "高峰"}, {"birth_date", "1968-03-02"}}, "c2");  // anywhere: same birth date
+  s.add({{"name", "陈美玲"}, {"phone", "13912345678"}});          // the same digits
+  s.add({{"name", "林志远"}, {"employer", "兰州大学"}}, "c2");    // another community
+  s.add({{"name", "李明"}, {"birth_date", "1970-01-01"}, {"employer", "甲厂"}});
+  s.add({{"name", "李明"}, {"birth_date", "1980-01-01"}, {"employer", "甲厂"}});  // not one person
+  s.add({{"name", "王芳"}, {"birth_date", "1975-05-05"}, {"phone", "13800000000"}});
+  s.add({{"name", "王芳"}, {"birth_date", "1975-05-05"}, {"phone", "13800000000"}});
+  s.add({{"name", "林志远"}, {"employer", "兰州大学"}, {"phone", "13700000000"}});
+  const auto findings = check_roster(*s.db, s.ctx.values, "");
+  CHECK(details(findings, "likely_duplicate") ==
+        std::vector<std::string>{
+            "likely duplicates (same name and birth date): members 1, 4",
+            "likely duplicates (same name and birth date): members 9, 10",
+            "likely duplicates (same name and phone in one community): members 2, 5",
+            "likely duplicates (same name and employer in one community): members 3, 11",
+        });
+  CHECK(details(check_roster(*s.db, s.ctx.values, "c2"), "likely_duplicate").empty());
+}
