@@ -139,28 +139,30 @@ void run_import(const ImportOptions& o, Context& ctx) {
   report_import(ctx, result, o.format);
 }
 
-// Writes `table` to --out (output::AtomicFile: whole or not at all, mode 0600) or stdout.
-void emit(const ListOptions& o, Context& ctx, const output::Table& table) {
+// Writes the rows to --out (output::AtomicFile: whole or not at all, mode 0600) or stdout, a row
+// at a time; returns how many were written.
+size_t emit(const ListOptions& o, Context& ctx, output::RowSource& rows) {
   const bool xlsx = o.format == "xlsx";
   if (xlsx && o.out.empty()) {
     throw Error(ExitCode::usage, i18n::tr("roster.xlsx_needs_out"));
   }
   if (o.out.empty()) {
-    output::write(ctx.out(), table, output::parse_format(o.format), {.color = ctx.color()});
-    return;
+    return output::write(ctx.out(), rows, output::parse_format(o.format), {.color = ctx.color()});
   }
+  size_t count = 0;
   if (xlsx) {
-    output::write_xlsx(o.out, table, i18n::tr("roster.sheet_name"), false, ctx.file_calls());
+    count = output::write_xlsx(o.out, rows, i18n::tr("roster.sheet_name"), false, ctx.file_calls());
   } else {
     output::write_file(
         o.out,
         [&](std::ostream& file) {
-          output::write(file, table, output::parse_format(o.format),
-                        {.utf8_bom = o.format == "csv"});
+          count = output::write(file, rows, output::parse_format(o.format),
+                                {.utf8_bom = o.format == "csv"});
         },
         ctx.file_calls());
   }
-  ctx.notice(i18n::tr("roster.exported", table.rows.size(), o.out));
+  ctx.notice(i18n::tr("roster.exported", count, o.out));
+  return count;
 }
 
 // The access log records every --reveal and every export (--out).
@@ -186,11 +188,12 @@ void run_list(const ListOptions& o, Context& ctx) {
     filter.categories.push_back(entry->code);
   }
   const bool wide = o.format != "table";
-  const output::Table table = roster::list_table(
+  roster::MemberRows rows(
       ctx.db(), filter,
       {wide, o.reveal, value_context(ctx).sensitive_enabled, ctx.workspace().community_names()});
-  emit(o, ctx, table);  // throws unless the file is in place: no log entry for a failed export
-  log_disclosure(ctx, "roster list", static_cast<long>(table.rows.size()), o.reveal, o.out);
+  // emit throws unless the file is in place: no log entry for a failed export
+  const size_t count = emit(o, ctx, rows);
+  log_disclosure(ctx, "roster list", static_cast<long>(count), o.reveal, o.out);
 }
 
 void run_show(const ShowOptions& o, Context& ctx) {

@@ -106,8 +106,8 @@ std::string csv_field(const std::string& cell, char separator) {
 
 namespace {
 
-void write_separated(std::ostream& out, const Table& table, const RenderOptions& options,
-                     char separator) {
+size_t write_separated(std::ostream& out, RowSource& rows, const RenderOptions& options,
+                       char separator) {
   if (options.utf8_bom) {
     out << "\xEF\xBB\xBF";
   }
@@ -129,13 +129,15 @@ void write_separated(std::ostream& out, const Table& table, const RenderOptions&
     out << (separator == ',' ? "\r\n" : "\n");
   };
   std::vector<std::string> keys;
-  for (const Column& c : table.columns) {
+  for (const Column& c : rows.columns()) {
     keys.push_back(c.key);
   }
   write_row(keys);
-  for (const auto& row : table.rows) {
-    write_row(row);
+  size_t count = 0;
+  for (std::vector<std::string> cells; rows.next(cells); ++count) {
+    write_row(cells);
   }
+  return count;
 }
 
 nlohmann::ordered_json json_cell(const Column& column, const std::string& cell) {
@@ -155,41 +157,89 @@ nlohmann::ordered_json json_cell(const Column& column, const std::string& cell) 
 
 }  // namespace
 
+bool TableRows::next(std::vector<std::string>& cells) {
+  if (m_next >= m_table.rows.size()) {
+    return false;
+  }
+  cells = m_table.rows[m_next++];
+  return true;
+}
+
 void write_csv(std::ostream& out, const Table& table, const RenderOptions& options) {
-  write_separated(out, table, options, ',');
+  TableRows rows(table);
+  write_csv(out, rows, options);
 }
 
 void write_tsv(std::ostream& out, const Table& table, const RenderOptions& options) {
-  write_separated(out, table, options, '\t');
+  TableRows rows(table);
+  write_tsv(out, rows, options);
 }
 
 void write_json(std::ostream& out, const Table& table) {
-  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
-  for (const auto& row : table.rows) {
-    nlohmann::ordered_json object = nlohmann::ordered_json::object();
-    for (size_t i = 0; i < table.columns.size() && i < row.size(); ++i) {
-      object[table.columns[i].key] = json_cell(table.columns[i], row[i]);
-    }
-    rows.push_back(std::move(object));
-  }
-  out << rows.dump(2) << '\n';
+  TableRows rows(table);
+  write_json(out, rows);
 }
 
 void write(std::ostream& out, const Table& table, Format format, const RenderOptions& options) {
-  switch (format) {
-    case Format::table:
-      write_table(out, table, options);
-      return;
-    case Format::csv:
-      write_csv(out, table, options);
-      return;
-    case Format::tsv:
-      write_tsv(out, table, options);
-      return;
-    case Format::json:
-      write_json(out, table);
-      return;
+  if (format == Format::table) {
+    write_table(out, table, options);
+    return;
   }
+  TableRows rows(table);
+  write(out, rows, format, options);
+}
+
+size_t write_csv(std::ostream& out, RowSource& rows, const RenderOptions& options) {
+  return write_separated(out, rows, options, ',');
+}
+
+size_t write_tsv(std::ostream& out, RowSource& rows, const RenderOptions& options) {
+  return write_separated(out, rows, options, '\t');
+}
+
+// The bytes nlohmann's dump(2) gives for an array of one object per row, written a row at a time.
+size_t write_json(std::ostream& out, RowSource& rows) {
+  const std::vector<Column>& columns = rows.columns();
+  std::vector<std::string> members;  // `    "key": ` for each column
+  for (const Column& column : columns) {
+    members.push_back("    " + nlohmann::ordered_json(column.key).dump() + ": ");
+  }
+  size_t count = 0;
+  for (std::vector<std::string> cells; rows.next(cells); ++count) {
+    out << (count == 0 ? "[\n" : ",\n");
+    const size_t size = std::min(columns.size(), cells.size());
+    if (size == 0) {
+      out << "  {}";
+      continue;
+    }
+    out << "  {\n";
+    for (size_t i = 0; i < size; ++i) {
+      out << members[i] << json_cell(columns[i], cells[i]).dump() << (i + 1 < size ? ",\n" : "\n");
+    }
+    out << "  }";
+  }
+  out << (count == 0 ? "[]\n" : "\n]\n");
+  return count;
+}
+
+size_t write(std::ostream& out, RowSource& rows, Format format, const RenderOptions& options) {
+  switch (format) {
+    case Format::table: {
+      Table table{rows.columns(), {}};
+      for (std::vector<std::string> cells; rows.next(cells);) {
+        table.rows.push_back(std::move(cells));
+      }
+      write_table(out, table, options);
+      return table.rows.size();
+    }
+    case Format::csv:
+      return write_csv(out, rows, options);
+    case Format::tsv:
+      return write_tsv(out, rows, options);
+    case Format::json:
+      return write_json(out, rows);
+  }
+  return 0;
 }
 
 }  // namespace tongxin::output

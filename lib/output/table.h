@@ -24,6 +24,28 @@ struct Table {
   std::vector<std::vector<std::string>> rows;  // each row has columns.size() cells
 };
 
+// Rows produced one at a time, so that an export of a million members holds one row, never the
+// whole table: the writers below take either a Table or a RowSource.
+class RowSource {
+ public:
+  virtual ~RowSource() = default;
+  virtual const std::vector<Column>& columns() const = 0;
+  // The next row's cells (one per column) into `cells`; false at the end.
+  virtual bool next(std::vector<std::string>& cells) = 0;
+};
+
+// A Table's rows as a RowSource.
+class TableRows : public RowSource {
+ public:
+  explicit TableRows(const Table& table) : m_table(table) {}
+  const std::vector<Column>& columns() const override { return m_table.columns; }
+  bool next(std::vector<std::string>& cells) override;
+
+ private:
+  const Table& m_table;
+  size_t m_next = 0;
+};
+
 struct RenderOptions {
   bool color = false;     // bold header on a terminal
   bool utf8_bom = false;  // CSV for Excel: a byte-order mark first
@@ -40,6 +62,14 @@ void write_csv(std::ostream& out, const Table& table, const RenderOptions& optio
 void write_tsv(std::ostream& out, const Table& table, const RenderOptions& options = {});
 void write_json(std::ostream& out, const Table& table);
 void write(std::ostream& out, const Table& table, Format format, const RenderOptions& options = {});
+
+// The same from rows read one at a time; each returns the number of rows written. CSV, TSV and
+// JSON write each row as it comes (the same bytes as from a Table); the terminal table, aligned
+// by its widest cell, collects the rows first.
+size_t write_csv(std::ostream& out, RowSource& rows, const RenderOptions& options = {});
+size_t write_tsv(std::ostream& out, RowSource& rows, const RenderOptions& options = {});
+size_t write_json(std::ostream& out, RowSource& rows);
+size_t write(std::ostream& out, RowSource& rows, Format format, const RenderOptions& options = {});
 
 // The one formula guard of every CSV, TSV and XLSX tongxin writes: a text cell starting with
 // = + - @ (or tab/CR) gets a leading apostrophe so Excel and LibreOffice show it as text instead

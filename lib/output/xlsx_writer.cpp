@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cmath>
 #include <memory>
+#include <utility>
 
 #include "core/error.h"
 #include "i18n/i18n.h"
@@ -132,64 +133,109 @@ void write_cell(lxw_worksheet* sheet, size_t row, size_t col, const Column& colu
   write_string(sheet, row, col, column, cell, nullptr, path);
 }
 
-void write_header(lxw_worksheet* sheet, size_t row, const Table& table, bool use_keys,
-                  lxw_format* bold, const std::string& path) {
-  for (size_t col = 0; col < table.columns.size(); ++col) {
-    const Column& column = table.columns[col];
+void write_header(lxw_worksheet* sheet, size_t row, const std::vector<Column>& columns,
+                  bool use_keys, lxw_format* bold, const std::string& path) {
+  for (size_t col = 0; col < columns.size(); ++col) {
+    const Column& column = columns[col];
     write_string(sheet, row, col, column, use_keys ? column.key : column.label, bold, path);
   }
 }
 
-// Writes `table` from sheet row `row` on; returns the row after its last.
-size_t write_part(lxw_worksheet* sheet, size_t row, const Table& table, bool use_keys,
-                  lxw_format* bold, const std::string& path) {
-  write_header(sheet, row, table, use_keys, bold, path);
-  for (size_t r = 0; r < table.rows.size(); ++r) {
-    const auto& cells = table.rows[r];
-    for (size_t col = 0; col < table.columns.size() && col < cells.size(); ++col) {
-      write_cell(sheet, row + r + 1, col, table.columns[col], cells[col], path);
+// The widest cell of each column so far, for the widths set once the sheet's rows are written.
+class ColumnWidths {
+ public:
+  void add_header(const std::vector<Column>& columns, bool use_keys) {
+    grow(columns.size());
+    for (size_t col = 0; col < columns.size(); ++col) {
+      const Column& column = columns[col];
+      widen(col, text::display_width(use_keys ? column.key : column.label));
     }
   }
-  return row + table.rows.size() + 1;
+  void add_row(const std::vector<std::string>& cells, size_t columns) {
+    for (size_t col = 0; col < columns && col < cells.size(); ++col) {
+      const std::string& cell = cells[col];
+      widen(col, text::display_width(cell) + (needs_formula_guard(cell) ? 1 : 0));
+    }
+  }
+  // In Excel character units: plus padding, between the minimum and the maximum width.
+  std::vector<double> finish() const {
+    std::vector<double> widths = m_widest;
+    for (double& width : widths) {
+      width = std::clamp(width + k_width_padding, k_min_width, k_max_width);
+    }
+    return widths;
+  }
+
+ private:
+  void grow(size_t columns) { m_widest.resize(std::max(m_widest.size(), columns), 0); }
+  void widen(size_t col, double width) { m_widest[col] = std::max(m_widest[col], width); }
+  std::vector<double> m_widest;
+};
+
+[[noreturn]] void too_many_rows(const std::string& path, size_t written, RowSource& rest) {
+  size_t total = written;
+  for (std::vector<std::string> cells; rest.next(cells);) {
+    ++total;
+  }
+  cannot_write(path, i18n::tr("xlsx.too_many_rows", k_max_data_rows, total));
 }
 
-void set_widths(lxw_worksheet* sheet, const std::vector<SheetPart>& parts, bool use_keys,
-                const std::string& path) {
-  std::vector<double> widths;
-  for (const SheetPart& part : parts) {
-    const std::vector<double> part_widths = xlsx_column_widths(part.table, use_keys);
-    widths.resize(std::max(widths.size(), part_widths.size()), 0);
-    for (size_t col = 0; col < part_widths.size(); ++col) {
-      widths[col] = std::max(widths[col], part_widths[col]);
+// Writes `rows` under their header from sheet row `row` on, a row at a time (the workbook is in
+// constant_memory mode: libxlsxwriter flushes each row to its temporary file as the next
+// starts); returns the row after the last and the number of rows written.
+std::pair<size_t, size_t> write_part(lxw_worksheet* sheet, size_t row, RowSource& rows,
+                                     bool use_keys, lxw_format* bold, const std::string& path,
+                                     ColumnWidths& widths) {
+  const std::vector<Column>& columns = rows.columns();
+  write_header(sheet, row, columns, use_keys, bold, path);
+  widths.add_header(columns, use_keys);
+  size_t count = 0;
+  for (std::vector<std::string> cells; rows.next(cells);) {
+    if (row + count + 1 > k_max_data_rows) {
+      too_many_rows(path, count + 1, rows);
     }
+    ++count;
+    for (size_t col = 0; col < columns.size() && col < cells.size(); ++col) {
+      write_cell(sheet, row + count, col, columns[col], cells[col], path);
+    }
+    widths.add_row(cells, columns.size());
   }
-  for (size_t col = 0; col < widths.size(); ++col) {
+  return {row + count + 1, count};
+}
+
+void set_widths(lxw_worksheet* sheet, const ColumnWidths& widths, const std::string& path) {
+  const std::vector<double> finished = widths.finish();
+  for (size_t col = 0; col < finished.size(); ++col) {
     const auto index = static_cast<lxw_col_t>(col);
-    check(worksheet_set_column(sheet, index, index, widths[col], nullptr), path, 0, Column{});
+    check(worksheet_set_column(sheet, index, index, finished[col], nullptr), path, 0, Column{});
   }
 }
 
-void write_sheet(lxw_workbook* book, lxw_worksheet* sheet, const std::vector<SheetPart>& parts,
-                 bool use_keys, const std::string& path) {
+// One sheet: a table per part, each from its RowSource; returns the number of data rows.
+size_t write_sheet(lxw_workbook* book, lxw_worksheet* sheet,
+                   const std::vector<std::pair<std::string, RowSource*>>& parts, bool use_keys,
+                   const std::string& path) {
   lxw_format* bold = workbook_add_format(book);
   format_set_bold(bold);
+  ColumnWidths widths;
   size_t row = 0;
-  for (const SheetPart& part : parts) {
+  size_t total = 0;
+  for (const auto& [title, rows] : parts) {
     if (row > 0) {
       ++row;  // a blank row between two tables
     }
-    if (!part.title.empty()) {
-      write_string(sheet, row++, 0, Column{}, part.title, bold, path);
+    if (!title.empty()) {
+      write_string(sheet, row++, 0, Column{}, title, bold, path);
     }
-    if (row + part.table.rows.size() > k_max_data_rows) {
-      cannot_write(path, i18n::tr("xlsx.too_many_rows", k_max_data_rows, part.table.rows.size()));
-    }
-    row = write_part(sheet, row, part.table, use_keys, bold, path);
+    const auto [next_row, count] = write_part(sheet, row, *rows, use_keys, bold, path, widths);
+    row = next_row;
+    total += count;
   }
-  set_widths(sheet, parts, use_keys, path);
-  if (parts.size() == 1 && parts.front().title.empty()) {
+  set_widths(sheet, widths, path);
+  if (parts.size() == 1 && parts.front().first.empty()) {
     worksheet_freeze_panes(sheet, 1, 0);
   }
+  return total;
 }
 
 // `name` made valid and different from every name in `taken`, which it joins.
@@ -206,21 +252,12 @@ std::string unique_sheet_name(const std::string& name, std::vector<std::string>&
 }  // namespace
 
 std::vector<double> xlsx_column_widths(const Table& table, bool use_keys) {
-  std::vector<double> widths;
-  for (const Column& column : table.columns) {
-    widths.push_back(text::display_width(use_keys ? column.key : column.label));
-  }
+  ColumnWidths widths;
+  widths.add_header(table.columns, use_keys);
   for (const auto& cells : table.rows) {
-    for (size_t col = 0; col < widths.size() && col < cells.size(); ++col) {
-      const std::string& cell = cells[col];
-      const double width = text::display_width(cell) + (needs_formula_guard(cell) ? 1 : 0);
-      widths[col] = std::max(widths[col], width);
-    }
+    widths.add_row(cells, table.columns.size());
   }
-  for (double& width : widths) {
-    width = std::clamp(width + k_width_padding, k_min_width, k_max_width);
-  }
-  return widths;
+  return widths.finish();
 }
 
 std::string xlsx_sheet_name(const std::string& name) {
@@ -248,20 +285,26 @@ void write_xlsx(const std::string& path, const Table& table, const std::string& 
   write_xlsx_workbook(path, {Sheet{sheet_name, {SheetPart{"", table}}}}, use_keys, 0, calls);
 }
 
-void write_xlsx_workbook(const std::string& path, const std::vector<Sheet>& sheets, bool use_keys,
-                         std::time_t created, const FileCalls& calls) {
+namespace {
+
+// A sheet to write: its name and its parts' titles and rows.
+struct SheetRows {
+  std::string name;
+  std::vector<std::pair<std::string, RowSource*>> parts;
+};
+
+// Writes `sheets` through AtomicFile in libxlsxwriter's constant_memory mode; returns the
+// number of data rows written.
+size_t write_workbook(const std::string& path, const std::vector<SheetRows>& sheets, bool use_keys,
+                      std::time_t created, const FileCalls& calls) {
   if (sheets.empty()) {
     cannot_write(path, i18n::tr("xlsx.no_sheets"));
   }
-  for (const Sheet& sheet : sheets) {
-    for (const SheetPart& part : sheet.parts) {
-      if (part.table.rows.size() > k_max_data_rows) {
-        cannot_write(path, i18n::tr("xlsx.too_many_rows", k_max_data_rows, part.table.rows.size()));
-      }
-    }
-  }
   AtomicFile file(path, calls);
-  std::unique_ptr<lxw_workbook, WorkbookFree> book(workbook_new(file.temp_path().c_str()));
+  lxw_workbook_options options{};
+  options.constant_memory = LXW_TRUE;
+  std::unique_ptr<lxw_workbook, WorkbookFree> book(
+      workbook_new_opt(file.temp_path().c_str(), &options));
   if (!book) {
     cannot_write(path, i18n::tr("xlsx.no_workbook"));
   }
@@ -269,13 +312,14 @@ void write_xlsx_workbook(const std::string& path, const std::vector<Sheet>& shee
   properties.created = created;
   workbook_set_properties(book.get(), &properties);
   std::vector<std::string> taken;
-  for (const Sheet& sheet : sheets) {
+  size_t rows = 0;
+  for (const SheetRows& sheet : sheets) {
     const std::string name = unique_sheet_name(sheet.name, taken);
     lxw_worksheet* worksheet = workbook_add_worksheet(book.get(), name.c_str());
     if (worksheet == nullptr) {
       cannot_write(path, i18n::tr("xlsx.bad_sheet_name", name));
     }
-    write_sheet(book.get(), worksheet, sheet.parts, use_keys, path);
+    rows += write_sheet(book.get(), worksheet, sheet.parts, use_keys, path);
   }
   // workbook_close writes the file by name and frees the workbook, whatever it returns.
   errno = 0;
@@ -291,6 +335,36 @@ void write_xlsx_workbook(const std::string& path, const std::vector<Sheet>& shee
     cannot_write(path, lxw_strerror(status));
   }
   file.commit();
+  return rows;
+}
+
+}  // namespace
+
+size_t write_xlsx(const std::string& path, RowSource& rows, const std::string& sheet_name,
+                  bool use_keys, const FileCalls& calls) {
+  return write_workbook(path, {SheetRows{sheet_name, {{"", &rows}}}}, use_keys, 0, calls);
+}
+
+void write_xlsx_workbook(const std::string& path, const std::vector<Sheet>& sheets, bool use_keys,
+                         std::time_t created, const FileCalls& calls) {
+  // Too many rows is said before anything is written.
+  for (const Sheet& sheet : sheets) {
+    for (const SheetPart& part : sheet.parts) {
+      if (part.table.rows.size() > k_max_data_rows) {
+        cannot_write(path, i18n::tr("xlsx.too_many_rows", k_max_data_rows, part.table.rows.size()));
+      }
+    }
+  }
+  std::vector<std::unique_ptr<TableRows>> sources;
+  std::vector<SheetRows> rows;
+  for (const Sheet& sheet : sheets) {
+    SheetRows& entry = rows.emplace_back(SheetRows{sheet.name, {}});
+    for (const SheetPart& part : sheet.parts) {
+      sources.push_back(std::make_unique<TableRows>(part.table));
+      entry.parts.emplace_back(part.title, sources.back().get());
+    }
+  }
+  write_workbook(path, rows, use_keys, created, calls);
 }
 
 }  // namespace tongxin::output

@@ -27,6 +27,12 @@ namespace tongxin::output {
 // is not valid UTF-8 or longer than Excel's 32,767 characters.
 void write_xlsx(const std::string& path, const Table& table, const std::string& sheet_name,
                 bool use_keys, const FileCalls& calls = {});
+// The same from rows read one at a time; returns the number of rows written. Every workbook is
+// written in libxlsxwriter's constant_memory mode (each row goes to a temporary file as the next
+// starts, strings inline), so a million rows cost one row of memory. Too many rows is found
+// when the row past the limit comes (the message counts them all); nothing is left at `path`.
+size_t write_xlsx(const std::string& path, RowSource& rows, const std::string& sheet_name,
+                  bool use_keys, const FileCalls& calls = {});
 
 // One table on a sheet, under a bold title row when `title` is not empty.
 struct SheetPart {

@@ -1,6 +1,7 @@
 #include "roster/operations.h"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -96,14 +97,34 @@ std::string list_cell(const FieldDef& def, const std::string& stored, const List
 
 }  // namespace
 
-output::Table list_table(SQLite::Database& db, const ListFilter& filter,
-                         const ListOptions& options) {
-  const auto defs = listed_fields(options);
-  output::Table table;
-  table.columns.push_back({"id", "ID", true, true});
+namespace {
+
+// collation_key(TEXT) -> BLOB: text::collation_key, so that ORDER BY sorts names as ICU's zh
+// collator does, comparing keys with memcmp.
+void sql_collation_key(sqlite3_context* context, int /*argc*/, sqlite3_value** argv) {
+  const auto* utf8 = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+  const std::string key = text::collation_key(
+      utf8 ? std::string_view(utf8, static_cast<size_t>(sqlite3_value_bytes(argv[0]))) : "");
+  sqlite3_result_blob(context, key.data(), static_cast<int>(key.size()), SQLITE_TRANSIENT);
+}
+
+void register_collation_key(SQLite::Database& db) {
+  const int status = sqlite3_create_function_v2(db.getHandle(), "collation_key", 1,
+                                                SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                                sql_collation_key, nullptr, nullptr, nullptr);
+  if (status != SQLITE_OK) {
+    throw SQLite::Exception(db.getHandle(), status);
+  }
+}
+
+}  // namespace
+
+MemberRows::MemberRows(SQLite::Database& db, const ListFilter& filter, const ListOptions& options)
+    : m_defs(listed_fields(options)), m_options(options) {
+  m_columns.push_back({"id", "ID", true, true});
   std::string columns;
-  for (const FieldDef* def : defs) {
-    table.columns.push_back({def->key, i18n::pick(def->zh, def->en)});
+  for (const FieldDef* def : m_defs) {
+    m_columns.push_back({def->key, i18n::pick(def->zh, def->en)});
     columns +=
         def->key == "categories"
             ? "(SELECT group_concat(category, ',') FROM (SELECT category FROM member_category "
@@ -111,33 +132,40 @@ output::Table list_table(SQLite::Database& db, const ListFilter& filter,
             : "m." + def->key + ", ";
   }
   if (options.wide) {
-    table.columns.push_back({"status", i18n::tr("roster.col_status")});
+    m_columns.push_back({"status", i18n::tr("roster.col_status")});
   }
+  register_collation_key(db);
   const auto [where, params] = where_clause(filter);
-  SQLite::Statement q(db,
-                      "SELECT m.id, " + columns + "m.status, m.name FROM member m WHERE " + where);
+  m_query = std::make_unique<SQLite::Statement>(db, "SELECT m.id, " + columns +
+                                                        "m.status FROM member m WHERE " + where +
+                                                        " ORDER BY collation_key(m.name), m.id");
   for (size_t i = 0; i < params.size(); ++i) {
-    q.bind(static_cast<int>(i + 1), params[i]);
+    m_query->bind(static_cast<int>(i + 1), params[i]);
   }
-  std::vector<std::pair<std::string, std::vector<std::string>>> keyed;
-  while (q.executeStep()) {
-    std::vector<std::string> cells = {q.getColumn(0).getString()};
-    for (size_t i = 0; i < defs.size(); ++i) {
-      cells.push_back(
-          list_cell(*defs[i], q.getColumn(static_cast<int>(i + 1)).getString(), options));
-    }
-    if (options.wide) {
-      cells.push_back(q.getColumn(static_cast<int>(defs.size() + 1)).getString());
-    }
-    const std::string name = q.getColumn(static_cast<int>(defs.size() + 2)).getString();
-    keyed.emplace_back(
-        text::collation_key(name) + '\0' + fmt::format("{:020}", q.getColumn(0).getInt64()),
-        std::move(cells));
+}
+
+bool MemberRows::next(std::vector<std::string>& cells) {
+  SQLite::Statement& q = *m_query;
+  if (!q.executeStep()) {
+    return false;
   }
-  std::sort(keyed.begin(), keyed.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  table.rows.reserve(keyed.size());
-  for (auto& [key, cells] : keyed) {
+  cells.resize(m_columns.size());
+  cells[0] = q.getColumn(0).getString();
+  for (size_t i = 0; i < m_defs.size(); ++i) {
+    cells[i + 1] =
+        list_cell(*m_defs[i], q.getColumn(static_cast<int>(i + 1)).getString(), m_options);
+  }
+  if (m_options.wide) {
+    cells[m_defs.size() + 1] = q.getColumn(static_cast<int>(m_defs.size() + 1)).getString();
+  }
+  return true;
+}
+
+output::Table list_table(SQLite::Database& db, const ListFilter& filter,
+                         const ListOptions& options) {
+  MemberRows rows(db, filter, options);
+  output::Table table{rows.columns(), {}};
+  for (std::vector<std::string> cells; rows.next(cells);) {
     table.rows.push_back(std::move(cells));
   }
   return table;

@@ -5,6 +5,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -30,8 +31,24 @@ struct ListOptions {
   std::vector<config::CommunityName> communities;  // the terminal shows their names, not ids
 };
 
-// The members matching `filter` as a table, sorted by name in pinyin order (ICU collation), then
-// id. Rows are built straight from the query, so a large result costs only its cells.
+// The members matching `filter`, sorted by name in pinyin order (ICU collation), then id, read
+// from the store a row at a time: SQLite sorts (by a collation_key() SQL function this registers
+// on `db`), spilling to temporary files as a large result needs, so an export of a million
+// members holds one row in memory. The statement lives as long as the object.
+class MemberRows : public output::RowSource {
+ public:
+  MemberRows(SQLite::Database& db, const ListFilter& filter, const ListOptions& options);
+  const std::vector<output::Column>& columns() const override { return m_columns; }
+  bool next(std::vector<std::string>& cells) override;
+
+ private:
+  std::vector<const FieldDef*> m_defs;
+  ListOptions m_options;
+  std::vector<output::Column> m_columns;
+  std::unique_ptr<SQLite::Statement> m_query;
+};
+
+// The same rows as a table, for the terminal.
 output::Table list_table(SQLite::Database& db, const ListFilter& filter,
                          const ListOptions& options);
 

@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <sstream>
+#include <string>
 
 #include "output/table.h"
 #include "text/width.h"
@@ -94,4 +97,54 @@ TEST_CASE("JSON output uses keys and numbers where declared") {
   CHECK(out.str() ==
         "[\n  {\n    \"name\": \"东街\",\n    \"count\": 12\n  },\n"
         "  {\n    \"name\": \"南街\",\n    \"count\": \"\"\n  }\n]\n");
+}
+
+TEST_CASE("JSON written a row at a time has the bytes of nlohmann's dump(2) of the whole array") {
+  // What write_json wrote before it streamed: the rows as one array, dumped with indent 2.
+  auto whole = [](const output::Table& t) {
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (const auto& row : t.rows) {
+      nlohmann::ordered_json object = nlohmann::ordered_json::object();
+      for (size_t i = 0; i < t.columns.size() && i < row.size(); ++i) {
+        const bool number = t.columns[i].numeric && !row[i].empty() && row[i] != "x";
+        object[t.columns[i].key] =
+            number ? nlohmann::ordered_json(std::stod(row[i])) : nlohmann::ordered_json(row[i]);
+      }
+      rows.push_back(std::move(object));
+    }
+    return rows.dump(2) + "\n";
+  };
+  output::Table t;
+  t.columns = {{"name", "名称"}, {"ratio", "比", true, true}, {"note \"q\"", "备注"}};
+  SUBCASE("no rows") {}
+  SUBCASE("rows with escapes, fractions, short rows and text in a numeric column") {
+    t.rows = {
+        {"东街\t\"引号\"\n", "2.5", "\x01"}, {"南街", "x", ""}, {"北街"}, {"西街", "-0.125", "é"}};
+  }
+  SUBCASE("no columns") {
+    t.columns.clear();
+    t.rows = {{}, {}};
+  }
+  std::ostringstream streamed;
+  output::TableRows rows(t);
+  CHECK(output::write_json(streamed, rows) == t.rows.size());
+  CHECK(streamed.str() == whole(t));
+}
+
+TEST_CASE("CSV, TSV and JSON from a RowSource are the bytes of the same Table") {
+  output::Table t;
+  t.columns = {{"name", "名称"}, {"count", "人数", true, true}};
+  t.rows = {{"=HYPERLINK(\"x\")", "3"}, {"a,b", "-5"}, {"-x", ""}};
+  for (const bool verbatim : {false, true}) {
+    for (const output::Format format :
+         {output::Format::csv, output::Format::tsv, output::Format::json, output::Format::table}) {
+      CAPTURE(verbatim);
+      std::ostringstream from_table;
+      std::ostringstream from_rows;
+      output::write(from_table, t, format, {.utf8_bom = true, .verbatim = verbatim});
+      output::TableRows rows(t);
+      CHECK(output::write(from_rows, rows, format, {.utf8_bom = true, .verbatim = verbatim}) == 3);
+      CHECK(from_rows.str() == from_table.str());
+    }
+  }
 }

@@ -217,6 +217,59 @@ TEST_CASE("write_xlsx failures name the path and leave no file, not even a tempo
   CHECK(fs::is_empty(dir.file("")));
 }
 
+namespace {
+
+// `count` rows made as they are asked for: "row 1", "row 2", ... under one column, or under none
+// (so that nothing is written, only counted).
+class CountingRows : public tongxin::output::RowSource {
+ public:
+  CountingRows(size_t count, bool with_column) : m_count(count) {
+    if (with_column) {
+      m_columns = {{"note", "备注", false, false}};
+    }
+  }
+  const std::vector<tongxin::output::Column>& columns() const override { return m_columns; }
+  bool next(std::vector<std::string>& cells) override {
+    if (m_given == m_count) {
+      return false;
+    }
+    cells = {"row " + std::to_string(++m_given)};
+    return true;
+  }
+
+ private:
+  std::vector<tongxin::output::Column> m_columns;
+  size_t m_count;
+  size_t m_given = 0;
+};
+
+}  // namespace
+
+TEST_CASE("write_xlsx from a RowSource writes the rows as they come and counts them") {
+  tongxin::i18n::set_language(tongxin::i18n::Lang::en);
+  TempDir dir;
+  SUBCASE("three rows") {
+    CountingRows rows(3, true);
+    CHECK(write_xlsx(dir.file("r.xlsx"), rows, "s", false) == 3);
+    CHECK(dump(read_xlsx(dir.file("r.xlsx"), "")) ==
+          std::vector<std::string>{"1: 备注", "2: row 1", "3: row 2", "4: row 3"});
+  }
+  SUBCASE("one row more than a sheet holds: every row counted, no file left") {
+    CountingRows rows(LXW_ROW_MAX + 1, false);
+    try {
+      write_xlsx(dir.file("big.xlsx"), rows, "s", false);
+      FAIL("no error");
+    } catch (const tongxin::Error& e) {
+      CHECK(std::string(e.what()) == "cannot write " + dir.file("big.xlsx"));
+      CHECK(
+          e.details() ==
+          std::vector<std::string>{
+              "an xlsx sheet holds at most 1048575 rows under its header; this table has 1048577"});
+    }
+    CHECK(fs::is_empty(dir.file("")));
+  }
+}
+
 TEST_CASE("xlsx_column_widths counts CJK as two columns, with padding and bounds") {
   Table table;
   table.columns = {{"a", "姓名", false, false}, {"b", "b", false, false}, {"c", "c", false, false}};
