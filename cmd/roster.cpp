@@ -12,6 +12,7 @@
 #include "roster/history.h"
 #include "roster/import.h"
 #include "roster/operations.h"
+#include "store/access_log.h"
 #include "store/logs.h"
 #include "store/store.h"
 
@@ -165,15 +166,14 @@ size_t emit(const ListOptions& o, Context& ctx, output::RowSource& rows) {
   return count;
 }
 
-// The access log records every --reveal and every export (--out).
+// The access log records every export of member records (a machine format, or --out) and every
+// --reveal on the terminal: who, when, which command, format, rows, revealed, where to.
 void log_disclosure(Context& ctx, const std::string& command, long rows, bool reveal,
-                    const std::string& out = "") {
-  if (reveal) {
-    store::log_access(ctx.db(), ctx.now(), ctx.actor(), command, "reveal", rows);
-  }
-  if (!out.empty()) {
-    store::log_access(ctx.db(), ctx.now(), ctx.actor(), command, "export", rows);
-  }
+                    const std::string& format, const std::string& out = "") {
+  store::AccessEntry entry = store::disclosure(command, format, rows, reveal, out);
+  entry.at = ctx.now();
+  entry.actor = ctx.actor();
+  store::log_access(ctx.db(), entry);
 }
 
 void run_list(const ListOptions& o, Context& ctx) {
@@ -193,7 +193,7 @@ void run_list(const ListOptions& o, Context& ctx) {
       {wide, o.reveal, value_context(ctx).sensitive_enabled, ctx.workspace().community_names()});
   // emit throws unless the file is in place: no log entry for a failed export
   const size_t count = emit(o, ctx, rows);
-  log_disclosure(ctx, "roster list", static_cast<long>(count), o.reveal, o.out);
+  log_disclosure(ctx, "roster list", static_cast<long>(count), o.reveal, o.format, o.out);
 }
 
 void run_show(const ShowOptions& o, Context& ctx) {
@@ -203,7 +203,7 @@ void run_show(const ShowOptions& o, Context& ctx) {
                                     o.format == "table" ? ctx.workspace().community_names()
                                                         : std::vector<config::CommunityName>{}),
                 output::parse_format(o.format), ctx.render_options());
-  log_disclosure(ctx, "roster show", 1, o.reveal);
+  log_disclosure(ctx, "roster show", 1, o.reveal, o.format);
 }
 
 void run_history(const HistoryOptions& o, Context& ctx) {
@@ -214,7 +214,7 @@ void run_history(const HistoryOptions& o, Context& ctx) {
     output::write(ctx.out(), roster::history_table(history, o.reveal, o.format != "table"),
                   output::parse_format(o.format), ctx.render_options());
   }
-  log_disclosure(ctx, "roster history", 1, o.reveal);
+  log_disclosure(ctx, "roster history", 1, o.reveal, o.format);
 }
 
 void run_add(const AddOptions& o, Context& ctx) {

@@ -1,10 +1,11 @@
-// tongxin store info|check|migrate|backup FILE: look after the SQLite store.
+// tongxin store info|check|migrate|backup FILE|access-log: look after the SQLite store.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "app.h"
 #include "core/error.h"
 #include "i18n/i18n.h"
+#include "store/access_log.h"
 
 namespace tongxin::cli {
 
@@ -20,6 +21,10 @@ struct MigrateOptions {};  // no options of its own
 
 struct BackupOptions {
   std::string file;
+};
+
+struct AccessLogOptions {
+  std::string format = "table";
 };
 
 // One row per fact: a stable key (CSV, TSV) and a label in the user's language (terminal).
@@ -103,6 +108,14 @@ void run_backup(const BackupOptions& options, Context& ctx) {
   ctx.notice(i18n::tr("store.backed_up", options.file));
 }
 
+void run_access_log(const AccessLogOptions& options, Context& ctx) {
+  const auto format = output::parse_format(options.format);
+  output::write(
+      ctx.out(),
+      store::access_log_table(store::read_access_log(ctx.db()), format == output::Format::table),
+      format, ctx.render_options());
+}
+
 }  // namespace
 
 void setup_store(CLI::App& app, Globals& globals, Environment& env) {
@@ -125,6 +138,12 @@ void setup_store(CLI::App& app, Globals& globals, Environment& env) {
   CLI::App* backup = store->add_subcommand("backup", i18n::tr("help.store_backup"));
   backup->add_option("FILE", backup_o->file, i18n::tr("help.store_backup_file"))->required();
   on_run(backup, run_backup, backup_o, globals, env);
+
+  auto access_o = std::make_shared<AccessLogOptions>();
+  CLI::App* access = store->add_subcommand("access-log", i18n::tr("help.store_access_log"));
+  access->add_option("--format", access_o->format, i18n::tr("help.opt_format"))
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json"}));
+  on_run(access, run_access_log, access_o, globals, env);
 }
 
 }  // namespace tongxin::cli

@@ -32,18 +32,6 @@ void log_change(SQLite::Database& db, const std::string& at, const std::string& 
   ChangeLog(db).add(at, actor, entity, entity_id, action, before, after, batch_id);
 }
 
-void log_access(SQLite::Database& db, const std::string& at, const std::string& actor,
-                const std::string& command, const std::string& action, long rows) {
-  SQLite::Statement q(
-      db, "INSERT INTO access_log (at, actor, command, action, rows) VALUES (?, ?, ?, ?, ?)");
-  q.bind(1, at);
-  q.bind(2, actor);
-  q.bind(3, command);
-  q.bind(4, action);
-  q.bind(5, static_cast<int64_t>(rows));
-  q.exec();
-}
-
 long begin_batch(SQLite::Database& db, const Batch& batch) {
   SQLite::Statement q(db,
                       "INSERT INTO import_batch (kind, file_name, sha256, actor, created_at) "

@@ -1,5 +1,5 @@
 // The store's append-only records: the change log (every write: who, when, what, before and
-// after), the access log (reveals and exports of personal data) and import batches. Every module
+// after) and import batches (the access log: store/access_log.h). Every module
 // that writes uses these, in the same transaction as its write.
 #pragma once
 
@@ -27,10 +27,6 @@ class ChangeLog {
 void log_change(SQLite::Database& db, const std::string& at, const std::string& actor,
                 const std::string& entity, long entity_id, const std::string& action,
                 const std::string& before, const std::string& after, long batch_id = 0);
-
-// Appends to the access log.
-void log_access(SQLite::Database& db, const std::string& at, const std::string& actor,
-                const std::string& command, const std::string& action, long rows);
 
 struct BatchCounts {
   long added = 0;

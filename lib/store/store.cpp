@@ -55,9 +55,11 @@ std::vector<fs::path> store_files(const fs::path& path) {
 }
 
 // A store readable by others is not used silently: each of its files that group or others may
-// read or write is set to 0600 and `warn` told; a file we may not chmod (another owner) refuses
-// the store, saying how to fix it.
+// read or write is set to 0600 and `warn` told once (SQLite gives the -wal and -shm files the
+// store's mode, so they follow it); a file we may not chmod (another owner) refuses the store,
+// saying how to fix it.
 void make_private(const fs::path& path, const OpenOptions& options) {
+  bool told = false;
   for (const fs::path& file : store_files(path)) {
     struct stat st {};
     if (::stat(file.c_str(), &st) != 0 || (st.st_mode & 077) == 0) {
@@ -68,8 +70,9 @@ void make_private(const fs::path& path, const OpenOptions& options) {
       throw Error(ExitCode::store, i18n::tr("store.mode_refused", file.string(),
                                             fmt::format("{:o}", mode), std::strerror(errno)));
     }
-    if (options.warn) {
+    if (options.warn && !told) {
       options.warn(i18n::tr("store.mode_tightened", file.string(), fmt::format("{:o}", mode)));
+      told = true;
     }
   }
 }
@@ -118,7 +121,6 @@ std::unique_ptr<SQLite::Database> open(const fs::path& path, const OpenOptions& 
   if (!exists) {
     create_private_file(path);
   }
-  make_private(path, options);
   configure_library();
   std::unique_ptr<SQLite::Database> db;
   int version = 0;
@@ -144,6 +146,7 @@ std::unique_ptr<SQLite::Database> open(const fs::path& path, const OpenOptions& 
   if ((fresh && !options.create && !options.migrate) || (version == 0 && !fresh)) {
     throw Error(ExitCode::store, i18n::tr("store.not_a_store", path.string()));
   }
+  make_private(path, options);  // a file that is not a store is left as it was
   try {
     configure(*db, options.busy_timeout_ms);  // after the checks: WAL mode writes to the file
   } catch (const SQLite::Exception& e) {

@@ -243,3 +243,21 @@ TEST_CASE("init creates its folders 0700 whatever the umask") {
     CHECK_MESSAGE((st.st_mode & 0777) == 0700, folder);
   }
 }
+
+TEST_CASE("an export to stdout is logged with its format, rows and whether revealed") {
+  const tongxin::testing::TempDir dir;
+  REQUIRE(run_args({"init", "w", "--example", "yongdeng-2011"}, dir.path.string()).code == 0);
+  const std::string w = (dir.path / "w").string();
+  REQUIRE(run_args({"roster", "import", "-"}, w,
+                   "姓名,身份证号,社区\n张三,11010519491231002X,chengguan-dongjie\n")
+              .code == 0);
+  REQUIRE(run_args({"roster", "list"}, w).code == 0);  // a masked terminal view: not an export
+  REQUIRE(run_args({"roster", "list", "--format", "csv", "--reveal"}, w).code == 0);
+  REQUIRE(run_args({"--actor", "li", "roster", "show", "1", "--format", "json"}, w).code == 0);
+  const auto log = run_args({"store", "access-log", "--format", "csv"}, w);
+  REQUIRE(log.code == 0);
+  CHECK(log.out ==
+        "id,at,actor,command,action,format,rows,revealed,destination\r\n"
+        "1,2026-11-21T09:00:00+0800,tester,roster list,export,csv,1,1,\r\n"
+        "2,2026-11-21T09:00:00+0800,li,roster show,export,json,1,0,\r\n");
+}
