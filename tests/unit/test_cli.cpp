@@ -202,15 +202,21 @@ long access_log_rows(const std::string& workspace) {
   return nlohmann::json::parse(info.out)["tables"]["access_log"].get<long>();
 }
 
-}  // namespace
-
-TEST_CASE("roster list --out onto a full disk fails and leaves no file and no access-log entry") {
-  const tongxin::testing::TempDir dir;
+// The Yongdeng example in `dir`/w with one member imported; returns the workspace's path.
+std::string workspace_with_one_member(const tongxin::testing::TempDir& dir) {
   REQUIRE(run_args({"init", "w", "--example", "yongdeng-2011"}, dir.path.string()).code == 0);
   const std::string w = (dir.path / "w").string();
   REQUIRE(run_args({"roster", "import", "-"}, w,
                    "姓名,身份证号,社区\n张三,11010519491231002X,chengguan-dongjie\n")
               .code == 0);
+  return w;
+}
+
+}  // namespace
+
+TEST_CASE("roster list --out onto a full disk fails and leaves no file and no access-log entry") {
+  const tongxin::testing::TempDir dir;
+  const std::string w = workspace_with_one_member(dir);
   const auto exports = dir.path / "exports";
   std::filesystem::create_directory(exports);
   const std::string target = (exports / "x.csv").string();
@@ -246,11 +252,7 @@ TEST_CASE("init creates its folders 0700 whatever the umask") {
 
 TEST_CASE("an export to stdout is logged with its format, rows and whether revealed") {
   const tongxin::testing::TempDir dir;
-  REQUIRE(run_args({"init", "w", "--example", "yongdeng-2011"}, dir.path.string()).code == 0);
-  const std::string w = (dir.path / "w").string();
-  REQUIRE(run_args({"roster", "import", "-"}, w,
-                   "姓名,身份证号,社区\n张三,11010519491231002X,chengguan-dongjie\n")
-              .code == 0);
+  const std::string w = workspace_with_one_member(dir);
   REQUIRE(run_args({"roster", "list"}, w).code == 0);  // a masked terminal view: not an export
   REQUIRE(run_args({"roster", "list", "--format", "csv", "--reveal"}, w).code == 0);
   REQUIRE(run_args({"--actor", "li", "roster", "show", "1", "--format", "json"}, w).code == 0);
