@@ -49,7 +49,11 @@ int days_in_month(int year, int month) {
 
 namespace {
 
+// At most 9 digits, so the value fits in an int.
 std::optional<int> parse_digits(std::string_view text) {
+  if (text.size() > 9) {
+    return std::nullopt;
+  }
   int value = 0;
   for (char c : text) {
     if (c < '0' || c > '9') {
@@ -84,7 +88,13 @@ std::optional<Date> parse_user_date(std::string_view text, Date today) {
     if (!n) {
       return std::nullopt;
     }
-    return today.plus_days(text[0] == '+' ? *n : -*n);
+    const Date date = today.plus_days(text[0] == '+' ? *n : -*n);
+    // Only dates ISO text can write (years 0000 to 9999), so that the date prints back as one
+    // parse_iso_date reads (found by fuzz/fuzz_date.cpp).
+    if (date.year < 0 || date.year > 9999) {
+      return std::nullopt;
+    }
+    return date;
   }
   return parse_iso_date(text);
 }

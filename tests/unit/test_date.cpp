@@ -42,3 +42,13 @@ TEST_CASE("user dates accept today and relative days") {
   CHECK(tongxin::parse_user_date("2026-10-01", today) == Date{2026, 10, 1});
   CHECK_FALSE(tongxin::parse_user_date("+xd", today));
 }
+
+// Found by fuzz/fuzz_date.cpp: the day count overflowed an int, and a far relative date had a
+// year that ISO text cannot write back.
+TEST_CASE("relative dates stay within years 0000 to 9999") {
+  const Date today{2026, 11, 21};
+  CHECK_FALSE(tongxin::parse_user_date("+999999999999d", today));
+  CHECK_FALSE(tongxin::parse_user_date("+9999999d", today));
+  CHECK_FALSE(tongxin::parse_user_date("-999999d", today));
+  CHECK(tongxin::parse_user_date("+2000000d", today) == Date{7502, 9, 15});
+}
