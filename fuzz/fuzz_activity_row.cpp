@@ -26,8 +26,11 @@ std::optional<long> find_member(const std::string& reference) {
   return id;
 }
 
-const CheckContext k_context{
-    tongxin::fuzz::k_today, {"chengguan-dongjie", "zhongbao-jincheng", "beige-liucun"}, find_member};
+const CheckContext k_context{tongxin::fuzz::k_today,
+                             {{"chengguan-dongjie", "东街社区"},
+                              {"zhongbao-jincheng", "金城社区"},
+                              {"beige-liucun", "刘村社区"}},
+                             find_member};
 
 RawActivity raw_activity(const std::vector<std::string>& header,
                          const std::vector<std::string>& cells) {
@@ -62,8 +65,8 @@ void body(std::string_view input) {
   const auto records = tongxin::fuzz::csv_records(input);
   for (size_t r = 1; r < records.size(); ++r) {
     std::vector<Problem> problems;
-    const Activity activity = check_activity(raw_activity(records[0], records[r]), k_context,
-                                             problems);
+    const Activity activity =
+        check_activity(raw_activity(records[0], records[r]), k_context, problems);
     if (problems.empty()) {
       (void)activity_json(activity);
     }

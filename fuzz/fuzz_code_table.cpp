@@ -1,10 +1,12 @@
 // A code table (config::parse_code_table), the shape of schemas/codes/*.yaml.
-#include "harness.h"
 #include "config/codes.h"
+#include "harness.h"
 
 namespace {
 
-void body(std::string_view input) { (void)tongxin::config::parse_code_table("codes/fuzz.yaml", std::string(input)); }
+void body(std::string_view input) {
+  (void)tongxin::config::parse_code_table("codes/fuzz.yaml", std::string(input));
+}
 
 }  // namespace
 

@@ -1,10 +1,12 @@
 // A community file (config::parse_community).
-#include "harness.h"
 #include "config/community.h"
+#include "harness.h"
 
 namespace {
 
-void body(std::string_view input) { (void)tongxin::config::parse_community("communities/fuzz.yaml", std::string(input)); }
+void body(std::string_view input) {
+  (void)tongxin::config::parse_community("communities/fuzz.yaml", std::string(input));
+}
 
 }  // namespace
 

@@ -4,7 +4,9 @@
 
 namespace {
 
-void body(std::string_view input) { (void)tongxin::schedule::parse_plan("plans/fuzz.yaml", std::string(input)); }
+void body(std::string_view input) {
+  (void)tongxin::schedule::parse_plan("plans/fuzz.yaml", std::string(input));
+}
 
 }  // namespace
 

@@ -15,7 +15,9 @@ using tongxin::fuzz::expect;
 using namespace tongxin::roster;
 
 const ValueContext k_context{tongxin::fuzz::k_today,
-                             {"chengguan-nanjie", "zhongbao-jincheng", "gongqu-nanta"},
+                             {{"chengguan-nanjie", "南街社区"},
+                              {"zhongbao-jincheng", "金城社区"},
+                              {"gongqu-nanta", "南塔社区"}},
                              {"ethnicity", "religion"}};
 
 void check_stored(const FieldDef& def, const std::string& stored) {

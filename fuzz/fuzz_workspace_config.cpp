@@ -1,10 +1,12 @@
 // tongxin.yaml as the workspace loader reads it (config::parse_workspace_config).
-#include "harness.h"
 #include "config/workspace.h"
+#include "harness.h"
 
 namespace {
 
-void body(std::string_view input) { (void)tongxin::config::parse_workspace_config("tongxin.yaml", std::string(input)); }
+void body(std::string_view input) {
+  (void)tongxin::config::parse_workspace_config("tongxin.yaml", std::string(input));
+}
 
 }  // namespace
 

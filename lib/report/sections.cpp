@@ -175,7 +175,7 @@ Json sensitive_json(const DocumentInputs& in, const Periods& p) {
     const std::vector<std::string> codes = sensitive_codes(field, p);
     std::vector<Getter> getters;
     for (const std::string& code : codes) {
-      getters.push_back([field, code](const CommunityFigures& c) {
+      getters.push_back([field = field, code](const CommunityFigures& c) {
         const auto values = c.sensitive.find(field);
         if (values == c.sensitive.end()) {
           return 0.0;
