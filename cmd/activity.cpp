@@ -87,14 +87,6 @@ activity::CheckContext check_context(Context& ctx) {
   return c;
 }
 
-Date user_date(Context& ctx, const std::string& text, const char* flag) {
-  const auto date = parse_user_date(text, ctx.today());
-  if (!date) {
-    throw Error(ExitCode::usage, i18n::tr("activity.bad_date_flag", flag, text));
-  }
-  return *date;
-}
-
 // Every problem of the flags (community, type, date, members, measures) is
 // reported at once.
 void run_add(const AddOptions& o, Context& ctx) {
@@ -135,10 +127,10 @@ void run_list(const ListOptions& o, Context& ctx) {
     filter.to = range.to;
   }
   if (!o.from.empty()) {
-    filter.from = user_date(ctx, o.from, "--from");
+    filter.from = ctx.date_flag(o.from, "--from");
   }
   if (!o.to.empty()) {
-    filter.to = user_date(ctx, o.to, "--to");
+    filter.to = ctx.date_flag(o.to, "--to");
   }
   if (!o.type.empty()) {
     const auto* type = activity::find_type(o.type);
@@ -215,7 +207,7 @@ void setup_activity(CLI::App& app, Globals& g, Environment& env) {
   imp->add_option("--community", import_o->community, i18n::tr("help.activity_community"));
   imp->add_flag("--dry-run", import_o->dry_run, i18n::tr("help.activity_dry_run"));
   imp->add_option("--encoding", import_o->encoding, i18n::tr("help.activity_encoding"))
-      ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
+      ->check(CLI::IsMember({"auto", "utf-8", "gb18030", "utf-16"}));
   imp->add_option("--sheet", import_o->sheet, i18n::tr("help.activity_sheet"));
   add_import_format(imp, import_o->format);
   on_run(imp, run_import, import_o, g, env);

@@ -35,15 +35,8 @@ struct HistoryOptions {
   std::string community;  // default: every community
 };
 
-Date as_of_date(const AuditOptions& o, Date today) {
-  if (o.as_of.empty()) {
-    return today;
-  }
-  const auto date = parse_user_date(o.as_of, today);
-  if (!date) {
-    throw Error(ExitCode::usage, i18n::tr("schedule.bad_date", o.as_of));
-  }
-  return *date;
+Date as_of_date(const AuditOptions& o, const Context& ctx) {
+  return o.as_of.empty() ? ctx.today() : ctx.date_flag(o.as_of, "--as-of");
 }
 
 // One rendering of the document: the whole of it, or (`summary`) the summary file of --out DIR.
@@ -124,7 +117,7 @@ void run_audit(const AuditOptions& o, Context& ctx) {
   const config::Workspace& workspace = ctx.workspace();
   const AuditPlan plan = audit_plan(workspace);
   const audit::Standard standard = audit::load_standard(workspace, o.standard, plan.context);
-  const Date as_of = as_of_date(o, ctx.today());
+  const Date as_of = as_of_date(o, ctx);
   const auto period = audit::audit_period(standard, o.period, as_of);
   if (!period) {
     throw Error(ExitCode::usage, i18n::tr("audit.bad_period", o.period, period_forms()));

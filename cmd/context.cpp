@@ -82,6 +82,14 @@ Period Context::period(const std::string& text) const {
   return *period;
 }
 
+Date Context::date_flag(const std::string& text, std::string_view flag) const {
+  const auto date = parse_user_date(text, m_today);
+  if (!date) {
+    throw Error(ExitCode::usage, i18n::tr("date.bad_flag", flag, text));
+  }
+  return *date;
+}
+
 std::istream& Context::in() const {
   static std::istringstream no_input;
   return m_env.in != nullptr ? *m_env.in : no_input;

@@ -71,6 +71,9 @@ class Context {
   // A --period value (lib/core/period.h), relative forms taken from today; a usage error (exit 2)
   // listing the accepted forms when it is none of them.
   Period period(const std::string& text) const;
+  // A date flag's value (`flag`, e.g. "--date"): the one date grammar of core/date.h, `today`
+  // or +Nd/-Nd; a usage error (exit 2) naming the flag and the accepted forms otherwise.
+  Date date_flag(const std::string& text, std::string_view flag) const;
   const std::string& now() const { return m_env.now; }
   // For every file written for the user (output::AtomicFile).
   const output::FileCalls& file_calls() const { return m_env.file_calls; }

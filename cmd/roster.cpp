@@ -230,7 +230,8 @@ void run_edit(const EditOptions& o, Context& ctx) {
 }
 
 void run_move(const MoveOptions& o, Context& ctx) {
-  const std::string date = o.date.empty() ? ctx.today().iso() : o.date;
+  const std::string date =
+      o.date.empty() ? ctx.today().iso() : ctx.date_flag(o.date, "--date").iso();
   const std::string to = ctx.community(o.to);
   roster::move_member(ctx.db(), resolve(ctx, o.member), to, date, write_context(ctx));
   ctx.notice(i18n::tr("roster.moved", o.member,
@@ -238,7 +239,8 @@ void run_move(const MoveOptions& o, Context& ctx) {
 }
 
 void run_archive(const ArchiveOptions& o, Context& ctx) {
-  const std::string date = o.date.empty() ? ctx.today().iso() : o.date;
+  const std::string date =
+      o.date.empty() ? ctx.today().iso() : ctx.date_flag(o.date, "--date").iso();
   roster::archive_member(ctx.db(), resolve(ctx, o.member), o.status, o.reason, date,
                          write_context(ctx));
   ctx.notice(i18n::tr("roster.archived", o.member));
@@ -304,7 +306,7 @@ void setup_roster(CLI::App& app, Globals& g, Environment& env) {
   imp->add_option("--on-existing", imp_o->on_existing, i18n::tr("help.roster_on_existing"))
       ->check(CLI::IsMember({"update", "fill", "skip", "error"}));
   imp->add_option("--encoding", imp_o->encoding, i18n::tr("help.roster_encoding"))
-      ->check(CLI::IsMember({"auto", "utf-8", "gb18030"}));
+      ->check(CLI::IsMember({"auto", "utf-8", "gb18030", "utf-16"}));
   imp->add_option("--sheet", imp_o->sheet, i18n::tr("help.roster_sheet"));
   auto* skip =
       imp->add_flag("--skip-invalid", imp_o->skip_invalid, i18n::tr("help.roster_skip_invalid"));

@@ -56,24 +56,17 @@ void run_festivals(const FestivalsOptions& o, Context& ctx) {
                 ctx.render_options());
 }
 
-Date user_date(const std::string& text, Date today) {
-  const auto date = parse_user_date(text, today);
-  if (!date) {
-    throw Error(ExitCode::usage, i18n::tr("schedule.bad_date", text));
-  }
-  return *date;
-}
-
 // Defaults (tongxin-schedule(1)): 30 days back to 30 days ahead, so recent misses show; --days N
 // alone is the N days from today; --from alone gives 30 days.
-DateRange agenda_range(const AgendaOptions& o, Date today) {
-  Date from = o.from.empty() ? today.plus_days(-30) : user_date(o.from, today);
+DateRange agenda_range(const AgendaOptions& o, const Context& ctx) {
+  const Date today = ctx.today();
+  Date from = o.from.empty() ? today.plus_days(-30) : ctx.date_flag(o.from, "--from");
   if (o.from.empty() && o.days > 0) {
     from = today;
   }
   Date to = today.plus_days(30);
   if (!o.to.empty()) {
-    to = user_date(o.to, today);
+    to = ctx.date_flag(o.to, "--to");
   } else if (o.days > 0 || !o.from.empty()) {
     to = from.plus_days((o.days > 0 ? o.days : 30) - 1);
   }
@@ -85,7 +78,7 @@ DateRange agenda_range(const AgendaOptions& o, Date today) {
 
 schedule::AgendaQuery agenda_query(const AgendaOptions& o, Context& ctx) {
   schedule::AgendaQuery query{
-      agenda_range(o, ctx.today()), ctx.today(), ctx.community(o.community), {}};
+      agenda_range(o, ctx), ctx.today(), ctx.community(o.community), {}};
   for (const std::string& s : o.statuses) {
     query.statuses.push_back(*schedule::parse_status(s));  // CLI11 checked the names
   }

@@ -16,7 +16,7 @@ const std::vector<i18n::Message>& messages() {
       {"activity.required", "必填", "required"},
       {"activity.community_required", "缺少社区：请在文件中加“社区”列，或用 --community 指定", "no community: add a 社区 column or pass --community"},
       {"activity.unknown_type", "未知活动类型，可用：{}", "unknown activity type, expected one of: {}"},
-      {"activity.bad_date", "日期无效，应为 YYYY-MM-DD", "bad date, expected YYYY-MM-DD"},
+      {"activity.bad_date", "日期无效，应为存在的日期，如 2026-11-05、2026/11/5、20261105 或 2026年11月5日", "bad date, expected an existing date such as 2026-11-05, 2026/11/5, 20261105 or 2026年11月5日"},
       {"activity.no_member", "找不到该成员（可用成员编号或身份证号）", "no such member (give a member id or an ID number)"},
       {"activity.bad_assignment", "应写成 项目=数值，如 banners=4", "expected KEY=N, like banners=4"},
       {"activity.flag_error", "{}：{}（{}）", "{}: {} ({})"},
@@ -34,7 +34,6 @@ const std::vector<i18n::Message>& messages() {
       // commands
       {"activity.invalid_values", "有 {} 处取值错误，未作任何修改", "{} bad value(s); nothing was changed"},
       {"activity.unknown_type_flag", "未知活动类型 '{}'，可用：{}", "unknown activity type '{}', expected one of: {}"},
-      {"activity.bad_date_flag", "{} 的日期无效 '{}'（应为 YYYY-MM-DD、today 或 +30d）", "bad date for {}: '{}' (expected YYYY-MM-DD, today or +30d)"},
       {"activity.no_such", "没有编号为 {} 的活动", "no activity with id {}"},
       {"activity.edited", "已修改活动 {}", "activity {} edited"},
       {"activity.deleted", "已删除活动 {}（变更记录中保留）", "activity {} deleted (the change log keeps it)"},

@@ -95,12 +95,6 @@ std::string measures_list(const config::CodeEntry& type) {
 
 namespace {
 
-std::optional<Date> parse_date(const std::string& raw, Date today) {
-  std::string text = text::trim(raw);
-  std::replace(text.begin(), text.end(), '/', '-');
-  return parse_user_date(text, today);
-}
-
 void check_measures(const RawActivity& raw, const config::CodeEntry* type, Activity& a,
                     std::vector<Problem>& problems) {
   std::vector<std::pair<const config::Measure*, double>> found;
@@ -177,7 +171,7 @@ Activity check_activity(const RawActivity& raw, const CheckContext& ctx,
   } else {
     a.type = type->code;
   }
-  const auto date = parse_date(raw.date, ctx.today);
+  const auto date = parse_user_date(raw.date, ctx.today);
   if (text::trim(raw.date).empty()) {
     problems.push_back({"date", i18n::tr("activity.required"), ""});
   } else if (!date) {
@@ -237,7 +231,7 @@ namespace {
 void apply_fields(Activity& a, const ActivityEdit& edit, const Date& today,
                   std::vector<Problem>& problems) {
   if (edit.date) {
-    const auto date = parse_date(*edit.date, today);
+    const auto date = parse_user_date(*edit.date, today);
     date ? void(a.date = date->iso())
          : problems.push_back({"date", i18n::tr("activity.bad_date"), *edit.date});
   }

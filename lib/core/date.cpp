@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <array>
 #include <charconv>
 
 namespace tongxin {
@@ -79,7 +80,106 @@ std::optional<Date> parse_iso_date(std::string_view text) {
   return Date{*y, *m, *d};
 }
 
+namespace {
+
+std::string_view trim_spaces(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+// Takes a run of 1..`max` ASCII digits from the front of `text`.
+std::optional<int> take_number(std::string_view& text, size_t max) {
+  size_t n = 0;
+  while (n < text.size() && n < max && text[n] >= '0' && text[n] <= '9') {
+    ++n;
+  }
+  if (n == 0 || (n < text.size() && text[n] >= '0' && text[n] <= '9')) {
+    return std::nullopt;
+  }
+  const auto value = parse_digits(text.substr(0, n));
+  text.remove_prefix(n);
+  return value;
+}
+
+bool take(std::string_view& text, std::string_view separator) {
+  if (!text.starts_with(separator)) {
+    return false;
+  }
+  text.remove_prefix(separator.size());
+  return true;
+}
+
+// A time of day after a date, as spreadsheets write date-times: " 14:30" or " 14:30:00" (or
+// "T14:30:00"). The date's rules do not use it.
+bool is_time_of_day(std::string_view text) {
+  if (!take(text, " ") && !take(text, "T")) {
+    return false;
+  }
+  text = trim_spaces(text);
+  const auto hours = take_number(text, 2);
+  if (!hours || *hours > 23 || !take(text, ":")) {
+    return false;
+  }
+  const auto minutes = take_number(text, 2);
+  if (!minutes || *minutes > 59) {
+    return false;
+  }
+  if (take(text, ":")) {
+    const auto seconds = take_number(text, 2);
+    return seconds && *seconds <= 59 && text.empty();
+  }
+  return text.empty();
+}
+
+std::optional<Date> make_date(std::optional<int> y, std::optional<int> m, std::optional<int> d) {
+  if (!y || !m || !d || *y < 1 || *m < 1 || *m > 12 || *d < 1 || *d > days_in_month(*y, *m)) {
+    return std::nullopt;
+  }
+  return Date{*y, *m, *d};
+}
+
+}  // namespace
+
+std::optional<Date> parse_date(std::string_view text) {
+  text = trim_spaces(text);
+  if (text.size() == 8 && text.find_first_not_of("0123456789") == std::string_view::npos) {
+    return make_date(parse_digits(text.substr(0, 4)), parse_digits(text.substr(4, 2)),
+                     parse_digits(text.substr(6, 2)));
+  }
+  std::string_view rest = text;
+  const auto y = take_number(rest, 4);
+  if (!y || text.size() - rest.size() != 4) {
+    return std::nullopt;
+  }
+  // The separator after the year decides the ones after the month and the day.
+  for (const auto& [first, second, last] : {std::array<std::string_view, 3>{"-", "-", ""},
+                                            {"/", "/", ""},
+                                            {".", ".", ""},
+                                            {"年", "月", "日"}}) {
+    std::string_view r = rest;
+    if (!take(r, first)) {
+      continue;
+    }
+    const auto m = take_number(r, 2);
+    if (!m || !take(r, second)) {
+      return std::nullopt;
+    }
+    const auto d = take_number(r, 2);
+    if (!d || !take(r, last) || (!r.empty() && !is_time_of_day(r))) {
+      return std::nullopt;
+    }
+    return make_date(y, m, d);
+  }
+  return std::nullopt;
+}
+
 std::optional<Date> parse_user_date(std::string_view text, Date today) {
+  text = trim_spaces(text);
   if (text == "today") {
     return today;
   }
@@ -96,7 +196,7 @@ std::optional<Date> parse_user_date(std::string_view text, Date today) {
     }
     return date;
   }
-  return parse_iso_date(text);
+  return parse_date(text);
 }
 
 }  // namespace tongxin

@@ -33,7 +33,14 @@ int days_in_month(int year, int month);
 // Parses YYYY-MM-DD strictly (zero-padded, a date that exists). No throw.
 std::optional<Date> parse_iso_date(std::string_view text);
 
-// Parses a user-supplied date: ISO, `today`, or `+Nd` / `-Nd` relative to `today`. No throw.
+// Parses a date in the one grammar of every import and flag: 2026-11-05, 2026-11-5, 2026/11/5,
+// 2026.11.05, 20261105 and 2026年11月5日 (month and day of one or two digits, except in the
+// eight-digit form), surrounding spaces ignored, a time of day after it (" 14:30", " 14:30:00",
+// as a date-time cell reads) ignored; only a date that exists. No throw.
+std::optional<Date> parse_date(std::string_view text);
+
+// Parses a user-supplied date: the grammar of parse_date, `today`, or `+Nd` / `-Nd` relative to
+// `today`. No throw.
 std::optional<Date> parse_user_date(std::string_view text, Date today);
 
 }  // namespace tongxin

@@ -15,6 +15,7 @@ const std::vector<Message>& shared_messages() {
       // clang-format off
       // errors and files
       {"error.prefix", "错误", "error"},
+      {"date.bad_flag", "{} 的日期无效 '{}'（应为 2026-11-05、2026/11/5、2026.11.05、20261105、2026年11月5日、today 或 +30d 等存在的日期）", "bad date for {}: '{}' (expected an existing date such as 2026-11-05, 2026/11/5, 2026.11.05, 20261105, 2026年11月5日, today or +30d)"},
       {"period.bad", "无效的期间 '{}'，可用的写法：{}", "bad period '{}', expected one of: {}"},
       {"error.see_help", "用 --help 查看用法", "run with --help for usage"},
       {"warning.prefix", "警告", "warning"},
@@ -28,6 +29,7 @@ const std::vector<Message>& shared_messages() {
       {"file.disk_full", "磁盘空间不足", "no space left on the disk"},
       {"file.permission_denied", "没有写入权限", "permission denied"},
       {"file.read_only", "文件系统为只读", "the file system is read-only"},
+      {"import.invalid_bytes", "{}:{}: 不是有效的 {} 编码（第 {} 字节起无效；可用 --encoding 指定文件的编码）", "{}:{}: not valid {} (bad bytes from byte {}; name the file's encoding with --encoding)"},
       {"encoding.invalid_bytes", "不是有效的 {} 编码：第 {} 字节起的字节序列无效", "invalid {} byte sequence at byte {}"},
       {"xlsx.cell", "第 {} 行 {} 列", "row {}, column {}"},
       {"xlsx.too_long", "文字超过 Excel 单元格上限 32,767 个字符", "text longer than Excel's 32,767 characters"},
@@ -134,7 +136,7 @@ const std::vector<Message>& shared_messages() {
       {"help.store_backup_file", "备份文件（不得已存在）", "backup file (must not exist)"},
       // imports (lib/io and every importer)
       {"import.unterminated_quote", "第 {} 行开始的引号没有结束", "the quote opened on line {} never closes"},
-      {"import.bad_encoding", "不支持的编码 '{}'，应为 auto、utf-8 或 gb18030", "unknown encoding '{}', expected auto, utf-8 or gb18030"},
+      {"import.bad_encoding", "不支持的编码 '{}'，应为 auto、utf-8、gb18030 或 utf-16", "unknown encoding '{}', expected auto, utf-8, gb18030 or utf-16"},
       {"import.bad_header", "{} 的表头无法使用，未写入任何数据", "{}: unusable header; nothing was written"},
       {"import.duplicate_column", "{}:1: 列 '{}' 与列 '{}' 表示同一字段", "{}:1: column '{}' means the same field as column '{}'"},
       {"import.no_header", "{}：文件为空，没有表头", "{}: empty file, no header"},

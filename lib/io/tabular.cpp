@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <array>
 #include <filesystem>
 #include <fstream>
@@ -217,12 +218,30 @@ text::Encoding choose_encoding(const std::string& name,
   return *forced;
 }
 
-// `bytes` of the file `name` decoded to UTF-8; a bad byte is reported with the file's name.
+// The line of byte `offset` of `bytes` in `encoding`: 1 + the line feeds before it.
+long line_of_offset(std::string_view bytes, size_t offset, text::Encoding encoding) {
+  const std::string_view before = bytes.substr(0, std::min(offset, bytes.size()));
+  long line = 1;
+  if (encoding == text::Encoding::utf16le || encoding == text::Encoding::utf16be) {
+    const char low = encoding == text::Encoding::utf16le ? '\n' : '\0';
+    const char high = encoding == text::Encoding::utf16le ? '\0' : '\n';
+    for (size_t i = 0; i + 1 < before.size(); i += 2) {
+      line += before[i] == low && before[i + 1] == high ? 1 : 0;
+    }
+    return line;
+  }
+  return line + static_cast<long>(std::count(before.begin(), before.end(), '\n'));
+}
+
+// `bytes` of the file `name` decoded to UTF-8; a bad byte is reported as `FILE:LINE:` with the
+// encoding and the byte, in the user's language.
 std::string decode(std::string_view bytes, text::Encoding encoding, const std::string& name) {
   try {
     return text::to_utf8(bytes, encoding);
-  } catch (const Error& e) {
-    throw e.located(name);
+  } catch (const text::InvalidBytes& e) {
+    throw Error(ExitCode::bad_input,
+                i18n::tr("import.invalid_bytes", name, line_of_offset(bytes, e.offset(), encoding),
+                         text::encoding_name(encoding), e.offset()));
   }
 }
 
@@ -266,7 +285,7 @@ std::unique_ptr<TabularSource> TabularSource::open(const std::string& path,
   const text::Encoding encoding =
       choose_encoding(options.encoding, [&] { return text::detect_encoding(*file); });
   if (encoding != text::Encoding::utf8) {
-    return open_csv_bytes(read_all(*file), {"gb18030", ""}, path);
+    return open_csv_bytes(read_all(*file), {text::encoding_name(encoding), ""}, path);
   }
   const char delimiter = sniff_delimiter(first_line(*file));
   std::error_code ec;

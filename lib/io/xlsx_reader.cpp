@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "core/error.h"
+#include "io/xlsx_dates.h"
 #include "io/xlsx_package.h"
 
 namespace tongxin::io {
@@ -26,6 +27,7 @@ using xlsx::XmlHandler;
 constexpr std::string_view k_workbook_part = "xl/workbook.xml";
 constexpr std::string_view k_workbook_rels_part = "xl/_rels/workbook.xml.rels";
 constexpr std::string_view k_default_shared_strings = "xl/sharedStrings.xml";
+constexpr std::string_view k_default_styles = "xl/styles.xml";
 constexpr long k_max_columns = 16384;  // A..XFD
 
 // ---- Text helpers -------------------------------------------------------------------------------
@@ -185,13 +187,19 @@ class WorkbookHandler : public XmlHandler {
     const XML_Char* rel_id = attribute(attrs, "id");  // r:id
     if (name == "sheet" && sheet_name) {
       m_sheets.push_back({sheet_name, rel_id ? rel_id : ""});
+    } else if (name == "workbookPr") {
+      const XML_Char* date1904 = attribute(attrs, "date1904");
+      m_date1904 = date1904 != nullptr &&
+                   (std::string_view(date1904) == "1" || std::string_view(date1904) == "true");
     }
   }
   void end(std::string_view /*name*/) override {}
   const std::vector<SheetEntry>& sheets() const { return m_sheets; }
+  bool date1904() const { return m_date1904; }
 
  private:
   std::vector<SheetEntry> m_sheets;
+  bool m_date1904 = false;
 };
 
 class SharedStringsHandler : public XmlHandler {
@@ -225,8 +233,8 @@ class SharedStringsHandler : public XmlHandler {
 // t="inlineStr", in <is>. Only non-empty cells left of the column limit are kept.
 class SheetHandler : public XmlHandler {
  public:
-  explicit SheetHandler(const std::vector<std::string>& shared_strings)
-      : m_shared_strings(shared_strings) {}
+  SheetHandler(const std::vector<std::string>& shared_strings, const xlsx::DateStyles& styles)
+      : m_shared_strings(shared_strings), m_styles(styles) {}
 
   void start(std::string_view name, const XML_Char** attrs) override {
     if (name == "sheetData") {
@@ -236,7 +244,7 @@ class SheetHandler : public XmlHandler {
     } else if (name == "row") {
       start_row(attribute(attrs, "r"));
     } else if (name == "c") {
-      start_cell(attribute(attrs, "r"), attribute(attrs, "t"));
+      start_cell(attribute(attrs, "r"), attribute(attrs, "t"), attribute(attrs, "s"));
     } else if (name == "v") {
       m_in_value = true;
     } else if (name == "is") {
@@ -297,13 +305,14 @@ class SheetHandler : public XmlHandler {
     m_next_column = 0;
   }
 
-  void start_cell(const XML_Char* r, const XML_Char* type) {
+  void start_cell(const XML_Char* r, const XML_Char* type, const XML_Char* style) {
     m_ref = r ? r : "";
     m_column = r ? column_of(r) : m_next_column;
     if (m_column < 0 || m_column >= k_max_columns) {
       throw PartError{"row " + std::to_string(m_row.row) + ": bad cell reference '" + m_ref + "'"};
     }
     m_type = type ? type : "n";
+    m_date = style != nullptr && m_styles.is_date(std::atol(style));
     m_value.clear();
     m_inline = StringItem();
   }
@@ -348,7 +357,8 @@ class SheetHandler : public XmlHandler {
       return {m_shared_strings[static_cast<size_t>(index)], false};
     }
     if (m_type == "n") {
-      return {m_value, true};
+      std::string date = m_date ? xlsx::serial_to_text(m_value, m_styles.date1904) : "";
+      return {date.empty() ? m_value : std::move(date), true};
     }
     // "str" (formula result), "b" ("1"/"0"), "e" (#N/A ...), "d" (ISO 8601 date).
     return {decode_escapes(m_value), false};
@@ -362,6 +372,7 @@ class SheetHandler : public XmlHandler {
   }
 
   const std::vector<std::string>& m_shared_strings;
+  const xlsx::DateStyles& m_styles;
   std::deque<XlsxRow> m_ready;
   XlsxRow m_row;
   long m_width = k_max_columns;
@@ -372,6 +383,7 @@ class SheetHandler : public XmlHandler {
   std::string m_type;
   std::string m_value;
   StringItem m_inline;
+  bool m_date = false;  // the cell's style shows a date or time
   bool m_in_data = false;
   bool m_in_value = false;
   bool m_in_inline = false;
@@ -387,6 +399,8 @@ struct SheetPart {
 struct WorkbookInfo {
   std::vector<SheetPart> sheets;
   std::string shared_strings;  // zip entry, empty when the workbook has none
+  std::string styles;          // zip entry, empty when the workbook has none
+  bool date1904 = false;
 };
 
 WorkbookInfo read_workbook(const Package& package) {
@@ -411,8 +425,14 @@ WorkbookInfo read_workbook(const Package& package) {
   for (const auto& [id, rel] : rels.rels()) {
     if (rel.type.ends_with("/sharedStrings")) {
       info.shared_strings = resolve_target("xl/", rel.target);
+    } else if (rel.type.ends_with("/styles")) {
+      info.styles = resolve_target("xl/", rel.target);
     }
   }
+  if (info.styles.empty() && package.has(k_default_styles)) {
+    info.styles = k_default_styles;
+  }
+  info.date1904 = workbook.date1904();
   if (info.shared_strings.empty() && package.has(k_default_shared_strings)) {
     info.shared_strings = k_default_shared_strings;
   }
@@ -453,7 +473,8 @@ struct XlsxSheetReader::State {
       : package(std::move(opened)),
         info(read_workbook(package)),
         part(find_sheet(package, info, sheet)),
-        rows(shared_strings) {
+        styles(xlsx::read_date_styles(package, info.styles, info.date1904)),
+        rows(shared_strings, styles) {
     if (!package.has(part.part)) {
       fail(package.path(),
            "not a valid xlsx workbook: sheet '" + part.name + "' (" + part.part + ") is missing");
@@ -469,6 +490,7 @@ struct XlsxSheetReader::State {
   Package package;
   WorkbookInfo info;
   SheetPart part;
+  xlsx::DateStyles styles;
   std::vector<std::string> shared_strings;
   SheetHandler rows;
   std::unique_ptr<xlsx::PartStream> stream;

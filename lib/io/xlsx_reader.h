@@ -2,10 +2,11 @@
 // openpyxl, ...) as rows of cell text, for imports, one row at a time (XlsxSheetReader).
 //
 // Cell text is the stored value, never a formatted one: a number is its raw stored text ("12",
-// "4.4052418800101E+17" for an 18-digit ID that Excel turned into a number), a date is its serial
-// number ("29221"), a boolean is "1" or "0", a formula cell is its cached result. Strings have
-// their rich-text runs concatenated (phonetic guides dropped) and OOXML escapes (_x000D_) decoded;
-// whitespace is kept as stored.
+// "4.4052418800101E+17" for an 18-digit ID that Excel turned into a number), except a number in
+// a date or time format (xlsx_dates.h), which is its ISO text ("1977-04-12", "2026-11-05
+// 14:30:00"; 1900 and 1904 date systems); a boolean is "1" or "0", a formula cell is its cached
+// result. Strings have their rich-text runs concatenated (phonetic guides dropped) and OOXML
+// escapes (_x000D_) decoded; whitespace is kept as stored.
 #pragma once
 
 #include <memory>
@@ -17,7 +18,8 @@ namespace tongxin::io {
 
 struct XlsxCell {
   std::string text;      // the stored value, as described above; empty for an empty cell
-  bool numeric = false;  // stored as a number (t absent or "n"): text is the raw stored value
+  bool numeric = false;  // stored as a number (t absent or "n"): text is the raw stored value,
+                         // or its date when the cell's format is a date
   long column = 0;       // 0-based (A = 0)
 };
 

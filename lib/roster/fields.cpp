@@ -169,23 +169,6 @@ std::optional<std::string> parse_boolean(std::string_view raw) {
   return std::nullopt;
 }
 
-// Dates as spreadsheets write them: 1980-04-08, 1980/4/8, 1980.4.8 or 19800408.
-std::optional<Date> parse_loose_date(std::string raw) {
-  if (raw.size() == 8 && raw.find_first_not_of("0123456789") == std::string::npos) {
-    return parse_iso_date(raw.substr(0, 4) + "-" + raw.substr(4, 2) + "-" + raw.substr(6, 2));
-  }
-  std::replace(raw.begin(), raw.end(), '/', '-');
-  std::replace(raw.begin(), raw.end(), '.', '-');
-  const auto first = raw.find('-');
-  const auto second = raw.find('-', first + 1);
-  if (first != 4 || second == std::string::npos || second - first > 3 || raw.size() - second > 3) {
-    return std::nullopt;
-  }
-  auto two = [](const std::string& part) { return part.size() == 1 ? "0" + part : part; };
-  return parse_iso_date(raw.substr(0, 4) + "-" + two(raw.substr(5, second - 5)) + "-" +
-                        two(raw.substr(second + 1)));
-}
-
 std::string id_reason(const IdCheck& check) {
   switch (check.problem) {
     case IdProblem::excel_number:
@@ -295,7 +278,7 @@ bool parse_value_into(const FieldDef& def, std::string_view raw, const ValueCont
       }
       return fail(def, i18n::tr("roster.bad_boolean"), v, problems);
     case FieldKind::date:
-      if (auto d = parse_loose_date(std::string(v))) {
+      if (auto d = parse_date(v)) {
         out.assign(d->iso());
         return true;
       }

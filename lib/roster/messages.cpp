@@ -18,7 +18,7 @@ const std::vector<i18n::Message>& messages() {
       {"roster.sensitive_off", "{} 是敏感个人信息，本工作区未启用；请在 tongxin.yaml 的 privacy.sensitive_fields 中写明用途后启用，或删除该列", "{} is sensitive personal information not enabled in this workspace: enable it under privacy.sensitive_fields in tongxin.yaml with a purpose, or drop the column"},
       {"roster.sensitive_category", "类别 {} 涉及敏感个人信息，需先在 tongxin.yaml 的 privacy.sensitive_fields 中启用 {} 并写明用途", "category {} reveals sensitive information: enable {} under privacy.sensitive_fields in tongxin.yaml with a purpose first"},
       {"roster.bad_boolean", "应为 是/否（yes/no、1/0）", "expected 是/否 (yes/no, 1/0)"},
-      {"roster.bad_date", "日期无效，应为 YYYY-MM-DD", "bad date, expected YYYY-MM-DD"},
+      {"roster.bad_date", "日期无效，应为存在的日期，如 2026-11-05、2026/11/5、20261105 或 2026年11月5日", "bad date, expected an existing date such as 2026-11-05, 2026/11/5, 20261105 or 2026年11月5日"},
       {"roster.birth_mismatch", "与身份证号中的出生日期 {} 不一致", "disagrees with the birth date {} in the ID number"},
       {"roster.sex_mismatch", "与身份证号显示的性别不一致", "disagrees with the sex the ID number shows"},
       {"roster.under_14", "未满 14 周岁：处理其个人信息需监护人同意（个人信息保护法第三十一条），不予登记", "under 14: their data needs a guardian's consent (PIPL Art. 31); not registered"},

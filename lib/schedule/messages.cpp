@@ -21,7 +21,6 @@ const std::vector<i18n::Message>& messages() {
       {"help.schedule_to_year", "结束年份（与 --from 同用）", "last year (with --from)"},
       {"help.schedule_year", "年份（默认今年）", "year (default: this year)"},
       // errors
-      {"schedule.bad_date", "日期无效 '{}'，应为 YYYY-MM-DD、today、+Nd 或 -Nd", "bad date '{}', expected YYYY-MM-DD, today, +Nd or -Nd"},
       {"schedule.bad_now", "当前时间 '{}' 不是带时区的 ISO 8601 时间（检查 TONGXIN_NOW）", "the current time '{}' is not ISO 8601 with an offset (check TONGXIN_NOW)"},
       {"schedule.calendar_broken", "内置节日日历数据有误（程序构建有问题）：{}", "the built-in festival calendar is broken (a build problem): {}"},
       {"schedule.overdue", "有 {} 项任务逾期", "{} duty occurrence(s) overdue"},

@@ -19,6 +19,8 @@ namespace {
 
 constexpr std::string_view k_utf8_bom = "\xEF\xBB\xBF";
 constexpr std::string_view k_gb18030_bom = "\x84\x31\x95\x33";
+constexpr std::string_view k_utf16le_bom = "\xFF\xFE";
+constexpr std::string_view k_utf16be_bom = "\xFE\xFF";
 constexpr size_t k_detect_chunk = 64 * 1024;
 
 // Incremental UTF-8 well-formedness check (Unicode Table 3-7): feed bytes in any split, then
@@ -171,10 +173,27 @@ std::string convert(std::string_view bytes, const char* from_name, const char* t
       UErrorCode ignored = U_ZERO_ERROR;
       ucnv_getInvalidChars(from.get(), invalid, &invalid_length, &ignored);
       const auto offset = (source - bytes.data()) - std::max<int8_t>(invalid_length, 0);
-      throw Error(ExitCode::bad_input, i18n::tr("encoding.invalid_bytes", from_name, offset));
+      throw InvalidBytes(i18n::tr("encoding.invalid_bytes", from_name, offset),
+                         static_cast<size_t>(offset));
     }
     return out;
   }
+}
+
+bool is_utf8(std::string_view bytes) {
+  Utf8Validator validator;
+  return validator.feed(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()) &&
+         validator.at_boundary();
+}
+
+std::optional<Encoding> utf16_by_bom(std::string_view start) {
+  if (start.starts_with(k_utf16le_bom)) {
+    return Encoding::utf16le;
+  }
+  if (start.starts_with(k_utf16be_bom)) {
+    return Encoding::utf16be;
+  }
+  return std::nullopt;
 }
 
 // Offset of the first byte of the first ill-formed sequence (or of a sequence cut off by the end).
@@ -194,9 +213,9 @@ size_t first_invalid_utf8_offset(std::string_view bytes) {
 }
 
 void require_utf8(std::string_view bytes) {
-  if (detect_encoding(bytes) != Encoding::utf8) {
-    throw Error(ExitCode::bad_input,
-                i18n::tr("encoding.invalid_bytes", "UTF-8", first_invalid_utf8_offset(bytes)));
+  if (!is_utf8(bytes)) {
+    const size_t offset = first_invalid_utf8_offset(bytes);
+    throw InvalidBytes(i18n::tr("encoding.invalid_bytes", "UTF-8", offset), offset);
   }
 }
 
@@ -206,16 +225,37 @@ char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - '
 
 bool has_utf8_bom(std::string_view bytes) { return bytes.starts_with(k_utf8_bom); }
 
+const char* encoding_name(Encoding encoding) {
+  switch (encoding) {
+    case Encoding::utf8:
+      return "UTF-8";
+    case Encoding::gb18030:
+      return "GB18030";
+    case Encoding::utf16le:
+      return "UTF-16LE";
+    case Encoding::utf16be:
+      return "UTF-16BE";
+  }
+  return "UTF-8";
+}
+
 Encoding detect_encoding(std::string_view bytes) {
-  Utf8Validator validator;
-  const bool valid =
-      validator.feed(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size()) &&
-      validator.at_boundary();
-  return valid ? Encoding::utf8 : Encoding::gb18030;
+  if (const auto utf16 = utf16_by_bom(bytes)) {
+    return *utf16;
+  }
+  return is_utf8(bytes) ? Encoding::utf8 : Encoding::gb18030;
 }
 
 Encoding detect_encoding(std::istream& in) {
   const std::istream::pos_type start = in.tellg();
+  char bom[2] = {};
+  in.read(bom, 2);
+  const auto utf16 = utf16_by_bom(std::string_view(bom, static_cast<size_t>(in.gcount())));
+  in.clear();
+  in.seekg(start == std::istream::pos_type(-1) ? std::istream::pos_type(0) : start);
+  if (utf16) {
+    return *utf16;
+  }
   std::vector<char> chunk(k_detect_chunk);
   Utf8Validator validator;
   bool valid = true;
@@ -238,6 +278,16 @@ std::string to_utf8(std::string_view bytes, Encoding from) {
     require_utf8(bytes);
     return std::string(bytes);
   }
+  if (from == Encoding::utf16le || from == Encoding::utf16be) {
+    const size_t bom = utf16_by_bom(bytes) == from ? 2 : 0;
+    try {
+      return convert(bytes.substr(bom), encoding_name(from), "UTF-8",
+                     bytes.size() + bytes.size() / 2);
+    } catch (const InvalidBytes& e) {
+      throw InvalidBytes(i18n::tr("encoding.invalid_bytes", encoding_name(from), e.offset() + bom),
+                         e.offset() + bom);
+    }
+  }
   // GB18030 writes U+FEFF as 84 31 95 33; a file may start with it like a UTF-8 BOM.
   if (bytes.starts_with(k_gb18030_bom)) {
     bytes.remove_prefix(k_gb18030_bom.size());
@@ -251,7 +301,7 @@ std::string from_utf8(std::string_view utf8, Encoding to) {
   if (to == Encoding::utf8) {
     return std::string(utf8);
   }
-  return convert(utf8, "UTF-8", "GB18030", utf8.size());
+  return convert(utf8, "UTF-8", encoding_name(to), utf8.size());
 }
 
 std::optional<Encoding> parse_encoding_name(std::string_view name) {
@@ -264,6 +314,12 @@ std::optional<Encoding> parse_encoding_name(std::string_view name) {
   }
   if (lower == "gb18030" || lower == "gbk" || lower == "gb2312" || lower == "cp936") {
     return Encoding::gb18030;
+  }
+  if (lower == "utf-16" || lower == "utf16" || lower == "utf-16le" || lower == "unicode") {
+    return Encoding::utf16le;
+  }
+  if (lower == "utf-16be") {
+    return Encoding::utf16be;
   }
   return std::nullopt;
 }

@@ -52,3 +52,39 @@ TEST_CASE("relative dates stay within years 0000 to 9999") {
   CHECK_FALSE(tongxin::parse_user_date("-999999d", today));
   CHECK(tongxin::parse_user_date("+2000000d", today) == Date{7502, 9, 15});
 }
+
+TEST_CASE("one date grammar: ISO, slashes, dots, eight digits and 年月日") {
+  using tongxin::parse_date;
+  CHECK(parse_date("2026-11-05") == Date{2026, 11, 5});
+  CHECK(parse_date("2026-11-5") == Date{2026, 11, 5});
+  CHECK(parse_date("2026/11/5") == Date{2026, 11, 5});
+  CHECK(parse_date("2026.11.05") == Date{2026, 11, 5});
+  CHECK(parse_date("20261105") == Date{2026, 11, 5});
+  CHECK(parse_date("2026年11月5日") == Date{2026, 11, 5});
+  CHECK(parse_date(" 2026/1/31 ") == Date{2026, 1, 31});
+  CHECK(parse_date("2024年2月29日") == Date{2024, 2, 29});
+  // Impossible dates and mixed or partial forms are refused.
+  CHECK_FALSE(parse_date("2026-13-01"));
+  CHECK_FALSE(parse_date("2026-02-29"));
+  CHECK_FALSE(parse_date("20260230"));
+  CHECK_FALSE(parse_date("2026年11月5"));
+  CHECK_FALSE(parse_date("2026/11-05"));
+  CHECK_FALSE(parse_date("2026-11"));
+  CHECK_FALSE(parse_date("26-11-05"));
+  CHECK_FALSE(parse_date("20261-1-05"));
+  CHECK_FALSE(parse_date("2026-011-05"));
+  CHECK_FALSE(parse_date("2026-11-05x"));
+  CHECK_FALSE(parse_date(""));
+  CHECK(tongxin::parse_user_date("2026年11月5日", Date{2026, 11, 21}) == Date{2026, 11, 5});
+  CHECK_FALSE(tongxin::parse_user_date("2026-13-01", Date{2026, 11, 21}));
+}
+
+TEST_CASE("a time of day after a date is ignored, as date-time cells read") {
+  using tongxin::parse_date;
+  CHECK(parse_date("2026-11-05 14:30:00") == Date{2026, 11, 5});
+  CHECK(parse_date("2026/11/5 9:05") == Date{2026, 11, 5});
+  CHECK(parse_date("2026-11-05T14:30:00") == Date{2026, 11, 5});
+  CHECK_FALSE(parse_date("2026-11-05 25:00"));
+  CHECK_FALSE(parse_date("2026-11-05 14"));
+  CHECK_FALSE(parse_date("20261105 14:30"));
+}

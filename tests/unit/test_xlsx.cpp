@@ -20,6 +20,7 @@
 #include "helpers.h"
 #include "i18n/i18n.h"
 #include "io/tabular.h"
+#include "io/xlsx_dates.h"
 #include "io/xlsx_reader.h"
 #include "output/table.h"
 #include "output/xlsx_writer.h"
@@ -296,7 +297,7 @@ TEST_CASE("read_xlsx reads a workbook written by another producer") {
 
   const std::vector<std::string> expected = {
       "1: 姓名 | 身份证号 |  | 电话 | 出生日期 | 人数 | 备注",
-      "2: 王小明 | #4.4052418800101e+17 |  | 13800138000 | #29221 | #3 |   前后空格 ",
+      "2: 王小明 | #4.4052418800101e+17 |  | 13800138000 | #1980-01-01 | #3 |   前后空格 ",
       "4: 李四 | 44052419800101001X |  | #13912345678 |  | #2.5 | 1",
       "5: 赵六  | 内联文本 |  | 公式结果 |  | #DIV/0! | 甲\r乙",
   };
@@ -388,4 +389,41 @@ TEST_CASE("read_xlsx errors name the file and what is wrong") {
     std::ofstream{path};
     CHECK(error_of([&] { read_xlsx(path, ""); }).starts_with(path + ": not an xlsx workbook"));
   }
+}
+
+TEST_CASE("Excel number formats: which show dates") {
+  using tongxin::io::xlsx::is_date_format_code;
+  using tongxin::io::xlsx::is_date_format_id;
+  CHECK(is_date_format_id(14));
+  CHECK(is_date_format_id(22));
+  CHECK(is_date_format_id(31));  // yyyy"年"m"月"d"日" of Chinese Excel
+  CHECK(is_date_format_id(45));
+  CHECK_FALSE(is_date_format_id(0));
+  CHECK_FALSE(is_date_format_id(49));  // @ (text)
+  CHECK(is_date_format_code("yyyy/m/d"));
+  CHECK(is_date_format_code("yyyy\"年\"m\"月\"d\"日\""));
+  CHECK(is_date_format_code("[$-F800]dddd, mmmm dd, yyyy"));
+  CHECK(is_date_format_code("h:mm:ss"));
+  CHECK_FALSE(is_date_format_code("General"));
+  CHECK_FALSE(is_date_format_code("0.00"));
+  CHECK_FALSE(is_date_format_code("#,##0\"元\""));
+  CHECK_FALSE(is_date_format_code("[Red]0.00"));
+  CHECK_FALSE(is_date_format_code("0\\d"));
+}
+
+TEST_CASE("Excel serial dates in the 1900 and 1904 systems") {
+  using tongxin::io::xlsx::serial_to_text;
+  CHECK(serial_to_text("1", false) == "1900-01-01");
+  CHECK(serial_to_text("59", false) == "1900-02-28");
+  CHECK(serial_to_text("60", false) == "1900-02-29");  // Excel's nonexistent day, refused later
+  CHECK(serial_to_text("61", false) == "1900-03-01");
+  CHECK(serial_to_text("28227", false) == "1977-04-12");
+  CHECK(serial_to_text("46331", false) == "2026-11-05");
+  CHECK(serial_to_text("46331.604166666664", false) == "2026-11-05 14:30:00");
+  CHECK(serial_to_text("0.5", false) == "12:00:00");
+  CHECK(serial_to_text("0", true) == "1904-01-01");
+  CHECK(serial_to_text("26765", true) == "1977-04-12");
+  CHECK(serial_to_text("-1", false).empty());
+  CHECK(serial_to_text("abc", false).empty());
+  CHECK(serial_to_text("3000000", false).empty());
 }
