@@ -77,8 +77,7 @@ DateRange agenda_range(const AgendaOptions& o, const Context& ctx) {
 }
 
 schedule::AgendaQuery agenda_query(const AgendaOptions& o, Context& ctx) {
-  schedule::AgendaQuery query{
-      agenda_range(o, ctx), ctx.today(), ctx.community(o.community), {}};
+  schedule::AgendaQuery query{agenda_range(o, ctx), ctx.today(), ctx.community(o.community), {}};
   for (const std::string& s : o.statuses) {
     query.statuses.push_back(*schedule::parse_status(s));  // CLI11 checked the names
   }
