@@ -41,7 +41,14 @@ void on_run(CLI::App* sub, void (*runner)(const Options&, Context&),
             std::shared_ptr<Options> options, Globals& globals, Environment& env) {
   sub->callback([runner, options, &globals, &env] {
     Context ctx(globals, env);
-    runner(*options, ctx);
+    try {
+      runner(*options, ctx);
+    } catch (const SQLite::Exception& e) {
+      if (auto busy = ctx.busy_error(e)) {  // say what held the store, not only "locked"
+        throw *busy;
+      }
+      throw;
+    }
   });
 }
 

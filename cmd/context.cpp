@@ -2,12 +2,15 @@
 
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include <ctime>
 #include <iostream>
 #include <sstream>
 
 #include "core/error.h"
 #include "i18n/i18n.h"
+#include "store/lock_holder.h"
 
 namespace tongxin::cli {
 
@@ -105,8 +108,22 @@ void Context::warning(const std::string& line) const {
   *m_env.err << "tongxin: " << i18n::tr("warning.prefix") << ": " << line << '\n';
 }
 
-store::OpenOptions Context::store_options(bool create) const {
-  return {.create = create, .warn = [this](const std::string& line) { warning(line); }};
+store::OpenOptions Context::store_options(bool create) {
+  int busy_timeout_s = config::k_default_busy_timeout_s;
+  if (m_globals.store.empty() || config::find_workspace_root(start_dir())) {
+    busy_timeout_s = workspace_config().busy_timeout_s;
+  }
+  return {.create = create,
+          .busy_timeout_ms = busy_timeout_s * 1000,
+          .warn = [this](const std::string& line) { warning(line); }};
+}
+
+std::optional<Error> Context::busy_error(const SQLite::Exception& e) const {
+  if (e.getErrorCode() != SQLITE_BUSY || !m_db) {
+    return std::nullopt;
+  }
+  return store::locked_error(m_db->getFilename(), m_db->execAndGet("PRAGMA busy_timeout").getInt(),
+                             e.what());
 }
 
 bool Context::color() const {

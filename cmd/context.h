@@ -11,6 +11,7 @@
 
 #include "config/workspace.h"
 #include "core/date.h"
+#include "core/error.h"
 #include "core/period.h"
 #include "output/atomic_file.h"
 #include "output/table.h"
@@ -62,8 +63,12 @@ class Context {
   // Prints "tongxin: warning: <line>" to stderr, always (even with -q): something the user must
   // know was found and set right (a store readable by others).
   void warning(const std::string& line) const;
-  // How the store is opened: the busy timeout and where warnings go.
-  store::OpenOptions store_options(bool create = false) const;
+  // How the store is opened: the busy timeout (tongxin.yaml's store.busy_timeout when there is
+  // a workspace, also with --store) and where warnings go.
+  store::OpenOptions store_options(bool create = false);
+  // The exit-4 error for a statement that gave up waiting for the store (SQLITE_BUSY), naming
+  // what held it; nullopt for any other failure, or when no store was opened.
+  std::optional<Error> busy_error(const SQLite::Exception& e) const;
   bool color() const;
   output::RenderOptions render_options() const;
 

@@ -85,6 +85,19 @@ void read_privacy(MapReader& r, Privacy& privacy) {
   });
 }
 
+// `store: PATH`, or `store:` with `path:` and `busy_timeout:` (seconds, 0 to fail at once).
+void read_store(MapReader& r, WorkspaceConfig& config) {
+  if (!r.node("store").IsMap()) {
+    config.store = r.string("store").value_or(config.store);
+    return;
+  }
+  r.map("store", [&](MapReader& s) {
+    config.store = s.string("path").value_or(config.store);
+    config.busy_timeout_s = static_cast<int>(
+        s.integer("busy_timeout", 0, 24 * 3600).value_or(k_default_busy_timeout_s));
+  });
+}
+
 }  // namespace
 
 WorkspaceConfig parse_workspace_config(const std::string& file, const std::string& text) {
@@ -102,7 +115,7 @@ WorkspaceConfig parse_workspace_config(const std::string& file, const std::strin
     if (!i18n::parse_lang(config.language)) {
       r.report("language", i18n::tr("config.bad_choice", config.language, "zh, en"));
     }
-    config.store = r.string("store").value_or("tongxin.db");
+    read_store(r, config);
     config.standard = r.string("standard").value_or("");
     config.plan = r.string("plan").value_or("");
     config.communities = r.string("communities").value_or("communities/*.yaml");

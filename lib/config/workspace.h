@@ -26,12 +26,17 @@ struct Privacy {
   std::map<std::string, SensitiveField> sensitive_fields;  // ethnicity, religion; off unless listed
 };
 
+inline constexpr int k_default_busy_timeout_s = 60;
+
 struct WorkspaceConfig {
   int version = 1;
   std::string jurisdiction_name;
   std::string jurisdiction_code;
   std::string language = "zh";
   std::string store = "tongxin.db";
+  // How long a command waits for a store another process holds (store.busy_timeout, seconds):
+  // long enough to outlast a million-row import's exclusive phase on a slow office PC.
+  int busy_timeout_s = k_default_busy_timeout_s;
   std::string standard;  // relative path; may be empty
   std::string plan;      // relative path; may be empty
   std::string communities = "communities/*.yaml";

@@ -117,7 +117,8 @@ ExistingMembers ExistingMembers::looked_up(SQLite::Database& db, const std::stri
       db, std::string("SELECT ") + k_candidate_columns + " FROM member WHERE id_number IS NULL");
   members.add_candidates(without_id);
   members.m_connection = std::make_unique<SQLite::Database>(path, SQLite::OPEN_READONLY);
-  members.m_connection->setBusyTimeout(store::k_busy_timeout_ms);
+  members.m_connection->setBusyTimeout(  // as long as the importing connection waits
+      db.execAndGet("PRAGMA busy_timeout").getInt());
   members.m_id_query = std::make_unique<SQLite::Statement>(
       *members.m_connection, "SELECT id, community FROM member WHERE id_number = ?");
   members.m_community_query = std::make_unique<SQLite::Statement>(

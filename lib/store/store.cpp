@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/resources.h"
 #include "i18n/i18n.h"
+#include "store/lock_holder.h"
 
 namespace tongxin::store {
 
@@ -131,6 +132,9 @@ std::unique_ptr<SQLite::Database> open(const fs::path& path, const OpenOptions& 
                                             options.busy_timeout_ms);
     version = schema_version(*db);
   } catch (const SQLite::Exception& e) {
+    if (e.getErrorCode() == SQLITE_BUSY) {
+      throw locked_error(path, options.busy_timeout_ms, e.what());
+    }
     if (e.getErrorCode() == SQLITE_NOTADB) {
       throw Error(ExitCode::store, i18n::tr("store.not_a_store", path.string()));
     }
@@ -165,7 +169,11 @@ WriteTransaction::WriteTransaction(SQLite::Database& db) : m_db(db) {
   try {
     m_db.exec("BEGIN IMMEDIATE");
   } catch (const SQLite::Exception& e) {
-    throw Error(ExitCode::store, i18n::tr("store.locked", e.what()));
+    if (e.getErrorCode() != SQLITE_BUSY) {
+      throw;
+    }
+    throw locked_error(m_db.getFilename(), m_db.execAndGet("PRAGMA busy_timeout").getInt(),
+                       e.what());
   }
 }
 

@@ -20,7 +20,9 @@ namespace tongxin::store {
 int latest_version();
 
 // How long a command waits for another writer to finish before giving up (exit 4).
-constexpr int k_busy_timeout_ms = 5000;
+// How long a connection waits for a store another holds, unless tongxin.yaml says otherwise
+// (store.busy_timeout; config::k_default_busy_timeout_s is the same 60 s).
+constexpr int k_busy_timeout_ms = 60'000;
 
 struct OpenOptions {
   bool create = false;   // create (0600) and migrate when the file does not exist

@@ -7,6 +7,7 @@
 #include "core/error.h"
 #include "helpers.h"
 #include "i18n/i18n.h"
+#include "store/store.h"
 
 using namespace tongxin;
 
@@ -168,5 +169,26 @@ TEST_CASE("the workspace reads tongxin.yaml and communities, not the plan or the
     write_text(dir.path / "communities/b.yaml", "id: b\nname: 乙社区\nstars: many\n");
     CHECK(testing::exit_code_of([&] { config::load_workspace(dir.path); }) == ExitCode::config);
     CHECK(config::load_workspace_config(dir.path).store == "tongxin.db");
+  }
+}
+
+TEST_CASE("store is a path, or a mapping with the path and busy_timeout in seconds") {
+  i18n::set_language(i18n::Lang::en);
+  const auto plain = config::parse_workspace_config("t", "version: 1\nstore: office.db\n");
+  CHECK(plain.store == "office.db");
+  CHECK(plain.busy_timeout_s == config::k_default_busy_timeout_s);
+  CHECK(config::k_default_busy_timeout_s * 1000 == store::k_busy_timeout_ms);
+  const auto both =
+      config::parse_workspace_config("t", "version: 1\nstore: {path: o.db, busy_timeout: 600}\n");
+  CHECK(both.store == "o.db");
+  CHECK(both.busy_timeout_s == 600);
+  const auto timeout_only =
+      config::parse_workspace_config("t", "version: 1\nstore:\n  busy_timeout: 0\n");
+  CHECK(timeout_only.store == "tongxin.db");
+  CHECK(timeout_only.busy_timeout_s == 0);
+  for (const char* bad : {"store: {busy_timeout: -1}", "store: {busy_timeout: 1h}",
+                          "store: {busy_timeout: 90000}", "store: {wait: 5}"}) {
+    CAPTURE(bad);
+    CHECK_THROWS_AS(config::parse_workspace_config("t", std::string("version: 1\n") + bad), Error);
   }
 }

@@ -2,6 +2,10 @@
 #include <fmt/format.h>
 
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <csignal>
 
 #include <algorithm>
 #include <cerrno>
@@ -15,6 +19,7 @@
 #include "core/resources.h"
 #include "helpers.h"
 #include "i18n/i18n.h"
+#include "store/lock_holder.h"
 #include "store/store.h"
 
 using namespace tongxin;
@@ -236,4 +241,57 @@ TEST_CASE("a store readable by others is tightened to 0600, and said so") {
   warnings.clear();
   store::open(path, {.warn = [&](const std::string& w) { warnings.push_back(w); }});
   CHECK(warnings.empty());  // a private store says nothing
+}
+
+TEST_CASE("the write lock's owner is read from /proc/locks") {
+  const char* locks =
+      "1: POSIX  ADVISORY  READ 300 08:01:77 128 128\n"
+      "2: POSIX  ADVISORY  WRITE 400 08:01:99 120 120\n"
+      "2: -> POSIX  ADVISORY  WRITE 500 08:01:77 120 120\n"
+      "3: POSIX  ADVISORY  WRITE 600 fd:0a:77 120 EOF\n"
+      "4: POSIX  ADVISORY  WRITE 700 08:01:77 1073741825 1073741825\n";
+  CHECK(store::write_lock_owner(locks, {8, 1, 77}, 120, 1) == 0);  // a read lock, a waiter
+  CHECK(store::write_lock_owner(locks, {8, 1, 99}, 120, 1) == 400);
+  CHECK(store::write_lock_owner(locks, {8, 1, 99}, 120, 400) == 0);  // ourselves
+  CHECK(store::write_lock_owner(locks, {0xfd, 0x0a, 77}, 5000, 1) == 600);
+  CHECK(store::write_lock_owner(locks, {8, 1, 77}, 0x40000001, 1) == 700);
+}
+
+TEST_CASE("a store another process holds past the timeout names that process (exit 4)") {
+  i18n::set_language(i18n::Lang::en);
+  TempDir dir;
+  const fs::path path = dir.path / "t.db";
+  store::open(path, {.create = true});  // closed again before the fork
+  int ready[2];
+  REQUIRE(::pipe(ready) == 0);
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {  // holds the write lock until killed
+    SQLite::Database holder(path.string(), SQLite::OPEN_READWRITE);
+    holder.exec("BEGIN IMMEDIATE");
+    (void)!::write(ready[1], "x", 1);
+    ::pause();
+    ::_exit(0);
+  }
+  char byte = 0;
+  REQUIRE(::read(ready[0], &byte, 1) == 1);
+  auto db = store::open(path, {.busy_timeout_ms = 0});
+  try {
+    store::WriteTransaction tx(*db);
+    FAIL("expected the store to be busy");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::store);
+    CHECK(std::string(e.what()) ==
+          "the store " + path.string() +
+              " is held by another process, still after waiting 0 s (database is locked)");
+    REQUIRE(e.details().size() == 2);
+    CHECK(e.details()[0].starts_with(fmt::format("held by process {} (", child)));
+    CHECK(e.details()[1] ==
+          "to wait longer, set busy_timeout (seconds) under store: in "
+          "tongxin.yaml");
+  }
+  ::kill(child, SIGKILL);
+  ::waitpid(child, nullptr, 0);
+  ::close(ready[0]);
+  ::close(ready[1]);
 }
