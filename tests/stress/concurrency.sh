@@ -11,10 +11,11 @@ binary=$(realpath "$1")
 writers=${2:-4}
 writes=${3:-100}
 here=$(cd "$(dirname "$0")" && pwd)
-bulk_rows=20000
+bulk_rows=${TONGXIN_STRESS_BULK_ROWS:-20000}
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# The writers and the reader stop with the script, whatever ends it.
+trap 'kill $(jobs -p) 2>/dev/null; wait; rm -rf "$work"' EXIT
 tongxin() {
   env -i PATH=/usr/bin:/bin HOME="$work" TZ=UTC LC_ALL=C.UTF-8 USER=tester \
     TONGXIN_TODAY=2026-11-21 TONGXIN_NOW=2026-11-21T09:00:00+0800 \
@@ -40,19 +41,19 @@ log_before=$(count "SELECT count(*) FROM change_log")
 writer() {
   local w=$1
   for n in $(seq 1 "$writes"); do
-    if ! tongxin roster add --community chengguan-dongjie --name "并发$w-$n" \
-      >/dev/null 2>"$work/err-$w-$n"; then
+    tongxin roster add --community chengguan-dongjie --name "并发$w-$n" \
+      >/dev/null 2>"$work/err-$w-$n" ||
       echo "writer $w write $n: exit $?: $(cat "$work/err-$w-$n")" >>"$work/failures"
+    if [ "$w" = 1 ] && [ "$n" = $((writes / 2)) ]; then
+      touch "$work/half-way"
     fi
-    [ "$w" = 1 ] && [ "$n" = $((writes / 2)) ] && touch "$work/half-way"
   done
 }
 reader() {
   local reads=0
   while [ ! -e "$work/done" ]; do
-    if ! tongxin roster list --format csv >/dev/null 2>"$work/err-reader"; then
+    tongxin roster list --format csv >/dev/null 2>"$work/err-reader" ||
       echo "reader read $reads: exit $?: $(cat "$work/err-reader")" >>"$work/failures"
-    fi
     reads=$((reads + 1))
   done
   echo "$reads" >"$work/reads"
@@ -67,9 +68,8 @@ for w in $(seq 1 "$writers"); do
   pids+=($!)
 done
 while [ ! -e "$work/half-way" ]; do sleep 0.05; done
-if ! tongxin roster import "$work/bulk.csv" >/dev/null 2>"$work/err-import"; then
+tongxin roster import "$work/bulk.csv" >/dev/null 2>"$work/err-import" ||
   echo "bulk import: exit $?: $(cat "$work/err-import")" >>"$work/failures"
-fi
 import_done=$(date +%s)
 for pid in "${pids[@]}"; do wait "$pid"; done
 touch "$work/done"

@@ -17,8 +17,13 @@ echo "crash test: $iterations iterations, seed $seed"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
+# exec: in a background job the process whose id $! gives is tongxin itself, not a subshell that
+# waits for it, so kill -9 reaches the command under test.
 tongxin() {
-  env -i PATH=/usr/bin:/bin HOME="$work" TZ=UTC LC_ALL=C.UTF-8 USER=tester \
+  (exec_tongxin "$@")
+}
+exec_tongxin() {
+  exec env -i PATH=/usr/bin:/bin HOME="$work" TZ=UTC LC_ALL=C.UTF-8 USER=tester \
     TONGXIN_TODAY=2026-11-21 TONGXIN_NOW=2026-11-21T09:00:00+0800 \
     ASAN_OPTIONS="${ASAN_OPTIONS:-}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-}" \
     "$binary" --lang en -C "$work/w" "$@"
@@ -29,14 +34,14 @@ fail() {
 }
 
 tongxin init "$work/w" --example yongdeng-2011 >/dev/null
-tongxin roster import w/data/roster.csv >/dev/null
+tongxin roster import "$work/w/data/roster.csv" >/dev/null
 store="$work/w/tongxin.db"
 
 # 100,000 members with valid, distinct ID numbers, generated in a second.
 python3 "$here/make_roster.py" 100000 >"$work/big.csv"
 
 members() {
-  tongxin store info --format csv | sed -n 's/^rows\.member,//p'
+  tongxin store info --format csv | tr -d '\r' | sed -n 's/^rows\.member,//p'
 }
 live_batches() {
   sqlite3 "$store" "SELECT count(*) FROM import_batch WHERE kind = 'roster' AND undone_at IS NULL"
@@ -47,14 +52,14 @@ last_batch() {
 check_store() {
   tongxin store check >/dev/null 2>&1 || fail "store check failed after $1: $(tongxin store check 2>&1)"
 }
-# Runs "$@" in the background and kills it with SIGKILL after a random delay of 0 to $1
+# Runs tongxin "$@" in the background and kills it with SIGKILL after a random delay of 0 to $1
 # milliseconds; prints "killed" or "finished".
 kill_within() {
   local limit_ms=$1
   shift
   local delay_ms=$((RANDOM * 32768 + RANDOM))
   delay_ms=$((delay_ms % (limit_ms + 1)))
-  "$@" >/dev/null 2>&1 &
+  exec_tongxin "$@" >/dev/null 2>&1 &
   local pid=$!
   sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
   if kill -9 "$pid" 2>/dev/null; then
@@ -93,13 +98,13 @@ for i in $(seq 1 "$iterations"); do
   if [ $((i % 3)) -eq 0 ]; then
     target="$work/backup-$i.db"
     what="backup"
-    result=$(kill_within "$backup_ms" tongxin store backup "$target")
+    result=$(kill_within "$backup_ms" store backup "$target")
   elif [ "$imported" = 0 ]; then
     what="import"
-    result=$(kill_within "$import_ms" tongxin roster import "$work/big.csv")
+    result=$(kill_within "$import_ms" roster import "$work/big.csv")
   else
     what="undo"
-    result=$(kill_within "$undo_ms" tongxin roster import --undo "$(last_batch)")
+    result=$(kill_within "$undo_ms" roster import --undo "$(last_batch)")
   fi
   check_store "$what ($result)"
   count=$(members)
