@@ -1,7 +1,10 @@
-// The date parsers (parse_iso_date, parse_user_date): a date parsed is one that exists, its ISO
-// text parses back to it, and its day number converts back to it.
+// The date parsers (parse_iso_date, parse_date, parse_user_date): a date parsed is one that
+// exists, its ISO text parses back to it, and its day number converts back to it. Also the XLSX
+// date serials (io::xlsx::serial_to_text): a serial's text is empty, a time of day, or starts with
+// a date of the one grammar.
 #include "core/date.h"
 #include "harness.h"
+#include "io/xlsx_dates.h"
 
 namespace {
 
@@ -21,8 +24,23 @@ void body(std::string_view input) {
   if (const auto iso = tongxin::parse_iso_date(input)) {
     check(*iso);
   }
+  if (const auto date = tongxin::parse_date(input)) {
+    check(*date);
+  }
   if (const auto user = tongxin::parse_user_date(input, tongxin::fuzz::k_today)) {
     check(*user);
+  }
+  for (const bool date1904 : {false, true}) {
+    const std::string text = tongxin::io::xlsx::serial_to_text(input, date1904);
+    if (text.size() >= 10 && text[2] != ':') {
+      // 1900-02-29, Excel's day 60, is kept as text on purpose: it must fail validation.
+      const auto date = tongxin::parse_date(text.substr(0, 10));
+      expect(date.has_value() || text.starts_with("1900-02-29"),
+             "a serial's date text is a date of the grammar");
+      if (date) {
+        check(*date);
+      }
+    }
   }
 }
 
