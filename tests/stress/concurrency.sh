@@ -15,7 +15,7 @@ bulk_rows=${TONGXIN_STRESS_BULK_ROWS:-20000}
 
 work=$(mktemp -d)
 # The writers and the reader stop with the script, whatever ends it.
-trap 'kill $(jobs -p) 2>/dev/null; wait; rm -rf "$work"' EXIT
+trap 'kill $(jobs -p) 2>/dev/null || true; wait || true; rm -rf "$work"' EXIT
 tongxin() {
   env -i PATH=/usr/bin:/bin HOME="$work" TZ=UTC LC_ALL=C.UTF-8 USER=tester \
     TONGXIN_TODAY=2026-11-21 TONGXIN_NOW=2026-11-21T09:00:00+0800 \
