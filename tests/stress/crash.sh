@@ -93,19 +93,32 @@ undo_ms=$(elapsed_ms "$start")
 [ "$(members)" = "$before" ] || fail "the undo did not remove the 100000 members"
 echo "uninterrupted: import ${import_ms} ms, backup ${backup_ms} ms, undo ${undo_ms} ms"
 
+# Kills an import, an undo and a backup in turn. An import is killed with the big file out of
+# the store and an undo with it in, so the state is first set by an uninterrupted run when a
+# killed import left nothing (or a killed undo left everything).
 imported=0 # whether the big file is in the store now
 for i in $(seq 1 "$iterations"); do
-  if [ $((i % 3)) -eq 0 ]; then
+  case $((i % 3)) in
+  1)
+    if [ "$imported" = 1 ]; then
+      tongxin roster import --undo "$(last_batch)" >/dev/null
+    fi
+    what="import"
+    result=$(kill_within "$import_ms" roster import "$work/big.csv")
+    ;;
+  2)
+    if [ "$imported" = 0 ]; then
+      tongxin roster import "$work/big.csv" >/dev/null
+    fi
+    what="undo"
+    result=$(kill_within "$undo_ms" roster import --undo "$(last_batch)")
+    ;;
+  0)
     target="$work/backup-$i.db"
     what="backup"
     result=$(kill_within "$backup_ms" store backup "$target")
-  elif [ "$imported" = 0 ]; then
-    what="import"
-    result=$(kill_within "$import_ms" roster import "$work/big.csv")
-  else
-    what="undo"
-    result=$(kill_within "$undo_ms" roster import --undo "$(last_batch)")
-  fi
+    ;;
+  esac
   check_store "$what ($result)"
   count=$(members)
   batches=$(live_batches)
