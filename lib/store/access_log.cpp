@@ -1,6 +1,7 @@
 #include "store/access_log.h"
 
 #include "i18n/i18n.h"
+#include "store/chain.h"
 
 namespace tongxin::store {
 
@@ -24,9 +25,7 @@ void log_access(SQLite::Database& db, const AccessEntry& entry) {
   if (entry.action.empty()) {
     return;
   }
-  SQLite::Statement q(db,
-                      "INSERT INTO access_log (at, actor, command, action, rows, format, revealed, "
-                      "destination) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement q(db, chained_insert("access_log", k_access_log_fields));
   q.bind(1, entry.at);
   q.bind(2, entry.actor);
   q.bind(3, entry.command);

@@ -3,12 +3,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "store/chain.h"
+
 namespace tongxin::store {
 
 ChangeLog::ChangeLog(SQLite::Database& db)
-    : m_insert(db,
-               "INSERT INTO change_log (at, actor, entity, entity_id, action, before, after, "
-               "batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)") {}
+    : m_insert(db, chained_insert("change_log", k_change_log_fields)) {}
 
 void ChangeLog::add(const std::string& at, const std::string& actor, const std::string& entity,
                     long entity_id, const std::string& action, const std::string& before,

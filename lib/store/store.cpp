@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "core/resources.h"
 #include "i18n/i18n.h"
+#include "store/chain.h"
 #include "store/lock_holder.h"
 
 namespace tongxin::store {
@@ -130,6 +131,7 @@ std::unique_ptr<SQLite::Database> open(const fs::path& path, const OpenOptions& 
     // started while an import holds the store waits for it instead of failing at once.
     db = std::make_unique<SQLite::Database>(path.string(), SQLite::OPEN_READWRITE,
                                             options.busy_timeout_ms);
+    register_chain_function(*db);  // the log inserts and migration 007 compute their hashes
     version = schema_version(*db);
   } catch (const SQLite::Exception& e) {
     if (e.getErrorCode() == SQLITE_BUSY) {
@@ -267,6 +269,8 @@ std::vector<std::string> check(SQLite::Database& db) {
                                    keys.getColumn(0).getString(), keys.getColumn(1).getInt64(),
                                    keys.getColumn(2).getString()));
   }
+  const auto chain = chain_problems(db);
+  problems.insert(problems.end(), chain.begin(), chain.end());
   return problems;
 }
 

@@ -3,11 +3,15 @@
 
 #include <stdlib.h>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <functional>
 #include <string>
 
 #include "core/error.h"
+#include "core/resources.h"
 
 namespace tongxin::testing {
 
@@ -31,6 +35,20 @@ inline ExitCode exit_code_of(const std::function<void()>& f) {
     return e.code();
   }
   return ExitCode::ok;
+}
+
+// An older store at `path`: migrations 1 to `version` run on a raw connection, as a binary of
+// that version left it, for migration tests.
+inline void make_store_at_version(const std::filesystem::path& path, int version) {
+  SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  for (int v = 1; v <= version; ++v) {
+    for (const auto& r : resources::under("schemas/sql/")) {
+      if (r.path.starts_with(fmt::format("schemas/sql/{:03}_", v))) {
+        raw.exec(std::string(r.data));
+      }
+    }
+  }
+  raw.exec(fmt::format("PRAGMA user_version = {}", version));
 }
 
 }  // namespace tongxin::testing

@@ -53,15 +53,8 @@ TEST_CASE("migrating a version 5 store backfills revealed on its access log") {
   TempDir dir;
   const auto path = dir.path / "v5.db";
   {
-    SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    for (int v = 1; v <= 5; ++v) {
-      for (const auto& r : resources::under("schemas/sql/")) {
-        if (r.path.starts_with(fmt::format("schemas/sql/{:03}_", v))) {
-          raw.exec(std::string(r.data));
-        }
-      }
-    }
-    raw.exec("PRAGMA user_version = 5");
+    tongxin::testing::make_store_at_version(path, 5);
+    SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE);
     raw.exec(
         "INSERT INTO access_log (at, actor, command, action, rows) VALUES "
         "('t1', 'a', 'roster show', 'reveal', 1), ('t2', 'a', 'roster list', 'export', 9)");

@@ -20,6 +20,7 @@
 #include "helpers.h"
 #include "i18n/i18n.h"
 #include "store/lock_holder.h"
+#include "store/logs.h"
 #include "store/store.h"
 
 using namespace tongxin;
@@ -152,7 +153,7 @@ TEST_CASE("backup copies a consistent store and never overwrites") {
   i18n::set_language(i18n::Lang::en);
   TempDir dir;
   auto db = store::open(dir.path / "t.db", {.create = true});
-  db->exec("INSERT INTO change_log (at, actor, entity, action) VALUES ('t', 'a', 'member', 'x')");
+  store::log_change(*db, "t", "a", "member", 1, "x", "", "");
   store::backup(*db, dir.path / "copy.db");
   auto copy = store::open(dir.path / "copy.db");
   CHECK(copy->execAndGet("SELECT count(*) FROM change_log").getInt() == 1);
