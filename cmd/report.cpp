@@ -178,17 +178,15 @@ void run_report(const ReportOptions& o, Context& ctx) {
                                       TONGXIN_VERSION,
                                       i18n::language() == i18n::Lang::zh ? "zh" : "en",
                                       report_audit(ctx, period, plan)};
-  const auto documents = report::build_reports(workspace, ctx.db(),
-                                               plan.plan ? &*plan.plan : nullptr, scopes, request);
   const bool folder = !o.out.empty() && fs::is_directory(o.out);
-  if (!o.out.empty() && !folder && documents.size() > 1) {
+  if (!o.out.empty() && !folder && scopes.size() > 1) {
     throw Error(ExitCode::usage, i18n::tr("report.many_need_dir"));
   }
-  for (const auto& doc : documents) {
-    write_one(doc, o.format, o.out, tmpl, ctx);
-  }
+  report::build_reports(
+      workspace, ctx.db(), plan.plan ? &*plan.plan : nullptr, scopes, request,
+      [&](const nlohmann::ordered_json& doc) { write_one(doc, o.format, o.out, tmpl, ctx); });
   if (folder) {
-    ctx.notice(i18n::tr("report.written", documents.size(), o.out));
+    ctx.notice(i18n::tr("report.written", scopes.size(), o.out));
   }
 }
 

@@ -20,10 +20,9 @@ std::vector<std::string> ids_of(const Scope& scope) {
 
 }  // namespace
 
-std::vector<nlohmann::ordered_json> build_reports(const config::Workspace& workspace,
-                                                  SQLite::Database& db, const schedule::Plan* plan,
-                                                  const std::vector<Scope>& scopes,
-                                                  const ReportRequest& request) {
+void build_reports(const config::Workspace& workspace, SQLite::Database& db,
+                   const schedule::Plan* plan, const std::vector<Scope>& scopes,
+                   const ReportRequest& request, const EmitDocument& emit) {
   const Period& period = request.period;
   std::vector<std::string> sensitive;
   for (const auto& [field, setting] : workspace.config.privacy.sensitive_fields) {
@@ -40,7 +39,6 @@ std::vector<nlohmann::ordered_json> build_reports(const config::Workspace& works
   const std::vector<PlanFacts> facts =
       plan ? plan_facts(*plan, workspace, db, scopes, period, request.today)
            : std::vector<PlanFacts>(scopes.size());
-  std::vector<nlohmann::ordered_json> out;
   for (size_t i = 0; i < scopes.size(); ++i) {
     const auto [notable, total] =
         load_notable(db, period.range(), ids_of(scopes[i]), k_notable_limit);
@@ -57,9 +55,8 @@ std::vector<nlohmann::ordered_json> build_reports(const config::Workspace& works
                             request.tool_version,
                             request.language,
                             request.audit ? &*request.audit : nullptr};
-    out.push_back(build_document(in));
+    emit(build_document(in));
   }
-  return out;
 }
 
 std::vector<Scope> select_scopes(const config::Workspace& workspace,

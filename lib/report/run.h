@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <functional>
 #include <optional>
 
 #include "report/document.h"
@@ -21,11 +22,15 @@ struct ReportRequest {
   std::optional<AuditInput> audit;  // the workspace's standard assessed at the period's as-of
 };
 
-// One document per scope, in the order given. `plan` may be null (no plan configured).
-std::vector<nlohmann::ordered_json> build_reports(const config::Workspace& workspace,
-                                                  SQLite::Database& db, const schedule::Plan* plan,
-                                                  const std::vector<Scope>& scopes,
-                                                  const ReportRequest& request);
+// Receives each scope's document as soon as it is built; it is gone after the call.
+using EmitDocument = std::function<void(const nlohmann::ordered_json&)>;
+
+// One document per scope, in the order given, each handed to `emit` and then dropped, so `--all`
+// over a county's 2,000 communities holds one document at a time. `plan` may be null (no plan
+// configured).
+void build_reports(const config::Workspace& workspace, SQLite::Database& db,
+                   const schedule::Plan* plan, const std::vector<Scope>& scopes,
+                   const ReportRequest& request, const EmitDocument& emit);
 
 // The scopes a command asks for: --all, else --township, else the --community ids (each a
 // community report), else the whole jurisdiction. Exit 2 for an unknown township or community.
