@@ -99,11 +99,8 @@ roster::WriteContext write_context(Context& ctx) {
 }
 
 long resolve(Context& ctx, const std::string& reference) {
-  const auto id = roster::find_member(ctx.db(), reference, ctx.today());
-  if (!id) {
-    throw Error(ExitCode::usage, i18n::tr("roster.no_such_member", reference));
-  }
-  return *id;
+  return roster::resolve_member(ctx.db(), reference, ctx.today(),
+                                ctx.workspace().community_names());
 }
 
 void run_undo(const ImportOptions& o, Context& ctx) {
@@ -211,7 +208,9 @@ void run_history(const HistoryOptions& o, Context& ctx) {
   if (o.format == "json") {
     roster::write_history_json(ctx.out(), history, o.reveal);
   } else {
-    output::write(ctx.out(), roster::history_table(history, o.reveal, o.format != "table"),
+    output::write(ctx.out(),
+                  roster::history_table(history, o.reveal, o.format != "table",
+                                        ctx.workspace().community_names()),
                   output::parse_format(o.format), ctx.render_options());
   }
   log_disclosure(ctx, "roster history", 1, o.reveal, o.format);
@@ -225,25 +224,27 @@ void run_add(const AddOptions& o, Context& ctx) {
 }
 
 void run_edit(const EditOptions& o, Context& ctx) {
-  roster::edit_member(ctx.db(), resolve(ctx, o.member), o.assignments, write_context(ctx));
-  ctx.notice(i18n::tr("roster.edited", o.member));
+  const long id = resolve(ctx, o.member);
+  roster::edit_member(ctx.db(), id, o.assignments, write_context(ctx));
+  ctx.notice(i18n::tr("roster.edited", id));  // the id: MEMBER may be an ID number
 }
 
 void run_move(const MoveOptions& o, Context& ctx) {
   const std::string date =
       o.date.empty() ? ctx.today().iso() : ctx.date_flag(o.date, "--date").iso();
   const std::string to = ctx.community(o.to);
-  roster::move_member(ctx.db(), resolve(ctx, o.member), to, date, write_context(ctx));
-  ctx.notice(i18n::tr("roster.moved", o.member,
-                      config::community_name(value_context(ctx).communities, to)));
+  const long id = resolve(ctx, o.member);
+  roster::move_member(ctx.db(), id, to, date, write_context(ctx));
+  ctx.notice(
+      i18n::tr("roster.moved", id, config::community_name(value_context(ctx).communities, to)));
 }
 
 void run_archive(const ArchiveOptions& o, Context& ctx) {
   const std::string date =
       o.date.empty() ? ctx.today().iso() : ctx.date_flag(o.date, "--date").iso();
-  roster::archive_member(ctx.db(), resolve(ctx, o.member), o.status, o.reason, date,
-                         write_context(ctx));
-  ctx.notice(i18n::tr("roster.archived", o.member));
+  const long id = resolve(ctx, o.member);
+  roster::archive_member(ctx.db(), id, o.status, o.reason, date, write_context(ctx));
+  ctx.notice(i18n::tr("roster.archived", id));
 }
 
 void run_check(const CheckOptions& o, Context& ctx) {

@@ -107,11 +107,13 @@ std::string machine_value(const std::string& field, const std::string& value, bo
   return def != nullptr && def->personal ? display_value(*def, value, reveal) : value;
 }
 
-// A value as a user reads it: labels for codes and statuses. Text that is no known status (prose
-// from before the log stored codes) is shown as it is.
-std::string shown_value(const std::string& field, const std::string& value, bool reveal) {
+// A value as a user reads it: labels for codes and statuses, communities by their names. Text
+// that is no known status (prose from before the log stored codes) is shown as it is.
+std::string shown_value(const std::string& field, const std::string& value, bool reveal,
+                        const std::vector<config::CommunityName>& communities) {
   if (const FieldDef* def = field_by_key(field)) {
-    return display_value(*def, value, reveal);
+    return def->kind == FieldKind::community ? config::community_name(communities, value)
+                                             : display_value(*def, value, reveal);
   }
   if (field == "status" &&
       std::find(k_statuses.begin(), k_statuses.end(), value) != k_statuses.end()) {
@@ -129,14 +131,15 @@ std::string field_label(const std::string& field) {
 
 // "label: before → after; …" for member fields ("∅" for none); a status key the entry adds
 // (the date of a move, the reason of an archive) reads "label: value".
-std::string describe(const HistoryEntry& entry, bool reveal) {
+std::string describe(const HistoryEntry& entry, bool reveal,
+                     const std::vector<config::CommunityName>& communities) {
   if (entry.action == "import" && entry.changes.empty()) {
     return i18n::tr("roster.history.from_batch", entry.batch, entry.file);
   }
   std::string text;
   for (const FieldChange& c : entry.changes) {
-    const std::string before = shown_value(c.field, c.before, reveal);
-    const std::string after = shown_value(c.field, c.after, reveal);
+    const std::string before = shown_value(c.field, c.before, reveal, communities);
+    const std::string after = shown_value(c.field, c.after, reveal, communities);
     std::string part;
     if (c.field.empty()) {
       part = before.empty() ? after : before + " → " + after;
@@ -155,7 +158,8 @@ std::string action_label(const std::string& code) { return i18n::tr("roster.acti
 
 }  // namespace
 
-output::Table history_table(const std::vector<HistoryEntry>& history, bool reveal, bool machine) {
+output::Table history_table(const std::vector<HistoryEntry>& history, bool reveal, bool machine,
+                            const std::vector<config::CommunityName>& communities) {
   output::Table t;
   t.columns = {{"at", i18n::tr("roster.col_at")},
                {"actor", i18n::tr("roster.col_actor")},
@@ -163,7 +167,7 @@ output::Table history_table(const std::vector<HistoryEntry>& history, bool revea
   if (!machine) {
     t.columns.push_back({"change", i18n::tr("roster.col_change")});
     for (const HistoryEntry& e : history) {
-      t.rows.push_back({e.at, e.actor, action_label(e.action), describe(e, reveal)});
+      t.rows.push_back({e.at, e.actor, action_label(e.action), describe(e, reveal, communities)});
     }
     return t;
   }

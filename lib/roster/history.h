@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "config/community_names.h"
 #include "output/table.h"
 
 namespace tongxin::roster {
@@ -42,9 +43,11 @@ std::vector<FieldChange> field_changes(const std::string& before_json,
 std::vector<HistoryEntry> member_history(SQLite::Database& db, long member_id);
 
 // As a table. On the terminal (`machine` false) one row per entry, the changes as
-// "label: before → after" with labels for codes; in CSV and TSV one row per change with codes.
-// ID numbers and phones are masked unless `reveal`.
-output::Table history_table(const std::vector<HistoryEntry>& history, bool reveal, bool machine);
+// "label: before → after" with labels for codes and communities by their names among
+// `communities`; in CSV and TSV one row per change with codes. ID numbers and phones are masked
+// unless `reveal`.
+output::Table history_table(const std::vector<HistoryEntry>& history, bool reveal, bool machine,
+                            const std::vector<config::CommunityName>& communities = {});
 
 // As a JSON array: one object per entry with its changes as {field, before, after} (codes;
 // null for none), ID numbers and phones masked unless `reveal`.

@@ -313,6 +313,20 @@ std::optional<long> find_member(SQLite::Database& db, const std::string& referen
   return std::nullopt;
 }
 
+std::vector<NamedMember> members_named(SQLite::Database& db, const std::string& name) {
+  SQLite::Statement q(db,
+                      "SELECT id, community, coalesce(employer, ''), coalesce(id_number, ''), "
+                      "status FROM member WHERE name = ? ORDER BY id");
+  q.bind(1, trim(name));
+  std::vector<NamedMember> members;
+  while (q.executeStep()) {
+    members.push_back({static_cast<long>(q.getColumn(0).getInt64()), q.getColumn(1).getString(),
+                       q.getColumn(2).getString(), q.getColumn(3).getString(),
+                       q.getColumn(4).getString()});
+  }
+  return members;
+}
+
 std::string values_json(const FieldValues& values) {
   nlohmann::ordered_json object = nlohmann::ordered_json::object();
   for (size_t i = 0; i < member_fields().size(); ++i) {

@@ -136,6 +136,18 @@ std::vector<std::string> drop_member_indexes(SQLite::Database& db);
 std::optional<long> find_member(SQLite::Database& db, const std::string& reference,
                                 const Date& today);
 
+// A member a name may mean: what tells them apart for the user.
+struct NamedMember {
+  long id = 0;
+  std::string community;  // id
+  std::string employer;
+  std::string id_number;  // stored, unmasked
+  std::string status;
+};
+
+// The members whose name is `name` (trimmed), in id order, whatever their status.
+std::vector<NamedMember> members_named(SQLite::Database& db, const std::string& name);
+
 // FieldValues as a JSON object (only non-empty values), for the change log.
 std::string values_json(const FieldValues& values);
 // The FieldValues of such an object; throws tongxin::Error (exit 4) when `json` does not parse.

@@ -30,6 +30,9 @@ const std::vector<i18n::Message>& messages() {
       {"roster.list_separator", "、", ", "},
       // tables
       {"roster.col_status", "状态", "Status"},
+      {"roster.col_community", "社区", "Community"},
+      {"roster.col_employer", "工作单位", "Employer"},
+      {"roster.col_id_number", "身份证号", "ID number"},
       {"roster.col_field", "项目", "Field"},
       {"roster.col_value", "内容", "Value"},
       {"roster.col_created", "登记时间", "Created"},
@@ -58,7 +61,8 @@ const std::vector<i18n::Message>& messages() {
       // commands
       {"roster.invalid_values", "有 {} 处取值错误，未作任何修改", "{} bad value(s); nothing was changed"},
       {"roster.no_member", "没有编号为 {} 的成员", "no member with id {}"},
-      {"roster.no_such_member", "找不到成员 '{}'（可用成员编号或身份证号）", "no member '{}' (give a member id or an ID number)"},
+      {"roster.no_such_member", "找不到成员 '{}'（可用成员编号、身份证号或姓名）", "no member '{}' (give a member id, an ID number or a name)"},
+      {"roster.ambiguous_name", "“{}”是 {} 名成员的姓名，请改用成员编号或身份证号：", "'{}' is the name of {} members; give a member id or an ID number instead:"},
       {"roster.edit_use_move", "不能用 --set 修改社区：{}；请用 tongxin roster move", "the community cannot be --set ({}); use tongxin roster move"},
       {"roster.edit_bad_field", "无法识别 '{}'：应为 字段=值，字段如 phone 或 联系电话", "cannot read '{}': expected FIELD=VALUE, FIELD such as phone or 联系电话"},
       {"roster.cannot_move", "成员 {} 当前在 {}，状态为 {}，无法迁移到该社区", "member {} is in {} with status {}; cannot move there"},
@@ -127,7 +131,7 @@ const std::vector<i18n::Message>& messages() {
       {"help.roster_reveal", "显示完整身份证号和电话（记入访问日志）", "show full ID numbers and phones (logged)"},
       {"help.roster_show", "显示一名成员的全部信息", "show one member"},
       {"help.roster_history", "显示一名成员的变更历史", "show one member's history"},
-      {"help.roster_member", "成员编号或身份证号", "member id or ID number"},
+      {"help.roster_member", "成员编号、身份证号或姓名", "member id, ID number or name"},
       {"help.roster_add", "新增一名成员", "add a member"},
       {"help.roster_name", "姓名", "name"},
       {"help.roster_edit", "修改成员信息", "edit a member"},

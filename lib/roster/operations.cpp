@@ -6,12 +6,14 @@
 
 #include <algorithm>
 #include <set>
+#include <sstream>
 
 #include "core/error.h"
 #include "i18n/i18n.h"
 #include "roster/id_number.h"
 #include "store/logs.h"
 #include "store/store.h"
+#include "text/mask.h"
 #include "text/pinyin.h"
 
 namespace tongxin::roster {
@@ -191,6 +193,52 @@ output::Table member_card(const MemberRow& m, bool reveal,
   t.rows.push_back({i18n::tr("roster.col_created"), m.created_at});
   t.rows.push_back({i18n::tr("roster.col_updated"), m.updated_at});
   return t;
+}
+
+namespace {
+
+// The members a name fits, as an aligned table for an error's details.
+std::vector<std::string> candidate_lines(const std::vector<NamedMember>& members,
+                                         const std::vector<config::CommunityName>& communities) {
+  output::Table t;
+  t.columns = {{"id", "ID", true},
+               {"community", i18n::tr("roster.col_community")},
+               {"employer", i18n::tr("roster.col_employer")},
+               {"id_number", i18n::tr("roster.col_id_number")},
+               {"status", i18n::tr("roster.col_status")}};
+  for (const NamedMember& m : members) {
+    t.rows.push_back({std::to_string(m.id), config::community_name(communities, m.community),
+                      m.employer, m.id_number.empty() ? "" : text::mask_id(m.id_number),
+                      i18n::tr("roster.status." + m.status)});
+  }
+  std::ostringstream out;
+  output::write_table(out, t);
+  std::vector<std::string> lines;
+  std::istringstream in(out.str());
+  for (std::string line; std::getline(in, line);) {
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+}  // namespace
+
+long resolve_member(SQLite::Database& db, const std::string& reference, const Date& today,
+                    const std::vector<config::CommunityName>& communities) {
+  if (const auto id = find_member(db, reference, today)) {
+    return *id;
+  }
+  const auto named = members_named(db, reference);
+  // The reference may be an ID number: never echoed whole.
+  const std::string shown = text::mask_id_numbers_in(trim(reference));
+  if (named.empty()) {
+    throw Error(ExitCode::usage, i18n::tr("roster.no_such_member", shown));
+  }
+  if (named.size() > 1) {
+    throw Error(ExitCode::usage, i18n::tr("roster.ambiguous_name", shown, named.size()),
+                candidate_lines(named, communities));
+  }
+  return named.front().id;
 }
 
 namespace {

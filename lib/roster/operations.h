@@ -56,6 +56,12 @@ output::Table list_table(SQLite::Database& db, const ListFilter& filter,
 output::Table member_card(const MemberRow& member, bool reveal,
                           const std::vector<config::CommunityName>& communities);
 
+// MEMBER as the user typed it: a member id, an ID number or a name. Throws tongxin::Error (exit
+// 2) when nothing matches, and when a name is several members' (listing each: id, community by
+// its name among `communities`, employer, masked ID number, status).
+long resolve_member(SQLite::Database& db, const std::string& reference, const Date& today,
+                    const std::vector<config::CommunityName>& communities);
+
 struct WriteContext {
   std::string actor;
   std::string now;

@@ -107,3 +107,15 @@ TEST_CASE("history speaks the reader's language, whatever the writer's was") {
     CHECK(doc[2]["changes"][0]["after"] == "迁出 2012-06-30");
   }
 }
+
+TEST_CASE("the terminal history names communities; machine formats keep their ids") {
+  i18n::set_language(i18n::Lang::zh);
+  Store s;
+  s.db->exec("INSERT INTO member (id, community, name) VALUES (1, 'c2', '杨丹')");
+  s.log("move", R"({"community":"c1"})", R"({"community":"c2","community_date":"2026-11-01"})");
+  const auto history = member_history(*s.db, 1);
+  const std::vector<config::CommunityName> names = {{"c1", "一社区"}, {"c2", "二社区"}};
+  CHECK(history_table(history, false, false, names).rows[0][3] ==
+        "社区: 一社区 → 二社区; 迁移日期: 2026-11-01");
+  CHECK(history_table(history, false, true, names).rows[0][6] == "c1");
+}

@@ -1,5 +1,6 @@
 // The roster's everyday operations on a store: the check, look-ups, restore.
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "helpers.h"
 #include "i18n/i18n.h"
@@ -62,4 +63,40 @@ TEST_CASE("roster check reports likely duplicates on the keys an import matches 
             "likely duplicates (same name and employer in one community): members 3, 11",
         });
   CHECK(details(check_roster(*s.db, s.ctx.values, "c2"), "likely_duplicate").empty());
+}
+
+TEST_CASE("a member is found by id, ID number or name; a shared name lists who it may be") {
+  i18n::set_language(i18n::Lang::en);
+  Store s;
+  const long wang = s.add({{"name", "王建国"}, {"id_number", "620121197501010018"}});
+  const long wang2 = s.add({{"name", "王建国"}, {"employer", "兰州一中"}}, "c2");
+  const long li = s.add({{"name", "李秀英"}});
+  const auto& communities = s.ctx.values.communities;
+  const Date today = s.ctx.values.today;
+  CHECK(resolve_member(*s.db, std::to_string(li), today, communities) == li);
+  CHECK(resolve_member(*s.db, "620121197501010018", today, communities) == wang);
+  CHECK(resolve_member(*s.db, " 李秀英 ", today, communities) == li);
+  try {
+    resolve_member(*s.db, "王建国", today, communities);
+    FAIL("a shared name must be refused");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::usage);
+    CHECK(std::string(e.what()) ==
+          "'王建国' is the name of 2 members; give a member id or an ID number instead:");
+    CHECK(e.details() ==
+          std::vector<std::string>{
+              "ID  Community  Employer  ID number           Status",
+              fmt::format(" {}  一社区               **************0018  active", wang),
+              fmt::format(" {}  二社区     兰州一中                      active", wang2),
+          });
+  }
+  // An ID number that is nobody's is not echoed whole.
+  try {
+    resolve_member(*s.db, "620121197501010026", today, communities);
+    FAIL("an unknown ID number must be refused");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::usage);
+    CHECK(std::string(e.what()).find("**************0026") != std::string::npos);
+    CHECK(std::string(e.what()).find("6201211975") == std::string::npos);
+  }
 }
