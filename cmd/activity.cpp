@@ -37,6 +37,7 @@ struct ImportOptions {
   bool dry_run = false;
   std::string encoding = "auto";
   std::string sheet;
+  long header_row = 0;  // 0: the first row naming known columns
   std::string format = "text";
 };
 
@@ -110,7 +111,8 @@ void run_add(const AddOptions& o, Context& ctx) {
 
 void run_import(const ImportOptions& o, Context& ctx) {
   const std::string community = ctx.community(o.community);
-  auto source = io::TabularSource::open(o.file, ctx.in(), {o.encoding, o.sheet});
+  auto source = io::TabularSource::open(
+      o.file, ctx.in(), {o.encoding, o.sheet, o.header_row, activity::knows_column});
   activity::ImportOptions options{o.file == "-" ? "stdin" : o.file, community, o.dry_run,
                                   ctx.actor(), ctx.now()};
   const auto check = check_context(ctx);
@@ -209,6 +211,7 @@ void setup_activity(CLI::App& app, Globals& g, Environment& env) {
   imp->add_option("--encoding", import_o->encoding, i18n::tr("help.activity_encoding"))
       ->check(CLI::IsMember({"auto", "utf-8", "gb18030", "utf-16"}));
   imp->add_option("--sheet", import_o->sheet, i18n::tr("help.activity_sheet"));
+  add_header_row(imp, import_o->header_row);
   add_import_format(imp, import_o->format);
   on_run(imp, run_import, import_o, g, env);
 

@@ -66,8 +66,17 @@ CLI::Option* add_import_format(CLI::App* sub, std::string& format) {
       ->check(CLI::IsMember({"text", "json"}));
 }
 
+CLI::Option* add_header_row(CLI::App* sub, long& header_row) {
+  return sub->add_option("--header-row", header_row, i18n::tr("help.header_row"))
+      ->type_name("N")
+      ->check(CLI::PositiveNumber);
+}
+
 void report_import(const Context& ctx, const io::ImportResult& result, const std::string& format) {
   const auto f = format == "json" ? io::ResultFormat::json : io::ResultFormat::text;
+  if (!(result.dry_run && f == io::ResultFormat::text)) {  // a text dry run prints it on stdout
+    ctx.notice(io::header_text(result));
+  }
   io::report(result, f, ctx.out(), ctx.err());
   if (result.batch_id > 0) {
     ctx.notice(io::done_line(result));

@@ -55,6 +55,9 @@ void on_run(CLI::App* sub, void (*runner)(const Options&, Context&),
 // Adds `--format text|json` for an import's result to `sub`.
 CLI::Option* add_import_format(CLI::App* sub, std::string& format);
 
+// --header-row N of roster and activity import (io::TabularOptions::header_row).
+CLI::Option* add_header_row(CLI::App* sub, long& header_row);
+
 // Hands an import's result to its reader in `format` (text|json, io::report) and throws when the
 // import failed; after an import that wrote, says so as a notice.
 void report_import(const Context& ctx, const io::ImportResult& result, const std::string& format);

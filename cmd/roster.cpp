@@ -27,6 +27,7 @@ struct ImportOptions {
   std::string on_existing = "error";
   std::string encoding = "auto";
   std::string sheet;
+  long header_row = 0;  // 0: the first row naming known columns
   bool skip_invalid = false;
   std::string rejects;
   long undo = 0;                // --undo BATCH instead of a file
@@ -118,7 +119,8 @@ void run_import(const ImportOptions& o, Context& ctx) {
   }
   const std::string community = ctx.community(o.community);
   const auto value_ctx = value_context(ctx);
-  auto source = io::TabularSource::open(o.file, ctx.in(), {o.encoding, o.sheet});
+  auto source = io::TabularSource::open(o.file, ctx.in(),
+                                        {o.encoding, o.sheet, o.header_row, roster::knows_column});
   std::optional<output::AtomicFile> rejects;  // created first: a bad --rejects stops the import
   if (!o.rejects.empty()) {
     rejects.emplace(o.rejects, ctx.file_calls());
@@ -309,6 +311,7 @@ void setup_roster(CLI::App& app, Globals& g, Environment& env) {
   imp->add_option("--encoding", imp_o->encoding, i18n::tr("help.roster_encoding"))
       ->check(CLI::IsMember({"auto", "utf-8", "gb18030", "utf-16"}));
   imp->add_option("--sheet", imp_o->sheet, i18n::tr("help.roster_sheet"));
+  add_header_row(imp, imp_o->header_row);
   auto* skip =
       imp->add_flag("--skip-invalid", imp_o->skip_invalid, i18n::tr("help.roster_skip_invalid"));
   imp->add_option("--rejects", imp_o->rejects, i18n::tr("help.roster_rejects"))->needs(skip);

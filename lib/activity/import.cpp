@@ -55,7 +55,19 @@ std::string fixed_key(const std::string& header) {
   return "";
 }
 
-std::vector<ColumnMap> map_header(const std::vector<std::string>& header, const std::string& file) {
+}  // namespace
+
+bool knows_column(const std::string& header) {
+  return !fixed_key(header).empty() || is_row_number_header(header) ||
+         !measure_key_for_header(header).empty();
+}
+
+namespace {
+
+// Header problems are fatal: exit 3, each naming the header's line.
+std::vector<ColumnMap> map_header(const std::vector<std::string>& header, const std::string& file,
+                                  long line) {
+  const std::string at = file + ":" + std::to_string(line);
   std::vector<ColumnMap> map;
   std::vector<std::string> problems;
   for (size_t i = 0; i < header.size(); ++i) {
@@ -64,14 +76,14 @@ std::vector<ColumnMap> map_header(const std::vector<std::string>& header, const 
     if (c.field.empty() && !h.empty() && !is_row_number_header(h)) {
       c.measure = measure_key_for_header(h);
       if (c.measure.empty()) {
-        problems.push_back(i18n::tr("activity.unknown_column", file, header[i]));
+        problems.push_back(i18n::tr("activity.unknown_column", at, header[i]));
       }
     }
     for (size_t j = 0; j < map.size(); ++j) {
       const bool same = (!c.field.empty() && map[j].field == c.field) ||
                         (!c.measure.empty() && map[j].measure == c.measure);
       if (same) {
-        problems.push_back(i18n::tr("import.duplicate_column", file, header[i], header[j]));
+        problems.push_back(i18n::tr("import.duplicate_column", at, header[i], header[j]));
       }
     }
     map.push_back(c);
@@ -79,7 +91,7 @@ std::vector<ColumnMap> map_header(const std::vector<std::string>& header, const 
   for (const char* required : {"date", "type"}) {
     if (std::none_of(map.begin(), map.end(),
                      [&](const ColumnMap& c) { return c.field == required; })) {
-      problems.push_back(i18n::tr("activity.missing_column", file,
+      problems.push_back(i18n::tr("activity.missing_column", at,
                                   i18n::text(std::string("activity.field.") + required)));
     }
   }
@@ -147,11 +159,13 @@ std::string column_name(const std::string& field, const std::vector<ColumnMap>& 
 io::ImportResult import_activities(SQLite::Database& db, io::TabularSource& source,
                                    const ImportOptions& options, const CheckContext& ctx) {
   const auto& header = source.header();
-  const auto columns = map_header(header, options.display_name);
+  const auto columns = map_header(header, options.display_name, source.header_line());
   io::ImportResult result;
   result.file = options.display_name;
   result.dry_run = options.dry_run;
   result.header = header;
+  result.sheet = source.sheet();
+  result.header_line = source.header_line();
   io::ImportCounts& counts = result.counts;
   store::WriteTransaction tx(db);
   const long batch_id = store::begin_batch(db, batch_of(options));

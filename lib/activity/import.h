@@ -23,6 +23,10 @@ struct ImportOptions {
   std::string now;
 };
 
+// Whether `header` names an activity column (fixed, measure, or a row number column):
+// io::TabularOptions::known, so a title row above the header is skipped.
+bool knows_column(const std::string& header);
+
 // Imports every row of `source`. Columns: 日期/date, 社区/community, 类型/type,
 // 标题/title, 参加人员/members, 职责/duty, 备注/notes, and measure columns by
 // key, Chinese or English label or a common header (see measure_synonyms).

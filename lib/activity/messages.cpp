@@ -29,8 +29,8 @@ const std::vector<i18n::Message>& messages() {
       {"activity.field.duty", "职责", "duty"},
       {"activity.field.notes", "备注", "notes"},
       // import
-      {"activity.unknown_column", "{}:1: 无法识别的列 '{}'（删除该列，或改为 日期、社区、类型、标题、参加人员、备注 或活动类型的统计项，如 横幅、会议、参会人员）", "{}:1: unknown column '{}' (drop it, or rename it to 日期, 社区, 类型, 标题, 参加人员, 备注 or a measure of an activity type, such as 横幅, 会议, 参会人员)"},
-      {"activity.missing_column", "{}:1: 缺少“{}”列", "{}:1: no '{}' column"},
+      {"activity.unknown_column", "{}: 无法识别的列 '{}'（删除该列，或改为 日期、社区、类型、标题、参加人员、备注 或活动类型的统计项，如 横幅、会议、参会人员）", "{}: unknown column '{}' (drop it, or rename it to 日期, 社区, 类型, 标题, 参加人员, 备注 or a measure of an activity type, such as 横幅, 会议, 参会人员)"},
+      {"activity.missing_column", "{}: 缺少“{}”列", "{}: no '{}' column"},
       // commands
       {"activity.invalid_values", "有 {} 处取值错误，未作任何修改", "{} bad value(s); nothing was changed"},
       {"activity.unknown_type_flag", "未知活动类型 '{}'，可用：{}", "unknown activity type '{}', expected one of: {}"},
@@ -64,7 +64,7 @@ const std::vector<i18n::Message>& messages() {
       {"help.activity_notes", "备注", "notes"},
       {"help.activity_dry_run", "只检查并报告，不写入", "check and report, write nothing"},
       {"help.activity_encoding", "文件编码：auto（默认）、utf-8、gb18030", "file encoding: auto (default), utf-8, gb18030"},
-      {"help.activity_sheet", "XLSX 工作表名（默认第一个）", "XLSX sheet (default: the first)"},
+      {"help.activity_sheet", "XLSX 工作表名（默认：第一个有表头的工作表）", "XLSX sheet (default: the first sheet with a header row)"},
       {"help.activity_from", "起始日期（含）", "first date (inclusive)"},
       {"help.activity_to", "截止日期（含）", "last date (inclusive)"},
       {"help.activity_period", "期间：2026-10、2026-Q3、2026、this-month、last-month、last-quarter、last-year", "period: 2026-10, 2026-Q3, 2026, this-month, last-month, last-quarter, last-year"},

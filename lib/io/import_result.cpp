@@ -49,6 +49,7 @@ void write_text(const ImportResult& result, std::ostream& out, std::ostream& err
     }
   }
   if (result.dry_run) {
+    out << header_text(result) << '\n';
     out << i18n::tr("import.dry_run", result.file, counts_text(result)) << '\n';
   }
 }
@@ -76,6 +77,13 @@ std::vector<std::string> error_lines(const ImportResult& result) {
   return lines;
 }
 
+std::string header_text(const ImportResult& result) {
+  if (result.sheet.empty()) {
+    return i18n::tr("import.header_at", result.file, result.header_line);
+  }
+  return i18n::tr("import.header_at_sheet", result.file, result.sheet, result.header_line);
+}
+
 std::string done_line(const ImportResult& result) {
   return i18n::tr("import.done", result.file, result.batch_id, counts_text(result));
 }
@@ -88,6 +96,8 @@ void write_json(std::ostream& out, const ImportResult& result) {
   doc["dry_run"] = result.dry_run;
   doc["failed"] = failed(result);
   doc["batch_id"] = result.batch_id > 0 ? Json(result.batch_id) : Json(nullptr);
+  doc["sheet"] = result.sheet.empty() ? Json(nullptr) : Json(result.sheet);
+  doc["header_row"] = result.header_line;
   doc["counts"] =
       Json{{"read", c.read},           {"new", c.added},       {"updated", c.updated},
            {"unchanged", c.unchanged}, {"skipped", c.skipped}, {"rejected", c.rejected}};

@@ -49,6 +49,8 @@ struct ImportResult {
   long batch_id = 0;  // the batch written; 0 when nothing was written
   std::vector<RowError> errors;
   std::vector<std::string> header;   // the file's header, for the rejects file
+  std::string sheet;                 // the XLSX sheet read; empty for CSV/TSV
+  long header_line = 0;              // the header's line (CSV) or sheet row (XLSX)
   std::vector<RejectedRow> rejects;  // with skip_invalid: the rows left out
 };
 
@@ -63,6 +65,9 @@ std::string counts_text(const ImportResult& result);
 // One line per row error: `FILE:LINE: column 'NAME': reason (value)`.
 std::vector<std::string> error_lines(const ImportResult& result);
 
+// Where the header was found: "FILE: header on line N" or "FILE: sheet 'S', header on row N".
+std::string header_text(const ImportResult& result);
+
 // "imported FILE as batch N: counts", for the notice after an import that wrote.
 std::string done_line(const ImportResult& result);
 
@@ -72,7 +77,8 @@ enum class ResultFormat { text, json };
 // - json: one object on `out` with the counts, the batch id (null when nothing was written) and
 //   every row error, ID numbers and phones masked; a failure then throws tongxin::Error exit 3
 //   whose first line says what failed (the details are in the object).
-// - text: a dry run's counts on `out`; rows left out by skip_invalid on `err`, a warning line
+// - text: a dry run's header place (header_text) and counts on `out`; rows left out by skip_invalid
+// on `err`, a warning line
 //   first and one line per error after it; a failure throws tongxin::Error exit 3 with one
 //   detail line per row error, so `tongxin: error:` comes first and the rows after it.
 void report(const ImportResult& result, ResultFormat format, std::ostream& out, std::ostream& err);

@@ -7,12 +7,14 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <sstream>
 
 #include "core/error.h"
 #include "i18n/i18n.h"
 #include "io/csv_reader.h"
 #include "io/xlsx_reader.h"
+#include "text/strings.h"
 
 namespace tongxin::io {
 
@@ -66,16 +68,13 @@ class HashingBuf : public std::streambuf {
   char m_buffer[1 << 16];
 };
 
-void fill_row(std::vector<std::string>&& fields, size_t width, TabularRow& row) {
-  row.extra_cells = 0;
-  for (size_t i = width; i < fields.size(); ++i) {
-    if (!fields[i].empty()) {
-      row.extra_cells++;
-    }
+// Pads or cuts `row` to the header's `width`, counting the non-empty cells cut off.
+void fit_to_header(TabularRow& row, size_t width) {
+  for (size_t i = width; i < row.cells.size(); ++i) {
+    row.extra_cells += row.cells[i].empty() ? 0 : 1;
   }
-  fields.resize(width);
-  row.cells = std::move(fields);
-  row.numeric.assign(width, false);
+  row.cells.resize(width);
+  row.numeric.resize(width, false);
 }
 
 class CsvSource : public TabularSource {
@@ -92,25 +91,26 @@ class CsvSource : public TabularSource {
         m_reader(m_precomputed.empty() ? m_hashed : *m_stream, delimiter) {
     m_delimiter = delimiter;
     m_encoding = encoding;
-    Record record;
-    if (read(record)) {
-      m_header = std::move(record.fields);
-      m_header_line = record.line;
-    }
   }
 
-  bool next(TabularRow& row) override {
+  std::string sha256() override { return m_precomputed.empty() ? m_hash.hex() : m_precomputed; }
+  void set_size_hint(long long bytes) { m_size_hint = bytes; }
+  void locate_header(const TabularOptions& options, const std::string& name) {
+    find_header(options, true, name);
+  }
+
+ protected:
+  bool next_raw(TabularRow& row) override {
     Record record;
     if (!read(record)) {
       return false;
     }
     row.line = record.line;
-    fill_row(std::move(record.fields), m_header.size(), row);
+    row.cells = std::move(record.fields);
+    row.numeric.clear();
+    row.extra_cells = 0;
     return true;
   }
-
-  std::string sha256() override { return m_precomputed.empty() ? m_hash.hex() : m_precomputed; }
-  void set_size_hint(long long bytes) { m_size_hint = bytes; }
 
  private:
   bool read(Record& record) {
@@ -135,26 +135,33 @@ class CsvSource : public TabularSource {
 // memory than its widest row within the header.
 class XlsxSource : public TabularSource {
  public:
-  XlsxSource(const std::string& path, const std::string& sheet)
-      : m_hash(file_sha256(path)), m_reader(path, sheet) {
+  // Reads the sheet `options.sheet`, else the first sheet whose first rows hold a header (else the
+  // first sheet), up to its header.
+  XlsxSource(const std::string& path, const TabularOptions& options)
+      : m_path(path), m_hash(file_sha256(path)) {
     m_xlsx = true;
     std::error_code ec;
     m_size_hint = static_cast<long long>(std::filesystem::file_size(path, ec)) * 8;  // zip ~8x
-    XlsxRow first;
-    if (m_reader.next(first)) {
-      for (XlsxCell& cell : dense_cells(first)) {
-        m_header.push_back(std::move(cell.text));
+    if (options.sheet.empty()) {
+      const std::vector<std::string> names = xlsx_sheet_names(path);
+      for (const std::string& name : names) {
+        open_sheet(name);
+        if (find_header(options, false, path)) {
+          return;
+        }
       }
-      m_header_line = first.row;
     }
-    m_reader.limit_columns(static_cast<long>(m_header.size()));
+    open_sheet(options.sheet);
+    find_header(options, true, path);
   }
 
-  bool next(TabularRow& row) override {
-    if (!m_reader.next(m_row)) {
+ protected:
+  bool next_raw(TabularRow& row) override {
+    if (!m_reader->next(m_row)) {
       return false;
     }
-    const size_t width = m_header.size();
+    const size_t width =
+        m_row.cells.empty() ? 0 : static_cast<size_t>(m_row.cells.back().column) + 1;
     row.line = m_row.row;
     row.extra_cells = m_row.cells_beyond;
     row.cells.assign(width, std::string());
@@ -167,6 +174,9 @@ class XlsxSource : public TabularSource {
     return true;
   }
 
+  void limit_width(size_t width) override { m_reader->limit_columns(static_cast<long>(width)); }
+
+ public:
   std::string sha256() override { return m_hash; }
 
  private:
@@ -180,8 +190,15 @@ class XlsxSource : public TabularSource {
     return hash.hex();
   }
 
+  // `name` empty: the first sheet (XlsxSheetReader names the sheets when `name` is missing).
+  void open_sheet(const std::string& name) {
+    m_reader = std::make_unique<XlsxSheetReader>(m_path, name);
+    m_sheet = name.empty() ? xlsx_sheet_names(m_path).front() : name;
+  }
+
+  std::string m_path;
   std::string m_hash;
-  XlsxSheetReader m_reader;
+  std::unique_ptr<XlsxSheetReader> m_reader;
   XlsxRow m_row;
 };
 
@@ -258,10 +275,76 @@ std::unique_ptr<TabularSource> open_csv_bytes(std::string bytes, const TabularOp
   auto source =
       std::make_unique<CsvSource>(std::move(stream), std::move(owned), hash, delimiter, encoding);
   source->set_size_hint(size);
+  source->locate_header(options, name);
   return source;
 }
 
 }  // namespace
+
+bool looks_like_header(const std::vector<std::string>& cells, const KnownColumn& known) {
+  if (!known) {
+    return true;
+  }
+  size_t filled = 0;
+  size_t named = 0;
+  for (const std::string& cell : cells) {
+    const std::string name = text::trim(cell);
+    if (!name.empty()) {
+      ++filled;
+      named += known(name) ? 1 : 0;
+    }
+  }
+  return named >= 2 || (named == 1 && filled == 1);
+}
+
+bool TabularSource::find_header(const TabularOptions& options, bool fallback,
+                                const std::string& name) {
+  m_pending.clear();
+  const long forced = options.header_row;
+  std::vector<TabularRow> read;
+  TabularRow row;
+  std::optional<size_t> found;
+  while ((forced > 0 || read.size() < k_header_search_rows) && next_raw(row)) {
+    read.push_back(std::move(row));
+    row = TabularRow{};
+    const TabularRow& last = read.back();
+    if (forced > 0 ? last.line >= forced : looks_like_header(last.cells, options.known)) {
+      found = read.size() - 1;
+      break;
+    }
+  }
+  if (forced > 0 && found && !fallback && !looks_like_header(read[*found].cells, options.known)) {
+    return false;
+  }
+  if (!found && !fallback) {
+    return false;
+  }
+  if (!found && forced > 0) {
+    throw Error(ExitCode::bad_input, i18n::tr("import.no_header_row", name, forced));
+  }
+  if (!found && read.empty()) {
+    return true;  // an empty file: no header, the importer says so
+  }
+  const size_t at = found.value_or(0);
+  m_header = std::move(read[at].cells);
+  m_header_line = read[at].line;
+  limit_width(m_header.size());
+  for (size_t i = at + 1; i < read.size(); ++i) {
+    m_pending.push_back(std::move(read[i]));
+  }
+  return true;
+}
+
+bool TabularSource::next(TabularRow& row) {
+  if (!m_pending.empty()) {
+    row = std::move(m_pending.front());
+    m_pending.pop_front();
+  } else if (!next_raw(row)) {
+    return false;
+  }
+  fit_to_header(row, m_header.size());
+  return true;
+}
 
 std::string sha256_hex(std::string_view bytes) {
   Sha256 hash;
@@ -280,18 +363,21 @@ std::unique_ptr<TabularSource> TabularSource::open(const std::string& path,
     throw Error(ExitCode::bad_input, i18n::tr("file.cannot_read", path));
   }
   if (path.ends_with(".xlsx") || looks_like_zip(path)) {
-    return std::make_unique<XlsxSource>(path, options.sheet);
+    return std::make_unique<XlsxSource>(path, options);
   }
   const text::Encoding encoding =
       choose_encoding(options.encoding, [&] { return text::detect_encoding(*file); });
   if (encoding != text::Encoding::utf8) {
-    return open_csv_bytes(read_all(*file), {text::encoding_name(encoding), ""}, path);
+    TabularOptions decoded = options;
+    decoded.encoding = text::encoding_name(encoding);
+    return open_csv_bytes(read_all(*file), decoded, path);
   }
   const char delimiter = sniff_delimiter(first_line(*file));
   std::error_code ec;
   const auto size = static_cast<long long>(std::filesystem::file_size(path, ec));
   auto source = std::make_unique<CsvSource>(std::move(file), nullptr, "", delimiter, encoding);
   source->set_size_hint(ec ? 0 : size);
+  source->locate_header(options, path);
   return source;
 }
 

@@ -47,25 +47,36 @@ bool is_ignored_header(const std::string& header) {
          h == "id" || h == "状态" || h == "status" || h == "Status";
 }
 
-// Which field each column fills (nullptr = ignored). Header problems are fatal: exit 3.
+}  // namespace
+
+bool knows_column(const std::string& header) {
+  return field_by_header(header) != nullptr || is_ignored_header(header);
+}
+
+namespace {
+
+// Which field each column fills (nullptr = ignored). Header problems are fatal: exit 3, each
+// naming the header's line.
 std::vector<const FieldDef*> map_header(const std::vector<std::string>& header,
-                                        const std::string& file, const ValueContext& ctx) {
+                                        const std::string& file, long line,
+                                        const ValueContext& ctx) {
+  const std::string at = file + ":" + std::to_string(line);
   std::vector<const FieldDef*> map;
   std::vector<std::string> problems;
   for (size_t i = 0; i < header.size(); ++i) {
     const FieldDef* def = field_by_header(header[i]);
     if (def == nullptr && !is_ignored_header(header[i]) && !trim(header[i]).empty()) {
-      problems.push_back(i18n::tr("import.unknown_column", file, header[i]));
+      problems.push_back(i18n::tr("import.unknown_column", at, header[i]));
     }
     for (size_t j = 0; def != nullptr && j < map.size(); ++j) {
       if (map[j] == def) {
-        problems.push_back(i18n::tr("import.duplicate_column", file, header[i], header[j]));
+        problems.push_back(i18n::tr("import.duplicate_column", at, header[i], header[j]));
       }
     }
     if (def != nullptr && def->sensitive &&
         std::find(ctx.sensitive_enabled.begin(), ctx.sensitive_enabled.end(), def->key) ==
             ctx.sensitive_enabled.end()) {
-      problems.push_back(i18n::tr("import.sensitive_column", file, header[i], def->key));
+      problems.push_back(i18n::tr("import.sensitive_column", at, header[i], def->key));
     }
     map.push_back(def);
   }
@@ -156,6 +167,8 @@ class RowReader {
     m_result.skip_invalid = options.skip_invalid;
     m_result.matches_existing = true;
     m_result.header = source.header();
+    m_result.sheet = source.sheet();
+    m_result.header_line = source.header_line();
     // About one row per 100 bytes (see bulk_load): growing the table a million times rehashes.
     m_seen.reserve(static_cast<size_t>(std::min(source.size_hint() / 100, 20'000'000LL)));
   }
@@ -489,7 +502,8 @@ io::ImportResult import_roster(SQLite::Database& db, io::TabularSource& source,
   ExistingMembers existing = bulk || path.empty() || path == ":memory:"
                                  ? ExistingMembers::loaded(db)
                                  : ExistingMembers::looked_up(db, path);
-  RowReader reader(source, options, ctx, map_header(source.header(), options.display_name, ctx),
+  RowReader reader(source, options, ctx,
+                   map_header(source.header(), options.display_name, source.header_line(), ctx),
                    std::move(existing));
   std::optional<store::BulkLoad> bulk_mode;
   if (bulk && !options.dry_run) {

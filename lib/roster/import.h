@@ -30,6 +30,10 @@ struct ImportOptions {
   std::string now;
 };
 
+// Whether `header` names a member field or a column the import ignores on purpose (序号, 状态):
+// io::TabularOptions::known, so a title row above the header is skipped.
+bool knows_column(const std::string& header);
+
 // Imports every row of `source`. Throws tongxin::Error exit 3 when a header is unusable (unknown
 // or duplicate column, sensitive column while that field is off). Row problems are returned in
 // the result; when they fail the import (io::failed: without skip_invalid) the store is unchanged.
