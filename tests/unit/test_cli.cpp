@@ -138,7 +138,8 @@ TEST_CASE("an import reads standard input from the environment") {
     const auto r = run_args({"activity", "import", "-", "--dry-run"}, w,
                             "日期,社区,类型,标题\n2026-10-08,chengguan-dongjie,会议,例会\n");
     CHECK(r.code == 0);
-    CHECK(r.out == "dry run of stdin, nothing written: 1 rows: 1 new, 0 invalid\n");
+    CHECK(r.out ==
+          "stdin: header on line 1\ndry run of stdin, nothing written: 1 rows: 1 new, 0 invalid\n");
   }
 }
 

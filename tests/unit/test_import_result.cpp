@@ -110,9 +110,11 @@ TEST_CASE("a clean dry run prints its counts on stdout only") {
   r.file = "stdin";
   r.dry_run = true;
   r.counts = {.read = 2, .added = 2};
+  r.header_line = 2;
   const Printed p = print(r, ResultFormat::text);
   CHECK_FALSE(p.error.has_value());
-  CHECK(p.out == "dry run of stdin, nothing written: 2 rows: 2 new, 0 invalid\n");
+  CHECK(p.out ==
+        "stdin: header on line 2\ndry run of stdin, nothing written: 2 rows: 2 new, 0 invalid\n");
   CHECK(p.err.empty());
 }
 
@@ -160,4 +162,16 @@ TEST_CASE("JSON of a written import gives its batch and no error") {
   CHECK(doc["batch_id"] == 3);
   CHECK(doc["failed"] == false);
   CHECK(doc["errors"].empty());
+}
+
+TEST_CASE("the header's place names the sheet of a workbook") {
+  i18n::set_language(i18n::Lang::en);
+  ImportResult r;
+  r.file = "台账.xlsx";
+  r.sheet = "台账";
+  r.header_line = 2;
+  CHECK(tongxin::io::header_text(r) == "台账.xlsx: sheet '台账', header on row 2");
+  std::ostringstream json;
+  tongxin::io::write_json(json, r);
+  CHECK(json.str().find("\"sheet\": \"台账\",\n  \"header_row\": 2") != std::string::npos);
 }
