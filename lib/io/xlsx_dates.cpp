@@ -111,8 +111,11 @@ DateStyles read_date_styles(const Package& package, const std::string& styles_pa
 std::string serial_to_text(std::string_view value, bool date1904) {
   double serial = 0;
   const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), serial);
+  // 10000-01-01, the first date ISO text cannot write: serial 2958466 in the 1900 system, 1462
+  // days less in the 1904 system, whose day 0 is the 1900 system's day 1462.
+  const double past_9999 = date1904 ? 2958466 - 1462 : 2958466;
   if (ec != std::errc() || end != value.data() + value.size() || !(serial >= 0) ||
-      serial >= 2958466) {  // 2958466 = 10000-01-01
+      serial >= past_9999) {
     return "";
   }
   // Whole seconds, rounded: Excel stores 14:30 as 0.604166666...

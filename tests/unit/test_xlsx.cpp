@@ -426,4 +426,9 @@ TEST_CASE("Excel serial dates in the 1900 and 1904 systems") {
   CHECK(serial_to_text("-1", false).empty());
   CHECK(serial_to_text("abc", false).empty());
   CHECK(serial_to_text("3000000", false).empty());
+  // The last day ISO text can write, 9999-12-31, in each system; the day after is no date.
+  CHECK(serial_to_text("2958465", false) == "9999-12-31");
+  CHECK(serial_to_text("2958466", false).empty());
+  CHECK(serial_to_text("2957003", true) == "9999-12-31");
+  CHECK(serial_to_text("2958436", true).empty());  // found by fuzz_date: year 10000 in 1904
 }
