@@ -116,7 +116,8 @@ int migrate(SQLite::Database& db) {
 
 std::unique_ptr<SQLite::Database> open(const fs::path& path, const OpenOptions& options) {
   std::error_code ec;
-  const bool exists = fs::exists(path, ec);
+  // SQLite's in-memory database (tests) has no file: none is created in the current folder.
+  const bool exists = path == ":memory:" || fs::exists(path, ec);
   if (!exists && !options.create) {
     throw Error(ExitCode::store, i18n::tr("store.missing", path.string()));
   }
