@@ -27,22 +27,28 @@ Format parse_format(const std::string& name) {
   throw Error(ExitCode::usage, "unknown format '" + name + "', expected table, csv, tsv or json");
 }
 
-void write_table(std::ostream& out, const Table& table, const RenderOptions& options) {
+// Two passes over the rows: the first finds each column's widest cell, the second writes; so a
+// terminal table of a million rows holds one row too.
+size_t write_table(std::ostream& out, RowSource& rows, const RenderOptions& options) {
+  const std::vector<Column>& columns = rows.columns();
   std::vector<int> widths;
-  for (const Column& c : table.columns) {
+  for (const Column& c : columns) {
     widths.push_back(text::display_width(c.label));
   }
-  for (const auto& row : table.rows) {
-    for (size_t i = 0; i < row.size() && i < widths.size(); ++i) {
-      widths[i] = std::max(widths[i], text::display_width(row[i]));
+  std::vector<std::string> cells;
+  while (rows.next(cells)) {
+    for (size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
+      widths[i] = std::max(widths[i], text::display_width(cells[i]));
     }
   }
-  auto write_row = [&](const std::vector<std::string>& cells, bool header) {
-    std::string line;
-    for (size_t i = 0; i < table.columns.size(); ++i) {
-      const bool last = i + 1 == table.columns.size();
-      const std::string& cell = i < cells.size() ? cells[i] : std::string();
-      const bool right = table.columns[i].right_align && !header;
+  rows.rewind();
+  std::string line;
+  auto write_row = [&](const std::vector<std::string>& row, bool header) {
+    line.clear();
+    for (size_t i = 0; i < columns.size(); ++i) {
+      const bool last = i + 1 == columns.size();
+      const std::string& cell = i < row.size() ? row[i] : std::string();
+      const bool right = columns[i].right_align && !header;
       // The last left-aligned column is not padded: no trailing blanks.
       line += (last && !right) ? cell : text::pad(cell, widths[i], right);
       if (!last) {
@@ -56,13 +62,20 @@ void write_table(std::ostream& out, const Table& table, const RenderOptions& opt
     }
   };
   std::vector<std::string> labels;
-  for (const Column& c : table.columns) {
+  for (const Column& c : columns) {
     labels.push_back(c.label);
   }
   write_row(labels, true);
-  for (const auto& row : table.rows) {
-    write_row(row, false);
+  size_t count = 0;
+  for (; rows.next(cells); ++count) {
+    write_row(cells, false);
   }
+  return count;
+}
+
+void write_table(std::ostream& out, const Table& table, const RenderOptions& options) {
+  TableRows rows(table);
+  write_table(out, rows, options);
 }
 
 namespace {
@@ -224,14 +237,8 @@ size_t write_json(std::ostream& out, RowSource& rows) {
 
 size_t write(std::ostream& out, RowSource& rows, Format format, const RenderOptions& options) {
   switch (format) {
-    case Format::table: {
-      Table table{rows.columns(), {}};
-      for (std::vector<std::string> cells; rows.next(cells);) {
-        table.rows.push_back(std::move(cells));
-      }
-      write_table(out, table, options);
-      return table.rows.size();
-    }
+    case Format::table:
+      return write_table(out, rows, options);
     case Format::csv:
       return write_csv(out, rows, options);
     case Format::tsv:

@@ -32,6 +32,9 @@ class RowSource {
   virtual const std::vector<Column>& columns() const = 0;
   // The next row's cells (one per column) into `cells`; false at the end.
   virtual bool next(std::vector<std::string>& cells) = 0;
+  // Starts again at the first row: the terminal table reads its rows twice, once for the column
+  // widths and once to write them.
+  virtual void rewind() = 0;
 };
 
 // A Table's rows as a RowSource.
@@ -40,6 +43,7 @@ class TableRows : public RowSource {
   explicit TableRows(const Table& table) : m_table(table) {}
   const std::vector<Column>& columns() const override { return m_table.columns; }
   bool next(std::vector<std::string>& cells) override;
+  void rewind() override { m_next = 0; }
 
  private:
   const Table& m_table;
@@ -63,9 +67,10 @@ void write_tsv(std::ostream& out, const Table& table, const RenderOptions& optio
 void write_json(std::ostream& out, const Table& table);
 void write(std::ostream& out, const Table& table, Format format, const RenderOptions& options = {});
 
-// The same from rows read one at a time; each returns the number of rows written. CSV, TSV and
-// JSON write each row as it comes (the same bytes as from a Table); the terminal table, aligned
-// by its widest cell, collects the rows first.
+// The same from rows read one at a time; each returns the number of rows written and writes the
+// same bytes as from a Table. CSV, TSV and JSON write each row as it comes; the terminal table,
+// aligned by its widest cells, reads the rows twice (RowSource::rewind).
+size_t write_table(std::ostream& out, RowSource& rows, const RenderOptions& options = {});
 size_t write_csv(std::ostream& out, RowSource& rows, const RenderOptions& options = {});
 size_t write_tsv(std::ostream& out, RowSource& rows, const RenderOptions& options = {});
 size_t write_json(std::ostream& out, RowSource& rows);

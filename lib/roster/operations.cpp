@@ -163,6 +163,8 @@ bool MemberRows::next(std::vector<std::string>& cells) {
   return true;
 }
 
+void MemberRows::rewind() { m_query->reset(); }
+
 output::Table list_table(SQLite::Database& db, const ListFilter& filter,
                          const ListOptions& options) {
   MemberRows rows(db, filter, options);

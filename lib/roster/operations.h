@@ -40,6 +40,7 @@ class MemberRows : public output::RowSource {
   MemberRows(SQLite::Database& db, const ListFilter& filter, const ListOptions& options);
   const std::vector<output::Column>& columns() const override { return m_columns; }
   bool next(std::vector<std::string>& cells) override;
+  void rewind() override;  // runs the query again
 
  private:
   std::vector<const FieldDef*> m_defs;

@@ -237,6 +237,7 @@ class CountingRows : public tongxin::output::RowSource {
     cells = {"row " + std::to_string(++m_given)};
     return true;
   }
+  void rewind() override { m_given = 0; }
 
  private:
   std::vector<tongxin::output::Column> m_columns;
