@@ -1,0 +1,131 @@
+#!/usr/bin/env bash
+# bench_export.sh [N] — time the exports of a register of N synthetic members (default 1,000,000)
+# against the sqlite3 shell exporting the same columns as CSV, in one run on the same store:
+#   - the shell: `sqlite3 -csv -header` of the columns `roster list --format csv` writes (id, every
+#     non-sensitive field, the categories joined as tongxin joins them, status), active members
+#     ordered by name and id, into a file;
+#   - tongxin `roster list --format csv`, `--format json` (stdout into a file), `--format xlsx
+#     --out` (libxlsxwriter's constant_memory mode), and the terminal table of every member, both
+#     `roster list` and `roster list --search %` (the command of issue #12 item 9; once --search
+#     takes % literally it matches no one, and its row count says so).
+# Prints each command's wall seconds, its ratio to the shell's (target <= 2) and its peak RSS
+# (target <= 100 MB, GNU time's maximum resident set size), the shell's time and peak, and checks
+# that the CSV has as many rows as the shell's.
+#
+# Builds Release into $BENCH_BUILD_DIR (default build/bench-release) unless TONGXIN names a binary
+# (then GEN_MEMBERS must name gen_members); works in a temp dir (removed on exit; KEEP=1 keeps it).
+# See bench/README.md ("export").
+set -euo pipefail
+
+N="${1:-1000000}"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+if [[ ! -x /usr/bin/time ]]; then
+  echo "GNU time missing; installing it" >&2
+  apt-get install -y time >/dev/null
+fi
+command -v sqlite3 >/dev/null || { echo "sqlite3 CLI not found" >&2; exit 1; }
+
+if [[ -n "${TONGXIN:-}" ]]; then
+  TX="$TONGXIN"
+  GEN="${GEN_MEMBERS:?GEN_MEMBERS must name gen_members when TONGXIN is set}"
+else
+  BUILD="${BENCH_BUILD_DIR:-$ROOT/build/bench-release}"
+  mkdir -p "$BUILD"
+  if ! { cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release &&
+         cmake --build "$BUILD" -j2 --target tongxin gen_members; } >"$BUILD/bench_build.log" 2>&1; then
+    tail -30 "$BUILD/bench_build.log" >&2
+    exit 1
+  fi
+  TX="$BUILD/tongxin"
+  GEN="$BUILD/bench/gen_members"
+fi
+
+TMP="$(mktemp -d "${TMPDIR:-/tmp}/bench_export.XXXXXX")"
+if [[ -z "${KEEP:-}" ]]; then
+  trap 'rm -rf "$TMP"' EXIT
+else
+  echo "keeping $TMP" >&2
+fi
+cd "$TMP"
+
+communities=""
+for i in $(seq 1 20); do communities+="${communities:+,}c$i"; done
+"$GEN" --count "$N" --communities "$communities" > members.csv
+"$TX" init ws >/dev/null
+mkdir -p ws/communities
+for i in $(seq 1 20); do printf 'id: c%d\nname: 社区%d\n' "$i" "$i" > "ws/communities/c$i.yaml"; done
+"$TX" -C ws roster import members.csv >/dev/null
+rm members.csv
+
+# timed NAME OUTPUT COMMAND...: runs COMMAND with stdout into OUTPUT; NAME.time gets the wall
+# seconds and the peak RSS in KB (GNU time).
+timed() {
+  local name="$1" output="$2"; shift 2
+  sync
+  /usr/bin/time -f '%e %M' -o "$name.time" "$@" > "$output"
+}
+
+# The columns of `roster list --format csv`, in its order; the shell sorts by the name's bytes
+# where tongxin sorts by pinyin (an ICU collation key per name).
+cat > export.sql <<'SQL'
+SELECT m.id, m.name, m.sex, m.id_number, m.birth_date, m.political_status,
+  (SELECT group_concat(category, ',') FROM (SELECT category FROM member_category
+     WHERE member_id = m.id ORDER BY category)) AS categories,
+  m.employer, m.position, m.phone, m.address, m.community, m.key_contact, m.hardship,
+  m.contact_cadre, m.greetings, m.notes, m.registered_on, m.status
+FROM member m WHERE m.status = 'active' ORDER BY m.name, m.id;
+SQL
+timed sqlite3 ref.csv sqlite3 -init /dev/null -batch -bail -csv -header -readonly ws/tongxin.db \
+  ".read export.sql"
+
+timed csv out.csv "$TX" -C ws roster list --format csv
+timed json out.json "$TX" -C ws roster list --format json
+timed xlsx /dev/null "$TX" -C ws roster list --format xlsx --out "$TMP/out.xlsx"
+timed table out.txt "$TX" -C ws roster list
+timed search out_search.txt "$TX" -C ws roster list --search %
+
+header="$(head -1 ref.csv | tr -d '\r')"
+if [[ "$(head -1 out.csv | tr -d '\r')" != "$header" ]]; then
+  echo "columns differ: tongxin $(head -1 out.csv), sqlite3 $header" >&2
+  exit 1
+fi
+ref_rows=$(($(wc -l < ref.csv) - 1))
+csv_rows=$(($(wc -l < out.csv) - 1))
+if [[ "$ref_rows" != "$N" || "$csv_rows" != "$N" ]]; then
+  echo "row counts differ: asked $N, sqlite3 $ref_rows, tongxin csv $csv_rows" >&2
+  exit 1
+fi
+table_rows=$(($(wc -l < out.txt) - 1))
+# Rows of the workbook's sheet, header included, read as a stream.
+xlsx_rows=$(python3 - out.xlsx <<'PY'
+import sys, zipfile
+count, tail = 0, b""
+with zipfile.ZipFile(sys.argv[1]).open("xl/worksheets/sheet1.xml") as sheet:
+    while chunk := sheet.read(1 << 20):
+        data = tail + chunk
+        count += data.count(b"<row ")
+        tail = data[-4:]
+print(count - 1)
+PY
+)
+search_rows=$(($(wc -l < out_search.txt) - 1))
+
+read -r sq_s sq_kb < sqlite3.time
+printf 'members                          %d\n' "$N"
+printf 'sqlite3 -csv (same columns)      %6.2f s              peak %4.0f MB  (%d MB file)\n' \
+  "$sq_s" "$((sq_kb / 1024))" "$(($(stat -c %s ref.csv) / 1048576))"
+line() {
+  local name="$1" label="$2" file="$3" rows="$4" s kb
+  read -r s kb < "$name.time"
+  awk -v label="$label" -v s="$s" -v q="$sq_s" -v kb="$kb" -v bytes="$(stat -c %s "$file")" \
+      -v rows="$rows" 'BEGIN {
+    printf "%-32s %6.2f s  ratio %5.2f  peak %4.0f MB  (%d MB file, %d rows)\n",
+           label, s, (q > 0 ? s / q : 0), kb / 1024, bytes / 1048576, rows }'
+}
+line csv "roster list --format csv" out.csv "$csv_rows"
+line json "roster list --format json" out.json "$(grep -c '^  {' out.json || true)"
+line xlsx "roster list --format xlsx --out" out.xlsx "$xlsx_rows"
+line table "roster list (terminal table)" out.txt "$table_rows"
+line search "roster list --search %" out_search.txt "$search_rows"
+echo "targets: ratio <= 2, peak <= 100 MB"
