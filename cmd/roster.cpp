@@ -1,4 +1,5 @@
-// tongxin roster import|list|show|history|add|edit|move|archive|check: the member register.
+// tongxin roster import|list|show|history|add|edit|move|archive|restore|check: the member
+// register.
 #include <fmt/format.h>
 
 #include <optional>
@@ -80,6 +81,11 @@ struct ArchiveOptions {
   std::string date;  // default: today
 };
 
+struct RestoreOptions {
+  std::string member;
+  std::string date;  // default: today
+};
+
 struct CheckOptions {
   std::string community;
   std::string format = "table";
@@ -102,6 +108,11 @@ roster::WriteContext write_context(Context& ctx) {
 long resolve(Context& ctx, const std::string& reference) {
   return roster::resolve_member(ctx.db(), reference, ctx.today(),
                                 ctx.workspace().community_names());
+}
+
+// The day a move, archive or restore takes effect: --date, else today.
+std::string effective_date(Context& ctx, const std::string& flag) {
+  return flag.empty() ? ctx.today().iso() : ctx.date_flag(flag, "--date").iso();
 }
 
 void run_undo(const ImportOptions& o, Context& ctx) {
@@ -232,8 +243,7 @@ void run_edit(const EditOptions& o, Context& ctx) {
 }
 
 void run_move(const MoveOptions& o, Context& ctx) {
-  const std::string date =
-      o.date.empty() ? ctx.today().iso() : ctx.date_flag(o.date, "--date").iso();
+  const std::string date = effective_date(ctx, o.date);
   const std::string to = ctx.community(o.to);
   const long id = resolve(ctx, o.member);
   roster::move_member(ctx.db(), id, to, date, write_context(ctx));
@@ -242,11 +252,17 @@ void run_move(const MoveOptions& o, Context& ctx) {
 }
 
 void run_archive(const ArchiveOptions& o, Context& ctx) {
-  const std::string date =
-      o.date.empty() ? ctx.today().iso() : ctx.date_flag(o.date, "--date").iso();
+  const std::string date = effective_date(ctx, o.date);
   const long id = resolve(ctx, o.member);
   roster::archive_member(ctx.db(), id, o.status, o.reason, date, write_context(ctx));
   ctx.notice(i18n::tr("roster.archived", id));
+}
+
+void run_restore(const RestoreOptions& o, Context& ctx) {
+  const std::string date = effective_date(ctx, o.date);
+  const long id = resolve(ctx, o.member);
+  roster::restore_member(ctx.db(), id, date, write_context(ctx));
+  ctx.notice(i18n::tr("roster.restored", id));
 }
 
 void run_check(const CheckOptions& o, Context& ctx) {
@@ -376,6 +392,12 @@ void setup_roster(CLI::App& app, Globals& g, Environment& env) {
       ->check(CLI::IsMember({"archived", "moved", "deceased"}));
   archive->add_option("--date", archive_o->date, i18n::tr("help.roster_date"));
   on_run(archive, run_archive, archive_o, g, env);
+
+  auto restore_o = std::make_shared<RestoreOptions>();
+  CLI::App* restore = roster->add_subcommand("restore", i18n::tr("help.roster_restore"));
+  restore->add_option("MEMBER", restore_o->member, i18n::tr("help.roster_member"))->required();
+  restore->add_option("--date", restore_o->date, i18n::tr("help.roster_date"));
+  on_run(restore, run_restore, restore_o, g, env);
 
   auto check_o = std::make_shared<CheckOptions>();
   CLI::App* check = roster->add_subcommand("check", i18n::tr("help.roster_check"));

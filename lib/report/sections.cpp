@@ -127,7 +127,7 @@ Changes changes_of(const ScopeFigures& f) {
     if (e.kind == "move") {
       c.moved_in += (!from_in && to_in) ? e.count : 0;
       c.moved_out += (from_in && !to_in) ? e.count : 0;
-    } else if (from_in) {
+    } else if (from_in && e.kind != "restored") {  // a restore undoes a change: not one itself
       (e.kind == "moved" ? c.moved_out : e.kind == "archived" ? c.archived : c.deceased) += e.count;
     }
   }

@@ -51,6 +51,7 @@ const std::vector<i18n::Message>& messages() {
       {"roster.action.update", "修改", "edit"},
       {"roster.action.move", "迁移", "move"},
       {"roster.action.archive", "归档", "archive"},
+      {"roster.action.restore", "恢复在册", "restore"},
       {"roster.action.undo", "撤销导入", "import undone"},
       {"roster.history.from_batch", "第 {} 批导入（{}）", "import batch {} ({})"},
       {"roster.history.status", "状态", "status"},
@@ -67,6 +68,8 @@ const std::vector<i18n::Message>& messages() {
       {"roster.edit_bad_field", "无法识别 '{}'：应为 字段=值，字段如 phone 或 联系电话", "cannot read '{}': expected FIELD=VALUE, FIELD such as phone or 联系电话"},
       {"roster.cannot_move", "成员 {} 当前在 {}，状态为 {}，无法迁移到该社区", "member {} is in {} with status {}; cannot move there"},
       {"roster.not_active", "成员 {} 的状态已是 {}", "member {} is already {}"},
+      {"roster.already_active", "成员 {} 在册，无需恢复", "member {} is active: nothing to restore"},
+      {"roster.restore_before_archive", "恢复日期 {} 早于{}日期 {}", "restore date {} is before the date the member became {}, {}"},
       {"roster.unknown_category", "未知类别 '{}'，可用：{}", "unknown category '{}', expected one of: {}"},
       {"roster.xlsx_needs_out", "--format xlsx 需要用 --out 指定文件", "--format xlsx needs --out FILE"},
       {"roster.exported", "已导出 {} 条记录到 {}", "exported {} record(s) to {}"},
@@ -74,6 +77,7 @@ const std::vector<i18n::Message>& messages() {
       {"roster.edited", "已修改成员 {}", "edited member {}"},
       {"roster.moved", "成员 {} 已迁至 {}", "moved member {} to {}"},
       {"roster.archived", "成员 {} 已归档", "archived member {}"},
+      {"roster.restored", "成员 {} 已恢复在册", "restored member {} to the register"},
       // check
       {"check.duplicate_id", "身份证号重复：成员 {}", "duplicate ID number: members {}"},
       {"check.likely_duplicate", "可能重复（姓名和出生日期相同）：成员 {}", "likely duplicates (same name and birth date): members {}"},
@@ -110,7 +114,7 @@ const std::vector<i18n::Message>& messages() {
       {"undo.refused", "无法撤销第 {} 批：{} 名成员之后有变动，未作任何修改", "cannot undo batch {}: {} member(s) changed since; nothing was changed"},
       {"undo.done", "已撤销第 {} 批：删除 {} 名，恢复 {} 名", "undid batch {}: {} removed, {} restored"},
       // help
-      {"help.roster", "统战成员名册（台账）：导入、查询、修改、迁移、归档、检查", "the member register: import, list, edit, move, archive, check"},
+      {"help.roster", "统战成员名册（台账）：导入、查询、修改、迁移、归档、恢复、检查", "the member register: import, list, edit, move, archive, restore, check"},
       {"help.roster_import", "从 CSV/TSV/XLSX 导入成员（全部有效才写入）", "import members from CSV/TSV/XLSX (all or nothing)"},
       {"help.roster_import_file", "要导入的文件，- 表示标准输入", "file to import, - for standard input"},
       {"help.roster_opt_community", "社区编号", "community id"},
@@ -125,7 +129,7 @@ const std::vector<i18n::Message>& messages() {
       {"help.roster_category", "按统战类别筛选（可重复）", "filter by category (repeatable)"},
       {"help.roster_key", "只列重点联系对象", "key contacts only"},
       {"help.roster_hardship", "只列困难对象", "members in hardship only"},
-      {"help.roster_status", "状态：active（默认）、moved、archived、deceased、all", "status: active (default), moved, archived, deceased, all"},
+      {"help.roster_status", "状态：active（默认）、moved、archived、deceased、all；非 active 时表格加“状态”列", "status: active (default), moved, archived, deceased, all; other than active, the table has a status column"},
       {"help.roster_search", "按姓名、全拼、首字母或工作单位搜索", "search names, full pinyin, initials or employer"},
       {"help.roster_out", "写入文件（CSV 带 BOM，便于 Excel 打开）", "write to this file (CSV with a BOM for Excel)"},
       {"help.roster_reveal", "显示完整身份证号和电话（记入访问日志）", "show full ID numbers and phones (logged)"},
@@ -142,6 +146,7 @@ const std::vector<i18n::Message>& messages() {
       {"help.roster_archive", "归档成员（保留历史）", "archive a member (history stays)"},
       {"help.roster_reason", "原因", "reason"},
       {"help.roster_as", "归档为：archived（默认）、moved 迁出、deceased 已故", "archive as: archived (default), moved, deceased"},
+      {"help.roster_restore", "恢复已归档、迁出或已故的成员为在册（记入变更日志）", "put an archived, moved or deceased member back on the register (logged)"},
       {"help.roster_check", "检查名册：重复、缺联系人、无效记录；有问题时退出码为 1", "check the roster: duplicates, key contacts without a cadre, invalid records; exit 1 on findings"},
       // clang-format on
   };

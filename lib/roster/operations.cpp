@@ -133,7 +133,9 @@ MemberRows::MemberRows(SQLite::Database& db, const ListFilter& filter, const Lis
               "WHERE member_id = m.id ORDER BY category)), "
             : "m." + def->key + ", ";
   }
-  if (options.wide) {
+  // Machine formats always have the status; the terminal shows it when it is not one status.
+  m_status_column = options.wide || filter.status != "active";
+  if (m_status_column) {
     m_columns.push_back({"status", i18n::tr("roster.col_status")});
   }
   register_collation_key(db);
@@ -157,8 +159,9 @@ bool MemberRows::next(std::vector<std::string>& cells) {
     cells[i + 1] =
         list_cell(*m_defs[i], q.getColumn(static_cast<int>(i + 1)).getString(), m_options);
   }
-  if (m_options.wide) {
-    cells[m_defs.size() + 1] = q.getColumn(static_cast<int>(m_defs.size() + 1)).getString();
+  if (m_status_column) {
+    const std::string status = q.getColumn(static_cast<int>(m_defs.size() + 1)).getString();
+    cells[m_defs.size() + 1] = m_options.wide ? status : i18n::tr("roster.status." + status);
   }
   return true;
 }
@@ -280,7 +283,8 @@ MemberRow require_member(SQLite::Database& db, long id) {
 }
 
 // Sets the member's community and status, and records the change with the day it took effect
-// (member_event), from which the register is counted as of a date.
+// (member_event), from which the register is counted as of a date. The event's kind: a move from
+// active to active, a restore from any other status to active, else the new status.
 void set_status(SQLite::Database& db, const MemberRow& current, const std::string& community,
                 const std::string& status, const std::string& date, const std::string& reason) {
   const long id = current.id;
@@ -289,7 +293,8 @@ void set_status(SQLite::Database& db, const MemberRow& current, const std::strin
                           "to_community, from_status, to_status) VALUES (?, ?, ?, ?, ?, ?, ?)");
   event.bind(1, static_cast<int64_t>(id));
   event.bind(2, date);
-  event.bind(3, status == "active" ? std::string("move") : status);
+  const bool from_active = current.status == "active";
+  event.bind(3, status != "active" ? status : from_active ? "move" : "restored");
   event.bind(4, current.values[Field::community]);
   event.bind(5, community);
   event.bind(6, current.status);
@@ -304,6 +309,14 @@ void set_status(SQLite::Database& db, const MemberRow& current, const std::strin
   reason.empty() ? q.bind(4) : q.bind(4, reason);
   q.bind(5, static_cast<int64_t>(id));
   q.exec();
+}
+
+// A change-log object for a status change: the member's fields and the status, as codes (the
+// history translates them when it shows them).
+nlohmann::json with_status(const FieldValues& values, const std::string& status) {
+  nlohmann::json object = nlohmann::json::parse(values_json(values));
+  object["status"] = status;
+  return object;
 }
 
 }  // namespace
@@ -396,14 +409,38 @@ void archive_member(SQLite::Database& db, long id, const std::string& status,
     throw Error(ExitCode::usage, i18n::tr("roster.not_active", id, current.status));
   }
   set_status(db, current, current.values[Field::community], status, date, reason);
-  // Codes and dates only: the history translates them when it shows them.
-  nlohmann::json before = nlohmann::json::parse(values_json(current.values));
-  before["status"] = current.status;
-  nlohmann::json after = nlohmann::json::parse(values_json(current.values));
-  after["status"] = status;
+  const nlohmann::json before = with_status(current.values, current.status);
+  nlohmann::json after = with_status(current.values, status);
   after["status_date"] = date;
   after["status_reason"] = reason;
   store::log_change(db, ctx.now, ctx.actor, "member", id, "archive", before.dump(), after.dump());
+  tx.commit();
+}
+
+void restore_member(SQLite::Database& db, long id, const std::string& date,
+                    const WriteContext& ctx) {
+  store::WriteTransaction tx(db);
+  const MemberRow current = require_member(db, id);
+  if (current.status == "active") {
+    throw Error(ExitCode::usage, i18n::tr("roster.already_active", id));
+  }
+  // The day an archive took effect is before its restore: otherwise the register as of a date
+  // would replay them in the wrong order.
+  if (!current.status_date.empty() && date < current.status_date) {
+    throw Error(ExitCode::usage,
+                i18n::tr("roster.restore_before_archive", date,
+                         i18n::tr("roster.status." + current.status), current.status_date));
+  }
+  std::vector<FieldProblem> problems;  // the community may have left the workspace since
+  parse_value(*field_by_key("community"), current.values[Field::community], ctx.values, problems);
+  if (!problems.empty()) {
+    fail_values(problems);
+  }
+  set_status(db, current, current.values[Field::community], "active", date, "");
+  const nlohmann::json before = with_status(current.values, current.status);
+  nlohmann::json after = with_status(current.values, "active");
+  after["status_date"] = date;
+  store::log_change(db, ctx.now, ctx.actor, "member", id, "restore", before.dump(), after.dump());
   tx.commit();
 }
 

@@ -1,5 +1,5 @@
 // The roster's everyday operations on the store: list (filters, pinyin search, collation
-// order), show, add, edit, move, archive, and the consistency check. Every write goes to
+// order), show, add, edit, move, archive, restore, and the consistency check. Every write goes to
 // the change log in the same transaction.
 #pragma once
 
@@ -45,6 +45,7 @@ class MemberRows : public output::RowSource {
  private:
   std::vector<const FieldDef*> m_defs;
   ListOptions m_options;
+  bool m_status_column = false;
   std::vector<output::Column> m_columns;
   std::unique_ptr<SQLite::Statement> m_query;
 };
@@ -85,6 +86,12 @@ void move_member(SQLite::Database& db, long id, const std::string& community,
 // Archives a member (status archived, moved or deceased) with a reason; history stays.
 void archive_member(SQLite::Database& db, long id, const std::string& status,
                     const std::string& reason, const std::string& date, const WriteContext& ctx);
+
+// Puts an archived, moved-away or deceased member back on the register on `date`, in the
+// community they were in; logged as a restore. Exit 2 when the member is active or `date` is
+// before the archive's.
+void restore_member(SQLite::Database& db, long id, const std::string& date,
+                    const WriteContext& ctx);
 
 struct Finding {
   std::string kind;  // duplicate_id, likely_duplicate, key_without_cadre, invalid_record

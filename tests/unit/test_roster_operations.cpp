@@ -2,6 +2,8 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <functional>
+
 #include "helpers.h"
 #include "i18n/i18n.h"
 #include "roster/operations.h"
@@ -99,4 +101,94 @@ TEST_CASE("a member is found by id, ID number or name; a shared name lists who i
     CHECK(std::string(e.what()).find("**************0026") != std::string::npos);
     CHECK(std::string(e.what()).find("6201211975") == std::string::npos);
   }
+}
+
+namespace {
+
+// The member's status on the register as of `day` (store::k_register_at_cte).
+std::string status_as_of(SQLite::Database& db, long id, const std::string& day) {
+  SQLite::Statement q(db, std::string(store::k_register_at_cte) +
+                              " SELECT status FROM register_at WHERE member_id = :id");
+  q.bind(":as_of", day);
+  q.bind(":id", static_cast<int64_t>(id));
+  return q.executeStep() ? q.getColumn(0).getString() : "";
+}
+
+ExitCode code_of(const std::function<void()>& f) { return tongxin::testing::exit_code_of(f); }
+
+}  // namespace
+
+TEST_CASE("an archived member is restored on a date, logged, and counted again from that day") {
+  i18n::set_language(i18n::Lang::en);
+  Store s;
+  const long id = s.add({{"name", "李秀英"}, {"registered_on", "2026-01-01"}});
+  CHECK(code_of([&] { restore_member(*s.db, id, "2026-11-01", s.ctx); }) == ExitCode::usage);
+  archive_member(*s.db, id, "archived", "误归档", "2026-10-01", s.ctx);
+  // Not before the archive: the events would replay in the wrong order.
+  CHECK(code_of([&] { restore_member(*s.db, id, "2026-09-30", s.ctx); }) == ExitCode::usage);
+  restore_member(*s.db, id, "2026-11-01", s.ctx);
+  const auto member = load_member(*s.db, id);
+  CHECK(member->status == "active");
+  CHECK(member->status_date == "2026-11-01");
+  CHECK(member->status_reason.empty());
+  CHECK(status_as_of(*s.db, id, "2026-09-30") == "active");
+  CHECK(status_as_of(*s.db, id, "2026-10-15") == "archived");
+  CHECK(status_as_of(*s.db, id, "2026-11-01") == "active");
+  CHECK(s.db->execAndGet("SELECT group_concat(kind || ':' || from_status || '>' || to_status) "
+                         "FROM member_event WHERE member_id = " +
+                         std::to_string(id))
+            .getString() == "archived:active>archived,restored:archived>active");
+  CHECK(s.db->execAndGet("SELECT action || ' ' || json_extract(before, '$.status') || ' ' || "
+                         "json_extract(after, '$.status') FROM change_log ORDER BY id DESC")
+            .getString() == "restore archived active");
+  CHECK(code_of([&] { restore_member(*s.db, id, "2026-11-02", s.ctx); }) == ExitCode::usage);
+}
+
+TEST_CASE("a moved-away or deceased member is restored too, in the community they were in") {
+  Store s;
+  const long id = s.add({{"name", "王芳"}}, "c2");
+  archive_member(*s.db, id, "moved", "迁往兰州", "2026-11-21", s.ctx);
+  restore_member(*s.db, id, "2026-11-21", s.ctx);  // the same day: a mistake put right
+  CHECK(load_member(*s.db, id)->values[Field::community] == "c2");
+  archive_member(*s.db, id, "deceased", "病故", "2026-11-21", s.ctx);
+  restore_member(*s.db, id, "2026-11-21", s.ctx);
+  CHECK(load_member(*s.db, id)->status == "active");
+}
+
+TEST_CASE("a member whose community left the workspace is not restored into it") {
+  i18n::set_language(i18n::Lang::en);
+  Store s;
+  const long id = s.add({{"name", "王芳"}}, "c2");
+  archive_member(*s.db, id, "archived", "停止联系", "2026-11-01", s.ctx);
+  WriteContext smaller = s.ctx;
+  smaller.values.communities = {{"c1", "一社区"}};
+  CHECK(code_of([&] { restore_member(*s.db, id, "2026-11-21", smaller); }) == ExitCode::bad_input);
+  CHECK(load_member(*s.db, id)->status == "archived");
+}
+
+TEST_CASE("a listing of other statuses than active has a status column, labelled on a terminal") {
+  i18n::set_language(i18n::Lang::zh);
+  Store s;
+  s.add({{"name", "李秀英"}});
+  const long wang = s.add({{"name", "王芳"}});
+  archive_member(*s.db, wang, "moved", "迁往兰州", "2026-11-01", s.ctx);
+  const auto status_cells = [&](const std::string& status, bool wide) {
+    ListFilter filter;
+    filter.status = status;
+    ListOptions options;
+    options.wide = wide;
+    const output::Table t = list_table(*s.db, filter, options);
+    std::vector<std::string> cells;
+    if (t.columns.back().key == "status") {
+      for (const auto& row : t.rows) {
+        cells.push_back(row.back());
+      }
+    }
+    return cells;
+  };
+  CHECK(status_cells("active", false).empty());
+  CHECK(status_cells("all", false) == std::vector<std::string>{"在册", "迁出"});
+  CHECK(status_cells("moved", false) == std::vector<std::string>{"迁出"});
+  CHECK(status_cells("active", true) == std::vector<std::string>{"active"});
+  CHECK(status_cells("all", true) == std::vector<std::string>{"active", "moved"});
 }

@@ -19,6 +19,7 @@
 #include "core/resources.h"
 #include "helpers.h"
 #include "i18n/i18n.h"
+#include "store/chain.h"
 #include "store/lock_holder.h"
 #include "store/logs.h"
 #include "store/store.h"
@@ -88,6 +89,38 @@ TEST_CASE("a version 1 store is migrated only when asked, keeping its members") 
             .getInt() == 0);
   // v3: the consent table nothing wrote is gone.
   CHECK(db->execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'consent'").getInt() == 0);
+}
+
+TEST_CASE("migration 8 keeps the member events, their ids, and accepts restores") {
+  TempDir dir;
+  const auto path = dir.path / "v7.db";
+  {
+    SQLite::Database raw(path.string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    store::register_chain_function(raw);
+    for (const char* name : {"001_initial", "002_lean_member", "003_drop_consent", "004_audit_runs",
+                             "005_register_dates", "006_access_log_detail", "007_log_hash_chain"}) {
+      raw.exec(std::string(resources::get(fmt::format("schemas/sql/{}.sql", name))));
+    }
+    raw.exec("PRAGMA user_version = 7");
+    raw.exec(
+        "INSERT INTO member_event VALUES (7, 1, '2026-10-01', 'archived', 'c', 'c', 'active', "
+        "'archived')");
+    CHECK_THROWS(
+        raw.exec("INSERT INTO member_event VALUES (8, 1, '2026-11-01', 'restored', "
+                 "'c', 'c', 'archived', 'active')"));
+  }
+  auto db = store::open(path, {.migrate = true});
+  CHECK(store::schema_version(*db) == 8);
+  CHECK(db->execAndGet("SELECT id || kind || on_date FROM member_event").getString() ==
+        "7archived2026-10-01");
+  db->exec(
+      "INSERT INTO member_event VALUES (8, 1, '2026-11-01', 'restored', 'c', 'c', 'archived', "
+      "'active')");
+  CHECK_THROWS(db->exec(
+      "INSERT INTO member_event VALUES (9, 1, '2026-11-02', 'revived', 'c', 'c', 'a', 'b')"));
+  CHECK(db->execAndGet("SELECT count(*) FROM sqlite_master WHERE tbl_name = 'member_event' AND "
+                       "type = 'index'")
+            .getInt() == 2);
 }
 
 TEST_CASE("the change log cannot be updated or deleted") {
