@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Exception.h>
 
+#include <cstdint>
 #include <iostream>
 
 #include "activity/messages.h"
@@ -12,6 +13,7 @@
 #include "report/render_messages.h"
 #include "roster/messages.h"
 #include "schedule/messages.h"
+#include "text/clean.h"
 
 namespace tongxin::cli {
 
@@ -103,9 +105,11 @@ void prescan_language(const std::vector<std::string>& args, const Environment& e
 }
 
 int report(std::ostream& err, const Error& e) {
-  err << "tongxin: " << i18n::tr("error.prefix") << ": " << e.what() << '\n';
+  // Printable: an error may quote a value from a file, which must not reach a terminal raw.
+  err << "tongxin: " << i18n::tr("error.prefix") << ": " << text::printable(e.what(), SIZE_MAX)
+      << '\n';
   for (const std::string& line : e.details()) {
-    err << "  " << line << '\n';
+    err << "  " << text::printable(line, SIZE_MAX) << '\n';
   }
   return static_cast<int>(e.code());
 }

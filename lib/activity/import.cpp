@@ -197,6 +197,7 @@ io::ImportResult import_activities(SQLite::Database& db, io::TabularSource& sour
       writer.insert(a, batch_id, options.now);
     }
   }
+  io::require_rows(result);
   if (io::failed(result) || options.dry_run) {
     return result;  // the transaction rolls back; batch_id stays 0
   }

@@ -9,6 +9,10 @@ const std::vector<i18n::Message>& messages() {
       // values
       {"activity.bad_number", "应为数字", "expected a number"},
       {"activity.negative_measure", "不能为负数", "must not be negative"},
+      {"activity.not_whole", "应为整数（单位：{}）", "expected a whole number of {}"},
+      {"activity.too_many_decimals", "最多 {} 位小数", "at most {} decimal places"},
+      {"activity.measure_too_large", "数值过大，最多 {}", "too large: at most {}"},
+      {"activity.date_out_of_range", "日期超出范围，应在 {} 到 {} 之间", "date out of range: expected {} to {}"},
       {"activity.measure_not_of_type", "“{}”没有这一统计项，可用：{}", "not a measure of {}; its measures: {}"},
       {"activity.measure_item", "{}（{}）", "{} ({})"},
       {"activity.list_separator", "、", ", "},

@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "i18n/i18n.h"
+#include "text/clean.h"
 #include "text/strings.h"
 
 namespace tongxin::activity {
@@ -84,6 +85,27 @@ std::optional<double> parse_measure_value(const std::string& name, std::string_v
   return value;
 }
 
+bool check_measure_value(const config::Measure& m, const std::string& name, double value,
+                         std::string_view raw, std::vector<Problem>& problems) {
+  const double scale = std::pow(10.0, m.decimals);
+  const double max = m.decimals > 0 ? k_max_amount : k_max_count;
+  if (value > max) {
+    problems.push_back(
+        {name, i18n::tr("activity.measure_too_large", text::format_number(max)), std::string(raw)});
+    return false;
+  }
+  // Compared with a tolerance: 0.1 + 0.2 in a spreadsheet cell is still two decimals.
+  if (std::fabs(value * scale - std::round(value * scale)) > 1e-6) {
+    problems.push_back({name,
+                        m.decimals == 0
+                            ? i18n::tr("activity.not_whole", i18n::pick(m.unit_zh, m.unit_en))
+                            : i18n::tr("activity.too_many_decimals", m.decimals),
+                        text::trim(raw)});
+    return false;
+  }
+  return true;
+}
+
 std::string measures_list(const config::CodeEntry& type) {
   std::string out;
   for (const config::Measure& m : type.measures) {
@@ -94,6 +116,36 @@ std::string measures_list(const config::CodeEntry& type) {
 }
 
 namespace {
+
+// The date of `raw` as stored, or a problem: unparsable, or outside the range an
+// activity can have happened in.
+std::optional<std::string> check_date(const std::string& raw, Date today,
+                                      std::vector<Problem>& problems) {
+  const auto date = parse_user_date(raw, today);
+  if (!date) {
+    problems.push_back({"date", i18n::tr("activity.bad_date"), text::trim(raw)});
+    return std::nullopt;
+  }
+  const Date latest = today.plus_days(k_latest_activity_days);
+  if (*date < k_earliest_activity || *date > latest) {
+    problems.push_back(
+        {"date", i18n::tr("activity.date_out_of_range", k_earliest_activity.iso(), latest.iso()),
+         text::trim(raw)});
+    return std::nullopt;
+  }
+  return date->iso();
+}
+
+// `raw` trimmed, or a problem when it is not clean text within `limits`.
+std::string clean_text(const std::string& field, const std::string& raw, text::TextLimits limits,
+                       std::vector<Problem>& problems) {
+  std::string value = text::trim(raw);
+  if (const text::TextFault fault = text::check_text(value, limits);
+      fault != text::TextFault::none) {
+    problems.push_back({field, text::fault_reason(fault, limits), value});
+  }
+  return value;
+}
 
 void check_measures(const RawActivity& raw, const config::CodeEntry* type, Activity& a,
                     std::vector<Problem>& problems) {
@@ -113,7 +165,9 @@ void check_measures(const RawActivity& raw, const config::CodeEntry* type, Activ
            value});
       continue;
     }
-    found.emplace_back(m, *number);
+    if (check_measure_value(*m, name, *number, value, problems)) {
+      found.emplace_back(m, *number);
+    }
   }
   if (type == nullptr) {
     return;
@@ -171,17 +225,14 @@ Activity check_activity(const RawActivity& raw, const CheckContext& ctx,
   } else {
     a.type = type->code;
   }
-  const auto date = parse_user_date(raw.date, ctx.today);
   if (text::trim(raw.date).empty()) {
     problems.push_back({"date", i18n::tr("activity.required"), ""});
-  } else if (!date) {
-    problems.push_back({"date", i18n::tr("activity.bad_date"), text::trim(raw.date)});
   } else {
-    a.date = date->iso();
+    a.date = check_date(raw.date, ctx.today, problems).value_or("");
   }
-  a.title = text::trim(raw.title);
-  a.duty = text::trim(raw.duty);
-  a.notes = text::trim(raw.notes);
+  a.title = clean_text("title", raw.title, text::k_line_limits, problems);
+  a.duty = clean_text("duty", raw.duty, text::k_line_limits, problems);
+  a.notes = clean_text("notes", raw.notes, text::k_notes_limits, problems);
   check_measures(raw, type, a, problems);
   check_members(raw, ctx, a, problems);
   return a;
@@ -231,9 +282,7 @@ namespace {
 void apply_fields(Activity& a, const ActivityEdit& edit, const Date& today,
                   std::vector<Problem>& problems) {
   if (edit.date) {
-    const auto date = parse_user_date(*edit.date, today);
-    date ? void(a.date = date->iso())
-         : problems.push_back({"date", i18n::tr("activity.bad_date"), *edit.date});
+    a.date = check_date(*edit.date, today, problems).value_or(a.date);
   }
   if (edit.type) {
     const config::CodeEntry* type = find_type(*edit.type);
@@ -242,9 +291,9 @@ void apply_fields(Activity& a, const ActivityEdit& edit, const Date& today,
                           {"type", i18n::tr("activity.unknown_type", activity_types().codes_list()),
                            *edit.type});
   }
-  a.title = edit.title ? text::trim(*edit.title) : a.title;
-  a.duty = edit.duty ? text::trim(*edit.duty) : a.duty;
-  a.notes = edit.notes ? text::trim(*edit.notes) : a.notes;
+  a.title = edit.title ? clean_text("title", *edit.title, text::k_line_limits, problems) : a.title;
+  a.duty = edit.duty ? clean_text("duty", *edit.duty, text::k_line_limits, problems) : a.duty;
+  a.notes = edit.notes ? clean_text("notes", *edit.notes, text::k_notes_limits, problems) : a.notes;
 }
 
 // The measures after `edit`: the old ones (by key) overridden or removed by

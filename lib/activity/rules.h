@@ -55,6 +55,16 @@ std::string measure_key_for_header(std::string_view header);
 // key).
 const std::vector<std::pair<std::string, std::string>>& measure_synonyms();
 
+// The largest value a measure may have: a count (persons, sessions, …) or an
+// amount of money in yuan. Beyond these a value is a typing error, not a fact.
+inline constexpr double k_max_count = 1'000'000;
+inline constexpr double k_max_amount = 100'000'000;
+
+// The range an activity's date must fall in: from the founding of the PRC to a
+// year after today (an activity may be entered ahead of time, not years ahead).
+inline constexpr Date k_earliest_activity{1949, 10, 1};
+inline constexpr long k_latest_activity_days = 366;
+
 // Parses a measure value: a finite non-negative number. Appends a problem and
 // returns nullopt otherwise. Pure.
 std::optional<double> parse_measure_value(const std::string& name, std::string_view raw,
@@ -99,10 +109,17 @@ struct Activity {
   long batch_id = 0;
 };
 
-// Validates `raw` (date ISO/today/+Nd or YYYY/MM/DD, a known community and
-// type, members that exist, measures of the type with non-negative values;
-// empty measure values are skipped). Appends every problem; the result is
-// meaningful only when none was added.
+// Checks a parsed value against its measure: whole for counts, at most
+// m.decimals places for money, at most k_max_count or k_max_amount. Appends a
+// problem and returns false otherwise. Pure.
+bool check_measure_value(const config::Measure& m, const std::string& name, double value,
+                         std::string_view raw, std::vector<Problem>& problems);
+
+// Validates `raw` (date ISO/today/+Nd or YYYY/MM/DD between k_earliest_activity
+// and a year after today, a known community and type, members that exist,
+// measures of the type with non-negative values, whole for counts; title, duty
+// and notes clean text within their limits; empty measure values are skipped). Appends every
+// problem; the result is meaningful only when none was added.
 Activity check_activity(const RawActivity& raw, const CheckContext& ctx,
                         std::vector<Problem>& problems);
 

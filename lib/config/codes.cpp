@@ -28,6 +28,7 @@ Measure read_measure(MapReader& reader) {
   m.en = reader.string("en", true).value_or("");
   m.unit_zh = reader.string("unit_zh").value_or("");
   m.unit_en = reader.string("unit_en").value_or("");
+  m.decimals = static_cast<int>(reader.integer("decimals", 0, 2).value_or(0));
   return m;
 }
 

@@ -18,6 +18,8 @@ struct Measure {
   std::string en;
   std::string unit_zh;
   std::string unit_en;
+  // Decimal places a value may have: 0 for counts (2.5 persons is refused), 2 for money (fen).
+  int decimals = 0;
 };
 
 struct CodeEntry {

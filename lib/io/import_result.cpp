@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "i18n/i18n.h"
+#include "text/clean.h"
 #include "text/mask.h"
 
 namespace tongxin::io {
@@ -16,16 +17,17 @@ namespace {
 // The value as an error may show it, in text and JSON alike: ID numbers and phones masked, and
 // any ID number inside free text too (cron mails stderr; a log must never hold a whole one). The
 // line number identifies the row.
+// Printable and cut short: a bad cell may hold escape sequences, broken UTF-8 or megabytes.
 std::string shown_value(const RowError& error) {
   switch (error.kind) {
     case ValueKind::id_number:
-      return text::mask_id(error.value);
+      return text::printable(text::mask_id(error.value));
     case ValueKind::phone:
-      return text::mask_phone(error.value);
+      return text::printable(text::mask_phone(error.value));
     case ValueKind::plain:
       break;
   }
-  return text::mask_id_numbers_in(error.value);
+  return text::printable(text::mask_id_numbers_in(error.value));
 }
 
 std::string error_line(const std::string& file, const RowError& e) {
@@ -58,6 +60,12 @@ void write_text(const ImportResult& result, std::ostream& out, std::ostream& err
 
 bool failed(const ImportResult& result) {
   return result.counts.rejected > 0 && !result.skip_invalid;
+}
+
+void require_rows(const ImportResult& result) {
+  if (result.counts.read == 0) {
+    throw Error(ExitCode::bad_input, i18n::tr("import.no_rows", result.file));
+  }
 }
 
 std::string counts_text(const ImportResult& result) {

@@ -58,6 +58,11 @@ struct ImportResult {
 // unless skip_invalid. The one place that decides it, for importers and for their callers.
 bool failed(const ImportResult& result);
 
+// Throws tongxin::Error (exit 3) when the file held a header but no row. An import of nothing
+// is taken as a mistake (an export cut short, the wrong sheet) rather than a success, and writes
+// no batch; importers call it before they commit.
+void require_rows(const ImportResult& result);
+
 // "7 rows: 0 new, 0 updated, 0 unchanged, 7 invalid" (without the existing-record counts when
 // rows cannot match existing records).
 std::string counts_text(const ImportResult& result);

@@ -6,6 +6,7 @@
 #include "config/codes.h"
 #include "i18n/i18n.h"
 #include "roster/id_number.h"
+#include "text/clean.h"
 #include "text/mask.h"
 
 namespace tongxin::roster {
@@ -245,6 +246,15 @@ bool fail(const FieldDef& def, std::string reason, std::string_view value,
   return false;
 }
 
+// What a field may hold as text (tongxin-roster(1)): names are short, notes may run over lines,
+// everything else is one line.
+text::TextLimits text_limits(const FieldDef& def) {
+  if (def.key == "name") {
+    return text::k_name_limits;
+  }
+  return def.key == "notes" ? text::k_notes_limits : text::k_line_limits;
+}
+
 }  // namespace
 
 bool parse_value_into(const FieldDef& def, std::string_view raw, const ValueContext& ctx,
@@ -253,6 +263,10 @@ bool parse_value_into(const FieldDef& def, std::string_view raw, const ValueCont
   if (v.empty()) {
     out.clear();
     return true;
+  }
+  const text::TextLimits limits = text_limits(def);
+  if (const text::TextFault fault = text::check_text(v, limits); fault != text::TextFault::none) {
+    return fail(def, text::fault_reason(fault, limits), v, problems);
   }
   if (def.sensitive && !contains(ctx.sensitive_enabled, def.key)) {
     return fail(def, i18n::tr("roster.sensitive_off", def.key), v, problems);
@@ -387,13 +401,15 @@ void check_sensitive_categories(const FieldValues& values, const ValueContext& c
 
 void check_member(FieldValues& values, const ValueContext& ctx,
                   std::vector<FieldProblem>& problems) {
-  if (values[Field::name].empty()) {
+  // A value refused already is empty here; "required" on top of its reason would be noise.
+  const auto reported = [&problems](const std::string& field) {
+    return std::any_of(problems.begin(), problems.end(),
+                       [&field](const FieldProblem& p) { return p.field == field; });
+  };
+  if (values[Field::name].empty() && !reported("name")) {
     problems.push_back({"name", i18n::tr("roster.required"), ""});
   }
-  const bool community_reported =
-      std::any_of(problems.begin(), problems.end(),
-                  [](const FieldProblem& p) { return p.field == "community"; });
-  if (values[Field::community].empty() && !community_reported) {
+  if (values[Field::community].empty() && !reported("community")) {
     problems.push_back({"community", i18n::tr("roster.community_required"), ""});
   }
   check_against_id(values, ctx, problems);

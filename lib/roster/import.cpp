@@ -523,6 +523,7 @@ io::ImportResult import_roster(SQLite::Database& db, io::TabularSource& source,
   io::ImportCounts& counts = result.counts;
   counts.updated = writer.updated();
   counts.unchanged = writer.unchanged();
+  io::require_rows(result);
   if (io::failed(result) || options.dry_run) {
     return result;  // the transaction rolls back; batch_id stays 0
   }

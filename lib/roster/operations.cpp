@@ -24,6 +24,18 @@ bool is_ascii(const std::string& s) {
   return std::all_of(s.begin(), s.end(), [](unsigned char c) { return c < 0x80; });
 }
 
+// `text` for a LIKE pattern with ESCAPE '\\': its %, _ and backslashes match themselves.
+std::string like_escaped(const std::string& text) {
+  std::string out;
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '\\') {
+      out += '\\';
+    }
+    out += c;
+  }
+  return out;
+}
+
 // WHERE clause and its parameters for a filter.
 std::pair<std::string, std::vector<std::string>> where_clause(const ListFilter& f) {
   std::string where = "1 = 1";
@@ -56,9 +68,11 @@ std::pair<std::string, std::vector<std::string>> where_clause(const ListFilter& 
     // ASCII text is pinyin (full or initials) or part of an employer's name; other text is part
     // of a name or an employer.
     const bool pinyin = is_ascii(q);
-    const std::string like = "%" + (pinyin ? text::fold(q) : q) + "%";
-    where += pinyin ? " AND (m.name_pinyin LIKE ? OR m.name_initials LIKE ? OR m.employer LIKE ?)"
-                    : " AND (m.name LIKE ? OR m.employer LIKE ?)";
+    // % and _ in the search are literal (a search for "50%" is not "everything"): escaped with \.
+    const std::string like = "%" + like_escaped(pinyin ? text::fold(q) : q) + "%";
+    where += pinyin ? " AND (m.name_pinyin LIKE ? ESCAPE '\\' OR m.name_initials LIKE ? ESCAPE "
+                      "'\\' OR m.employer LIKE ? ESCAPE '\\')"
+                    : " AND (m.name LIKE ? ESCAPE '\\' OR m.employer LIKE ? ESCAPE '\\')";
     params.insert(params.end(), pinyin ? 3 : 2, like);
   }
   return {where, params};
