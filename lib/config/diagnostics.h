@@ -9,7 +9,7 @@ namespace tongxin::config {
 
 struct Diagnostic {
   int line = 0;     // 1-based
-  int column = 0;   // 1-based
+  int column = 0;   // 1-based, in bytes of the line (as yaml-cpp counts); shown in characters
   std::string key;  // dotted path, e.g. organisation.leading_group.established
   std::string message;
 };

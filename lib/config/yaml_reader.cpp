@@ -3,8 +3,13 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <map>
+#include <string_view>
+
+#include <unicode/utf8.h>
 
 #include "i18n/i18n.h"
+#include "text/clean.h"
 
 namespace tongxin::config {
 
@@ -46,14 +51,148 @@ std::string closest(const std::string& key, const std::set<std::string>& known) 
   return best;
 }
 
-YAML::Node parse_yaml(const std::string& text, Diagnostics& diagnostics) {
-  try {
-    return YAML::Load(text);
-  } catch (const YAML::Exception& e) {
-    diagnostics.add(line_of(e.mark), column_of(e.mark), "", i18n::tr("config.yaml_syntax", e.msg));
-    // Undefined, not null: callers skip reading a document that did not parse.
-    return YAML::Node(YAML::NodeType::Undefined);
+namespace {
+
+// Deeper than any file tongxin reads needs; a deeper document is an attack or a mistake.
+constexpr int k_max_depth = 32;
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  for (size_t end = text.find('\n'); end != std::string_view::npos; end = text.find('\n', start)) {
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
   }
+  lines.push_back(text.substr(start));
+  return lines;
+}
+
+// YAML allows only printable characters (YAML 1.2 §5.1) and tongxin reads UTF-8 only; yaml-cpp
+// checks neither. Reports the first offender (columns in bytes, as yaml-cpp counts them) and
+// returns false. Also notes where flow brackets first nest deeper than k_max_depth, for a clearer
+// message when yaml-cpp gives up on a deeply nested line.
+bool check_characters(std::string_view text, Diagnostics& diagnostics, YAML::Mark& too_deep) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  int line = 1;
+  int32_t line_start = 0;
+  int depth = 0;
+  for (int32_t i = 0; i < length;) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, length, c);
+    const int column = static_cast<int>(start - line_start) + 1;
+    if (c < 0) {
+      diagnostics.add(line, column, "", i18n::tr("config.bad_utf8", bytes[start]));
+      return false;
+    }
+    if (c == '\n') {
+      ++line;
+      line_start = i;
+    } else if (c != '\t' && c != '\r' && c != 0xFEFF && text::is_control_character(c)) {
+      diagnostics.add(line, column, "", i18n::tr("config.control_char", static_cast<int>(c)));
+      return false;
+    }
+    depth += (c == '[' || c == '{') ? 1 : ((c == ']' || c == '}') && depth > 0 ? -1 : 0);
+    if (depth > k_max_depth && too_deep.line < 0) {
+      too_deep.line = line - 1;
+      too_deep.column = column - 1;
+    }
+  }
+  return true;
+}
+
+// Whether the quoted scalar opening at byte `column` (0-based) of `line` closes on that line.
+// yaml-cpp lets a quoted value run on to the end of the file, which swallowed the rest of a
+// tongxin.yaml into one value; tongxin's files never need a quoted value over several lines.
+bool quote_closes(std::string_view line, size_t column) {
+  const char quote = line[column];
+  for (size_t i = column + 1; i < line.size(); ++i) {
+    if (quote == '"' && line[i] == '\\') {
+      ++i;
+    } else if (line[i] == quote) {
+      if (quote == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
+        ++i;  // '' is an escaped quote inside single quotes
+        continue;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+// The checks yaml-cpp does not make, on the parsed tree: duplicate keys (yaml-cpp keeps both and
+// a reader would silently take one), quoted values that do not end on their line, nesting depth.
+void check_tree(const YAML::Node& node, const std::vector<std::string_view>& lines, int depth,
+                Diagnostics& diagnostics) {
+  const YAML::Mark mark = node.Mark();
+  if (depth > k_max_depth) {
+    diagnostics.add(line_of(mark), column_of(mark), "", i18n::tr("config.too_deep", k_max_depth));
+    return;
+  }
+  if (node.IsScalar()) {
+    const auto line = static_cast<size_t>(mark.line);
+    const auto column = static_cast<size_t>(mark.column);
+    if (mark.line >= 0 && line < lines.size() && column < lines[line].size() &&
+        (lines[line][column] == '"' || lines[line][column] == '\'') &&
+        !quote_closes(lines[line], column)) {
+      diagnostics.add(line_of(mark), column_of(mark), "", i18n::tr("config.unterminated_quote"));
+    }
+    return;
+  }
+  if (node.IsSequence()) {
+    for (const auto& item : node) {
+      check_tree(item, lines, depth + 1, diagnostics);
+    }
+    return;
+  }
+  if (!node.IsMap()) {
+    return;
+  }
+  std::map<std::string, int> first_line;
+  for (const auto& pair : node) {
+    check_tree(pair.first, lines, depth + 1, diagnostics);
+    check_tree(pair.second, lines, depth + 1, diagnostics);
+    if (!pair.first.IsScalar()) {
+      continue;
+    }
+    const auto [seen, added] = first_line.emplace(pair.first.Scalar(), line_of(pair.first.Mark()));
+    if (!added) {
+      diagnostics.add(line_of(pair.first.Mark()), column_of(pair.first.Mark()), "",
+                      i18n::tr("config.duplicate_key", pair.first.Scalar(), seen->second));
+    }
+  }
+}
+
+}  // namespace
+
+YAML::Node parse_yaml(const std::string& text, Diagnostics& diagnostics) {
+  // Undefined, not null, on any problem: callers skip reading a document that did not parse.
+  const YAML::Node nothing(YAML::NodeType::Undefined);
+  YAML::Mark too_deep = YAML::Mark::null_mark();
+  if (!check_characters(text, diagnostics, too_deep)) {
+    return nothing;
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    if (too_deep.line >= 0) {
+      diagnostics.add(line_of(too_deep), column_of(too_deep), "",
+                      i18n::tr("config.too_deep", k_max_depth));
+    } else {
+      diagnostics.add(line_of(e.mark), column_of(e.mark), "",
+                      i18n::tr("config.yaml_syntax", e.msg));
+    }
+    return nothing;
+  }
+  if (root.IsNull()) {
+    diagnostics.add(1, 1, "", i18n::tr("config.empty_file"));
+    return nothing;
+  }
+  const size_t before = diagnostics.list().size();
+  check_tree(root, split_lines(text), 0, diagnostics);
+  return diagnostics.list().size() == before ? root : nothing;
 }
 
 MapReader::MapReader(const YAML::Node& node, std::string path, Diagnostics& diagnostics)

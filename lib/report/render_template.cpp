@@ -140,17 +140,14 @@ TagKind kind_of(char first) {
   }
 }
 
-// Line and column (1-based, in characters) of byte `offset` of `text`.
+// Line and column (1-based, the column in bytes as config::Diagnostic wants it) of byte `offset`
+// of `text`.
 std::pair<int, int> position_of(std::string_view text, size_t offset) {
   int line = 1;
   int column = 1;
   for (size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++column;
-    }
+    column = text[i] == '\n' ? 1 : column + 1;
+    line += text[i] == '\n' ? 1 : 0;
   }
   return {line, column};
 }

@@ -192,3 +192,63 @@ TEST_CASE("store is a path, or a mapping with the path and busy_timeout in secon
     CHECK_THROWS_AS(config::parse_workspace_config("t", std::string("version: 1\n") + bad), Error);
   }
 }
+
+namespace {
+
+// The detail lines of the error parsing `text` as tongxin.yaml throws, or {} when it parses.
+std::vector<std::string> workspace_error(const std::string& text) {
+  try {
+    config::parse_workspace_config("tongxin.yaml", text);
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::config);
+    return e.details();
+  }
+  return {};
+}
+
+}  // namespace
+
+TEST_CASE("YAML is as strict as the docs say") {
+  i18n::set_language(i18n::Lang::en);
+  SUBCASE("duplicate keys, at every level") {
+    const auto lines =
+        workspace_error("version: 1\nprivacy: {min_cell: 5, min_cell: 6}\nversion: 1\n");
+    REQUIRE(lines.size() == 6);
+    CHECK(lines[0] == "tongxin.yaml:2:24: duplicate key 'min_cell' (first at line 2)");
+    CHECK(lines[3] == "tongxin.yaml:3:1: duplicate key 'version' (first at line 1)");
+  }
+  SUBCASE("an unterminated quote does not swallow the rest of the file") {
+    const auto lines = workspace_error("version: 1\nstore: \"tongxin.db\nlanguage: zh\n");
+    REQUIRE(!lines.empty());
+    CHECK(lines[0] ==
+          "tongxin.yaml:2:8: unterminated quote: a quoted value must end on the line "
+          "it starts");
+    CHECK(workspace_error("version: 1\nstore: 'it''s.db'\nplan: \"a\\\"b\"\n").empty());
+  }
+  SUBCASE("an empty file is reported at line 1") {
+    for (const char* text : {"", "\n\n", "# only a comment\n"}) {
+      const auto lines = workspace_error(text);
+      REQUIRE(!lines.empty());
+      CHECK(lines[0] == "tongxin.yaml:1:1: the file is empty; expected a mapping (key: value)");
+    }
+  }
+  SUBCASE("invalid UTF-8 and control characters, with the column in characters") {
+    auto lines = workspace_error("version: 1\njurisdiction: {name: 永登\xff}\n");
+    REQUIRE(!lines.empty());
+    CHECK(lines[0] == "tongxin.yaml:2:24: not valid UTF-8 (byte 0xFF); save the file as UTF-8");
+    lines = workspace_error("version: 1\nstore: \"a\x1b[2Jb\"\n");
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == "tongxin.yaml:2:10: control character U+001B is not allowed");
+    CHECK(lines[1] == "    store: \"a\\x1B[2Jb\"");  // echoed escaped, never raw
+  }
+  SUBCASE("deep nesting: a short message and a short echo") {
+    const std::string deep = "version: " + std::string(100000, '[') + std::string(100000, ']');
+    auto lines = workspace_error(deep + "\n");
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == "tongxin.yaml:1:42: nested more than 32 levels deep");
+    CHECK(lines[1].size() < 400);
+    lines = workspace_error("version: " + std::string(40, '[') + std::string(40, ']') + "\n");
+    REQUIRE(!lines.empty());
+    CHECK(lines[0] == "tongxin.yaml:1:42: nested more than 32 levels deep");
+  }
+}

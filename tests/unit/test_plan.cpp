@@ -180,10 +180,10 @@ TEST_CASE("plan: phases: reversed dates, unknown field, duplicate code, requirem
   const auto lines = problems(text);
   REQUIRE(lines.size() == 4);
   CHECK(lines[0].starts_with(
-      "plan.yaml:4:67: phases[0].end: the start 2011-10-15 is after the end 2011-10-01"));
+      "plan.yaml:4:65: phases[0].end: the start 2011-10-15 is after the end 2011-10-01"));
   CHECK(lines[1] == "plan.yaml:5:11: phases[1].code: 'p1' appears more than once");
   CHECK(
-      lines[2].starts_with("plan.yaml:10:59: phases[1].deliverables[0].require.field: unknown "
+      lines[2].starts_with("plan.yaml:10:57: phases[1].deliverables[0].require.field: unknown "
                            "community field 'activity_room.sofa'"));
   CHECK(lines[3].ends_with("a requirement needs exactly one of activity, roster, field"));
 }
