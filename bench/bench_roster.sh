@@ -57,7 +57,7 @@ timed() {
 }
 
 sync
-timed tx_import.time "$TX" -C ws roster import members.csv
+timed tx_import.time "$TX" -C ws roster import ../members.csv
 read -r tx_s tx_kb < tx_import.time
 
 # Same columns as the CSV header (14), all TEXT; the unique index exists before the import.

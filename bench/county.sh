@@ -48,7 +48,7 @@ make_county() {
   step "members: $MEMBERS (gen_members, roster import)"
   ids=$(seq -f 'c%04g' 1 "$COMMUNITIES" | paste -sd,)
   "$gen" --count "$MEMBERS" --communities "$ids" --born-to 1990 > members.csv  # adults in 2012
-  "$tongxin" -C ws roster import members.csv >/dev/null
+  "$tongxin" -C ws roster import ../members.csv >/dev/null
   rm members.csv
 
   step "register history and $ACTIVITIES activities (sqlite3)"

@@ -112,7 +112,7 @@ void run_add(const AddOptions& o, Context& ctx) {
 void run_import(const ImportOptions& o, Context& ctx) {
   const std::string community = ctx.community(o.community);
   auto source = io::TabularSource::open(
-      o.file, ctx.in(), {o.encoding, o.sheet, o.header_row, activity::knows_column});
+      ctx.path(o.file), ctx.in(), {o.encoding, o.sheet, o.header_row, activity::knows_column});
   activity::ImportOptions options{o.file == "-" ? "stdin" : o.file, community, o.dry_run,
                                   ctx.actor(), ctx.now()};
   const auto check = check_context(ctx);

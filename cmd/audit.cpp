@@ -96,16 +96,17 @@ void write_output(const AuditOptions& o, const nlohmann::ordered_json& document,
     render(ctx.out(), document, o.format, ctx.color(), false, false);
     return;
   }
-  if (!fs::is_directory(o.out)) {
-    write_file(o.out, document, o.format, false);
+  const fs::path out = ctx.path(o.out);
+  if (!fs::is_directory(out)) {
+    write_file(out, document, o.format, false);
     return;
   }
   const std::string ext = extension(o.format);
   for (size_t i = 0; i < document["communities"].size(); ++i) {
     const std::string id = document["communities"][i]["id"].get<std::string>();
-    write_file(fs::path(o.out) / (id + ext), one_community(document, i), o.format, false);
+    write_file(out / (id + ext), one_community(document, i), o.format, false);
   }
-  write_file(fs::path(o.out) / ("summary" + ext), document, o.format, true);
+  write_file(out / ("summary" + ext), document, o.format, true);
 }
 
 void drop_passing(std::vector<audit::CommunityResult>& results) {

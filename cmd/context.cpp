@@ -144,6 +144,20 @@ fs::path Context::start_dir() const {
   return dir.is_absolute() ? dir : m_env.cwd / dir;
 }
 
+std::string Context::path(const std::string& given) const {
+  if (given.empty() || given == "-" || fs::path(given).is_absolute()) {
+    return given;
+  }
+  // Kept relative to the process's folder when that is the environment's (always, outside
+  // tests), so that messages name the file as the user would type it ("w/data.csv").
+  std::error_code ec;
+  if (!fs::path(m_globals.dir).is_absolute() &&
+      fs::equivalent(m_env.cwd, fs::current_path(ec), ec)) {
+    return (fs::path(m_globals.dir) / given).lexically_normal().string();
+  }
+  return (start_dir() / given).lexically_normal().string();
+}
+
 const fs::path& Context::workspace_root() {
   if (!m_root) {
     m_root = config::find_workspace_root(start_dir());
@@ -175,8 +189,7 @@ std::string Context::community(const std::string& reference) {
 
 fs::path Context::store_path() {
   if (!m_globals.store.empty()) {
-    const fs::path store(m_globals.store);
-    return store.is_absolute() ? store : m_env.cwd / store;
+    return path(m_globals.store);
   }
   return workspace_root() / workspace_config().store;
 }

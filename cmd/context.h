@@ -100,6 +100,10 @@ class Context {
   std::filesystem::path store_path();
   // The folder commands start from: -C or the current directory.
   std::filesystem::path start_dir() const;
+  // A path given on the command line (FILE, --out, --rejects, --template, --store, backup FILE,
+  // init DIR), as git takes it under -C: a relative one is relative to start_dir(). "" and "-"
+  // (standard input) stay as they are. The one place such paths are resolved.
+  std::string path(const std::string& given) const;
 
  private:
   Globals m_globals;

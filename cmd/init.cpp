@@ -14,11 +14,9 @@ struct InitOptions {
 
 void run_init(const InitOptions& options, const Globals& globals, const Environment& env) {
   Context ctx(globals, env);
-  const std::filesystem::path dir = std::filesystem::path(options.dir).is_absolute()
-                                        ? std::filesystem::path(options.dir)
-                                        : ctx.start_dir() / options.dir;
-  const auto result = workspace::init_workspace(dir, options.example,
-                                                std::string(i18n::lang_code(i18n::language())));
+  const auto result =
+      workspace::init_workspace(std::filesystem::absolute(ctx.path(options.dir)), options.example,
+                                std::string(i18n::lang_code(i18n::language())));
   ctx.notice(i18n::tr("init.created", result.root.string(), result.files.size(), result.store));
   if (!options.example.empty()) {
     ctx.notice(i18n::tr("init.next_steps", options.dir));

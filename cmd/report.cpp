@@ -139,14 +139,18 @@ void write_one(const nlohmann::ordered_json& doc, const std::string& format, con
 void run_rollup(const RollupOptions& o, Context& ctx) {
   const config::Workspace& workspace = ctx.workspace();
   const report::SummaryTemplate tmpl = report::choose_template(
-      o.template_file.empty() ? std::nullopt : std::optional<fs::path>(o.template_file),
+      o.template_file.empty() ? std::nullopt : std::optional<fs::path>(ctx.path(o.template_file)),
       workspace.root, "rollup", i18n::language());
+  std::vector<std::string> files;
+  for (const std::string& file : o.files) {
+    files.push_back(ctx.path(file));
+  }
   const auto submissions = report::read_submissions(
-      o.files, [](const fs::path& file) { return config::read_file(file, 3); });
+      files, [](const fs::path& file) { return config::read_file(file, 3); });
   const report::RollupRequest request{ctx.period(o.period), o.township, o.generated_at,
                                       TONGXIN_VERSION,
                                       i18n::language() == i18n::Lang::zh ? "zh" : "en"};
-  write_one(report::rollup(workspace, submissions, request), o.format, o.out, tmpl, ctx);
+  write_one(report::rollup(workspace, submissions, request), o.format, ctx.path(o.out), tmpl, ctx);
 }
 
 void add_output_options(CLI::App* k, std::string& format, std::string& out,
@@ -162,7 +166,7 @@ void add_output_options(CLI::App* k, std::string& format, std::string& out,
 void run_report(const ReportOptions& o, Context& ctx) {
   const config::Workspace& workspace = ctx.workspace();
   const report::SummaryTemplate tmpl = report::choose_template(
-      o.template_file.empty() ? std::nullopt : std::optional<fs::path>(o.template_file),
+      o.template_file.empty() ? std::nullopt : std::optional<fs::path>(ctx.path(o.template_file)),
       workspace.root, o.kind, i18n::language());
   for (const std::string& reference : o.communities) {
     ctx.community(reference);  // an unknown community stops the report before anything is read
@@ -178,13 +182,14 @@ void run_report(const ReportOptions& o, Context& ctx) {
                                       TONGXIN_VERSION,
                                       i18n::language() == i18n::Lang::zh ? "zh" : "en",
                                       report_audit(ctx, period, plan)};
-  const bool folder = !o.out.empty() && fs::is_directory(o.out);
-  if (!o.out.empty() && !folder && scopes.size() > 1) {
+  const std::string out = ctx.path(o.out);
+  const bool folder = !out.empty() && fs::is_directory(out);
+  if (!out.empty() && !folder && scopes.size() > 1) {
     throw Error(ExitCode::usage, i18n::tr("report.many_need_dir"));
   }
   report::build_reports(
       workspace, ctx.db(), plan.plan ? &*plan.plan : nullptr, scopes, request,
-      [&](const nlohmann::ordered_json& doc) { write_one(doc, o.format, o.out, tmpl, ctx); });
+      [&](const nlohmann::ordered_json& doc) { write_one(doc, o.format, out, tmpl, ctx); });
   if (folder) {
     ctx.notice(i18n::tr("report.written", scopes.size(), o.out));
   }

@@ -130,11 +130,11 @@ void run_import(const ImportOptions& o, Context& ctx) {
   }
   const std::string community = ctx.community(o.community);
   const auto value_ctx = value_context(ctx);
-  auto source = io::TabularSource::open(o.file, ctx.in(),
+  auto source = io::TabularSource::open(ctx.path(o.file), ctx.in(),
                                         {o.encoding, o.sheet, o.header_row, roster::knows_column});
   std::optional<output::AtomicFile> rejects;  // created first: a bad --rejects stops the import
   if (!o.rejects.empty()) {
-    rejects.emplace(o.rejects, ctx.file_calls());
+    rejects.emplace(ctx.path(o.rejects), ctx.file_calls());
   }
   roster::ImportOptions options{o.file == "-" ? "stdin" : o.file,
                                 community,
@@ -162,10 +162,11 @@ size_t emit(const ListOptions& o, Context& ctx, output::RowSource& rows) {
   }
   size_t count = 0;
   if (xlsx) {
-    count = output::write_xlsx(o.out, rows, i18n::tr("roster.sheet_name"), false, ctx.file_calls());
+    count = output::write_xlsx(ctx.path(o.out), rows, i18n::tr("roster.sheet_name"), false,
+                               ctx.file_calls());
   } else {
     output::write_file(
-        o.out,
+        ctx.path(o.out),
         [&](std::ostream& file) {
           count = output::write(file, rows, output::parse_format(o.format),
                                 {.utf8_bom = o.format == "csv"});

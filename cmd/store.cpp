@@ -103,8 +103,7 @@ void run_migrate(const MigrateOptions& /*options*/, Context& ctx) {
 }
 
 void run_backup(const BackupOptions& options, Context& ctx) {
-  const std::filesystem::path dest(options.file);
-  store::backup(ctx.db(), dest.is_absolute() ? dest : ctx.start_dir() / dest, ctx.file_calls());
+  store::backup(ctx.db(), ctx.path(options.file), ctx.file_calls());
   ctx.notice(i18n::tr("store.backed_up", options.file));
 }
 

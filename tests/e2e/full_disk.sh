@@ -37,7 +37,7 @@ access_log_rows() {
 
 cd "$work"
 tongxin init w --example yongdeng-2011 >/dev/null 2>&1 || fail "init"
-tongxin -C w roster import w/data/roster.csv || fail "import"
+tongxin -C w roster import data/roster.csv || fail "import"
 tongxin -C w roster list --format csv --out "$work/room.csv" || fail "export with room"
 [ "$(stat -c %s "$work/room.csv")" -gt 16384 ] || fail "the export fits in 16 KB; the test means nothing"
 printf 'old\n' >"$full/x.csv"

@@ -11,8 +11,8 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 export TONGXIN_TODAY=2012-03-31 HOME="$work"
 "$tongxin" init w --example yongdeng-2011 > /dev/null
-"$tongxin" -C w roster import w/data/roster.csv > /dev/null
-"$tongxin" -C w activity import w/data/activities.csv > /dev/null
+"$tongxin" -C w roster import data/roster.csv > /dev/null
+"$tongxin" -C w activity import data/activities.csv > /dev/null
 # Exit 1 is expected: some example communities fail the standard.
 "$tongxin" -C w audit --format json > audit.json || [ $? -eq 1 ]
 "$tongxin" -C w audit --format html > audit.html || [ $? -eq 1 ]

@@ -12,8 +12,8 @@ trap 'rm -rf "$work"' EXIT
 cd "$work"
 export TONGXIN_TODAY=2026-11-21 LC_ALL=C.UTF-8 TZ=UTC
 "$tongxin" init w --example yongdeng-2011 > /dev/null
-"$tongxin" -C w roster import w/data/roster.csv > /dev/null
-"$tongxin" -C w activity import w/data/activities.csv > /dev/null
+"$tongxin" -C w roster import data/roster.csv > /dev/null
+"$tongxin" -C w activity import data/activities.csv > /dev/null
 "$tongxin" -C w report quarterly --period 2012-Q1 --community chengguan-dongjie --format html \
   --out "$work/report.html"
 failures=0
