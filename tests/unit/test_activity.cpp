@@ -186,3 +186,56 @@ TEST_CASE("add, edit and delete write the change log; delete removes the links")
                        "entity = 'activity'")
             .getString() == "create,update,delete");
 }
+
+TEST_CASE("an activity's values are plausible: dates in range, whole counts, fen for money") {
+  i18n::set_language(i18n::Lang::en);
+  std::vector<Problem> problems;
+  RawActivity raw = meeting();
+  SUBCASE("dates from 1949-10-01 to a year after today") {
+    raw.date = "0000-01-01";  // refused by the date grammar itself, or by the range
+    CHECK(check_activity(raw, context(), problems).date.empty());
+    CHECK(problems.size() == 1);
+    for (const std::string date : {"1949-09-30", "2027-11-23", "9999-12-31"}) {
+      CAPTURE(date);
+      problems.clear();
+      raw.date = date;
+      CHECK(check_activity(raw, context(), problems).date.empty());
+      REQUIRE(problems.size() == 1);
+      CHECK(problems[0].reason == "date out of range: expected 1949-10-01 to 2027-11-22");
+    }
+    for (const char* date : {"1949-10-01", "2027-11-22"}) {
+      problems.clear();
+      raw.date = date;
+      CHECK(check_activity(raw, context(), problems).date == date);
+      CHECK(problems.empty());
+    }
+  }
+  SUBCASE("counts are whole numbers, at most a million") {
+    raw.measures = {{"attendees", "2.5"}, {"meetings", "1e308"}};
+    check_activity(raw, context(), problems);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].reason == "expected a whole number of person-times");
+    CHECK(problems[1].reason == "too large: at most 1000000");
+  }
+  SUBCASE("money may have fen, not a tenth of one") {
+    raw.type = "donation";
+    raw.measures = {{"amount_yuan", "1234.56"}};
+    CHECK(check_activity(raw, context(), problems).measures.size() == 1);
+    CHECK(problems.empty());
+    raw.measures = {{"amount_yuan", "0.125"}, {"donors", "3.0"}};
+    check_activity(raw, context(), problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].reason == "at most 2 decimal places");
+  }
+  SUBCASE("title, duty and notes are clean text within their limits") {
+    raw.title = "会议\x1b[2J";
+    raw.duty = std::string(201, 'x');
+    raw.notes = "第一行\n第二行";
+    check_activity(raw, context(), problems);
+    REQUIRE(problems.size() == 2);
+    CHECK(problems[0].field == "title");
+    CHECK(problems[0].reason == "contains a control character (such as ESC)");
+    CHECK(problems[1].field == "duty");
+    CHECK(problems[1].reason == "too long: at most 200 characters");
+  }
+}
