@@ -68,7 +68,7 @@ const std::vector<i18n::Message>& messages() {
       {"help.activity_notes", "备注", "notes"},
       {"help.activity_dry_run", "只检查并报告，不写入", "check and report, write nothing"},
       {"help.activity_encoding", "文件编码：auto（默认）、utf-8、gb18030", "file encoding: auto (default), utf-8, gb18030"},
-      {"help.activity_sheet", "XLSX 工作表名（默认：第一个有表头的工作表）", "XLSX sheet (default: the first sheet with a header row)"},
+      {"help.activity_sheet", "XLSX 或 .xls 工作表名（默认：第一个有表头的工作表）", "XLSX or .xls sheet (default: the first sheet with a header row)"},
       {"help.activity_from", "起始日期（含）", "first date (inclusive)"},
       {"help.activity_to", "截止日期（含）", "last date (inclusive)"},
       {"help.activity_period", "期间：2026-10、2026-Q3、2026、this-month、last-month、last-quarter、last-year", "period: 2026-10, 2026-Q3, 2026, this-month, last-month, last-quarter, last-year"},

@@ -175,6 +175,14 @@ const std::vector<Message>& shared_messages() {
       {"import.failed", "{} 有误，未写入任何数据（{}）", "{} has invalid rows; nothing was written ({})"},
       {"import.dry_run", "试运行 {}，未写入：{}", "dry run of {}, nothing written: {}"},
       {"import.done", "已导入 {}，批次 {}：{}", "imported {} as batch {}: {}"},
+      // .xls workbooks (lib/io/xls_reader.cpp)
+      {"import.no_sheet", "没有名为“{}”的工作表（现有：{}）", "no sheet named '{}' (sheets: {})"},
+      {"xls.not_xls", "不是 Excel 97–2003（.xls）工作簿", "not an Excel 97–2003 (.xls) workbook"},
+      {"xls.damaged", "无法读取此 .xls 工作簿，文件可能已损坏（libfreexl 错误 {}）；请用 Excel 或 WPS 打开后另存为 .xlsx 再导入", "cannot read this .xls workbook, it may be damaged (libfreexl error {}); open it in Excel or WPS, save it as .xlsx and import that"},
+      {"xls.damaged_cell", "无法读取第 {} 行第 {} 列的单元格，文件可能已损坏", "cannot read the cell on row {}, column {}; the file may be damaged"},
+      {"xls.too_big", "内存不足，无法读取此 .xls 工作簿", "not enough memory to read this .xls workbook"},
+      {"xls.password", "工作簿有密码保护；请在 Excel 或 WPS 中取消密码后再导入", "the workbook is protected by a password; remove it in Excel or WPS and import again"},
+      {"xls.no_sheets", "工作簿中没有工作表", "the workbook has no sheets"},
       // clang-format on
   };
   return k_messages;

@@ -13,6 +13,7 @@
 #include "core/error.h"
 #include "i18n/i18n.h"
 #include "io/csv_reader.h"
+#include "io/xls_reader.h"
 #include "io/xlsx_reader.h"
 #include "text/strings.h"
 
@@ -130,21 +131,59 @@ class CsvSource : public TabularSource {
   CsvReader m_reader;
 };
 
-// Streams the sheet: the rows of one chunk of XML at a time, each holding its non-empty cells
-// left of the header's last column (XlsxSheetReader), so a wide or long sheet costs no more
-// memory than its widest row within the header.
-class XlsxSource : public TabularSource {
+// A workbook's sheets as WorkbookSource reads them: XLSX (XlsxSheetReader) or .xls (XlsWorkbook).
+class Sheets {
+ public:
+  virtual ~Sheets() = default;
+  virtual std::vector<std::string> names() = 0;
+  // Starts reading sheet `name` (the first when empty) from its first row.
+  virtual void open(const std::string& name) = 0;
+  virtual bool next(XlsxRow& row) = 0;
+  virtual void limit_columns(long width) = 0;
+};
+
+// Streams an XLSX sheet: the rows of one chunk of XML at a time, each holding its non-empty cells
+// left of the header's last column, so a wide or long sheet costs no more memory than its widest
+// row within the header.
+class XlsxSheets : public Sheets {
+ public:
+  explicit XlsxSheets(std::string path) : m_path(std::move(path)) {}
+  std::vector<std::string> names() override { return xlsx_sheet_names(m_path); }
+  void open(const std::string& name) override {
+    m_reader = std::make_unique<XlsxSheetReader>(m_path, name);
+  }
+  bool next(XlsxRow& row) override { return m_reader->next(row); }
+  void limit_columns(long width) override { m_reader->limit_columns(width); }
+
+ private:
+  std::string m_path;
+  std::unique_ptr<XlsxSheetReader> m_reader;
+};
+
+class XlsSheets : public Sheets {
+ public:
+  explicit XlsSheets(const std::string& path) : m_workbook(path) {}
+  std::vector<std::string> names() override { return m_workbook.sheet_names(); }
+  void open(const std::string& name) override { m_workbook.select(name); }
+  bool next(XlsxRow& row) override { return m_workbook.next(row); }
+  void limit_columns(long width) override { m_workbook.limit_columns(width); }
+
+ private:
+  XlsWorkbook m_workbook;
+};
+
+// A workbook (XLSX or .xls) read a row at a time from the sheet that holds the header.
+class WorkbookSource : public TabularSource {
  public:
   // Reads the sheet `options.sheet`, else the first sheet whose first rows hold a header (else the
-  // first sheet), up to its header.
-  XlsxSource(const std::string& path, const TabularOptions& options)
-      : m_path(path), m_hash(file_sha256(path)) {
+  // first sheet), up to its header. `size_hint`: the bytes its cells may hold, roughly.
+  WorkbookSource(const std::string& path, std::unique_ptr<Sheets> sheets, long long size_hint,
+                 const TabularOptions& options)
+      : m_sheets(std::move(sheets)), m_hash(file_sha256(path)) {
     m_xlsx = true;
-    std::error_code ec;
-    m_size_hint = static_cast<long long>(std::filesystem::file_size(path, ec)) * 8;  // zip ~8x
+    m_size_hint = size_hint;
     if (options.sheet.empty()) {
-      const std::vector<std::string> names = xlsx_sheet_names(path);
-      for (const std::string& name : names) {
+      for (const std::string& name : m_sheets->names()) {
         open_sheet(name);
         if (find_header(options, false, path)) {
           return;
@@ -157,7 +196,7 @@ class XlsxSource : public TabularSource {
 
  protected:
   bool next_raw(TabularRow& row) override {
-    if (!m_reader->next(m_row)) {
+    if (!m_sheets->next(m_row)) {
       return false;
     }
     const size_t width =
@@ -174,7 +213,7 @@ class XlsxSource : public TabularSource {
     return true;
   }
 
-  void limit_width(size_t width) override { m_reader->limit_columns(static_cast<long>(width)); }
+  void limit_width(size_t width) override { m_sheets->limit_columns(static_cast<long>(width)); }
 
  public:
   std::string sha256() override { return m_hash; }
@@ -190,15 +229,14 @@ class XlsxSource : public TabularSource {
     return hash.hex();
   }
 
-  // `name` empty: the first sheet (XlsxSheetReader names the sheets when `name` is missing).
+  // `name` empty: the first sheet.
   void open_sheet(const std::string& name) {
-    m_reader = std::make_unique<XlsxSheetReader>(m_path, name);
-    m_sheet = name.empty() ? xlsx_sheet_names(m_path).front() : name;
+    m_sheets->open(name);
+    m_sheet = name.empty() ? m_sheets->names().front() : name;
   }
 
-  std::string m_path;
+  std::unique_ptr<Sheets> m_sheets;
   std::string m_hash;
-  std::unique_ptr<XlsxSheetReader> m_reader;
   XlsxRow m_row;
 };
 
@@ -362,8 +400,15 @@ std::unique_ptr<TabularSource> TabularSource::open(const std::string& path,
   if (!*file) {
     throw Error(ExitCode::bad_input, i18n::tr("file.cannot_read", path));
   }
+  std::error_code ec;
+  const auto size = static_cast<long long>(std::filesystem::file_size(path, ec));
   if (path.ends_with(".xlsx") || looks_like_zip(path)) {
-    return std::make_unique<XlsxSource>(path, options);
+    return std::make_unique<WorkbookSource>(path, std::make_unique<XlsxSheets>(path),
+                                            ec ? 0 : size * 8, options);  // zip: ~8x
+  }
+  if (looks_like_xls(path)) {
+    return std::make_unique<WorkbookSource>(path, std::make_unique<XlsSheets>(path), ec ? 0 : size,
+                                            options);
   }
   const text::Encoding encoding =
       choose_encoding(options.encoding, [&] { return text::detect_encoding(*file); });
@@ -373,8 +418,6 @@ std::unique_ptr<TabularSource> TabularSource::open(const std::string& path,
     return open_csv_bytes(read_all(*file), decoded, path);
   }
   const char delimiter = sniff_delimiter(first_line(*file));
-  std::error_code ec;
-  const auto size = static_cast<long long>(std::filesystem::file_size(path, ec));
   auto source = std::make_unique<CsvSource>(std::move(file), nullptr, "", delimiter, encoding);
   source->set_size_hint(ec ? 0 : size);
   source->locate_header(options, path);

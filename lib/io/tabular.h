@@ -1,6 +1,7 @@
 // Spreadsheet-shaped input for imports: CSV or TSV (UTF-8 with or without BOM, GB18030 or UTF-16,
-// detected or forced) or an XLSX sheet, from a file or standard input ("-"). Rows are streamed
-// with the physical line (CSV) or sheet row (XLSX) where each starts, and the input's SHA-256.
+// detected or forced) or a sheet of an XLSX or .xls workbook, from a file or standard input ("-").
+// Rows are streamed with the physical line (CSV) or sheet row (XLSX, .xls) where each starts, and
+// the input's SHA-256.
 // Offices' 台账 often start with a title row and sometimes a sheet of instructions: the header is
 // the first row that names the importer's columns, on the first sheet that has one.
 #pragma once
@@ -45,7 +46,8 @@ class TabularSource {
   virtual ~TabularSource() = default;
 
   // Opens `path` ("-" = `standard_input`) and finds its header (TabularOptions). XLSX is
-  // recognised by the .xlsx extension or the zip signature. Throws tongxin::Error: exit 3 for
+  // recognised by the .xlsx extension or the zip signature, .xls (Excel 97–2003, WPS) by the OLE2
+  // signature whatever its name; anything else is text. Throws tongxin::Error: exit 3 for
   // unreadable or malformed input or a forced header row past the end, exit 2 for a bad
   // --encoding value.
   static std::unique_ptr<TabularSource> open(const std::string& path, std::istream& standard_input,
@@ -61,6 +63,7 @@ class TabularSource {
   virtual std::string sha256() = 0;
   // The input's size in bytes (0 when unknown), to estimate how many rows are coming.
   long long size_hint() const { return m_size_hint; }
+  // A workbook (XLSX or .xls), not text.
   bool is_xlsx() const { return m_xlsx; }
   text::Encoding encoding() const { return m_encoding; }
   char delimiter() const { return m_delimiter; }

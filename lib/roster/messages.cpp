@@ -121,7 +121,7 @@ const std::vector<i18n::Message>& messages() {
       {"help.roster_dry_run", "只检查并报告，不写入", "check and report, write nothing"},
       {"help.roster_on_existing", "成员已登记时（身份证号相同；无身份证号时姓名及出生日期、电话或单位相同）：update 覆盖、fill 只补空项、skip 跳过、error 报错（默认）", "when a row is a registered member (same ID number; without one, same name and birth date, phone or employer): update, fill empty fields, skip, or error (default)"},
       {"help.roster_encoding", "文件编码：auto（默认）、utf-8、gb18030", "file encoding: auto (default), utf-8, gb18030"},
-      {"help.roster_sheet", "XLSX 工作表名（默认：第一个有表头的工作表）", "XLSX sheet (default: the first sheet with a header row)"},
+      {"help.roster_sheet", "XLSX 或 .xls 工作表名（默认：第一个有表头的工作表）", "XLSX or .xls sheet (default: the first sheet with a header row)"},
       {"help.roster_skip_invalid", "写入有效行，跳过有误的行", "write the valid rows, skip invalid ones"},
       {"help.roster_rejects", "把有误的行（加错误列）写入此文件", "write the invalid rows, with an error column, to this file"},
       {"help.roster_undo", "撤销第 BATCH 批导入", "undo import batch BATCH"},
