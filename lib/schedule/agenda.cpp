@@ -160,7 +160,10 @@ std::vector<AgendaRow> evaluate_agenda(const AgendaInputs& in, const AgendaQuery
 
 StoreIndexes load_indexes(const Plan& plan, const config::Workspace& workspace,
                           SQLite::Database& db) {
-  return {ActivityIndex(load_activities(db), workspace, plan),
+  ActivityIndex activities(workspace, plan);
+  for_each_activity(db, [&](const ActivityRecord& a) { activities.add(a); });
+  activities.sort();
+  return {std::move(activities),
           MemberIndex(load_member_spans(db), load_member_links(db), workspace)};
 }
 

@@ -67,15 +67,19 @@ std::vector<std::string> unit_keys(const std::string& community,
 
 }  // namespace
 
-std::vector<ActivityRecord> load_activities(SQLite::Database& db) {
-  std::vector<ActivityRecord> out;
+void for_each_activity(SQLite::Database& db,
+                       const std::function<void(const ActivityRecord&)>& each) {
+  ActivityRecord record;
   SQLite::Statement query(db, "SELECT community, type, duty, date FROM activity");
   while (query.executeStep()) {
-    if (const auto date = parse_iso_date(column_text(query, 3))) {
-      out.push_back({column_text(query, 0), column_text(query, 1), column_text(query, 2), *date});
+    if (const auto date = parse_iso_date(query.getColumn(3).getText())) {
+      record.community.assign(query.getColumn(0).getText());  // "" for NULL
+      record.type.assign(query.getColumn(1).getText());
+      record.duty.assign(query.getColumn(2).getText());
+      record.date = *date;
+      each(record);
     }
   }
-  return out;
 }
 
 namespace {
@@ -170,31 +174,45 @@ std::vector<MemberLink> load_member_links(SQLite::Database& db) {
 std::string community_key(const std::string& id) { return "c:" + id; }
 std::string township_key(const std::string& township) { return "t:" + township; }
 
-ActivityIndex::ActivityIndex(const std::vector<ActivityRecord>& activities,
-                             const config::Workspace& workspace, const Plan& plan) {
-  std::map<std::string, std::string> duty_types;
+ActivityIndex::ActivityIndex(const config::Workspace& workspace, const Plan& plan)
+    : m_townships(township_keys(workspace)) {
   for (const Duty& duty : plan.duties) {
-    duty_types[duty.id] = duty.type;
-  }
-  const auto townships = township_keys(workspace);
-  for (const ActivityRecord& a : activities) {
-    const auto named = a.duty.empty() ? duty_types.end() : duty_types.find(a.duty);
-    // Filed under the duty only when its type differs, so no activity is counted twice.
-    const bool by_duty = named != duty_types.end() && named->second != a.type;
-    for (const std::string& key : unit_keys(a.community, townships)) {
-      add(key, "T:" + a.type, a.date);
-      if (by_duty) {
-        add(key, "D:" + a.duty, a.date);
-      }
-    }
-  }
-  for (auto& [name, dates] : m_lists) {
-    std::sort(dates.begin(), dates.end());
+    m_duty_types[duty.id] = duty.type;
   }
 }
 
-void ActivityIndex::add(const std::string& key, const std::string& list, Date date) {
-  m_lists[key + '\x1f' + list].push_back(date);
+std::vector<ActivityIndex::Days*> ActivityIndex::targets(const ActivityRecord& a) {
+  const auto named = a.duty.empty() ? m_duty_types.end() : m_duty_types.find(a.duty);
+  // Filed under the duty only when its type differs, so no activity is counted twice.
+  const bool by_duty = named != m_duty_types.end() && named->second != a.type;
+  std::vector<Days*> lists;
+  for (const std::string& key : unit_keys(a.community, m_townships)) {
+    lists.push_back(&m_lists[key + '\x1f' + "T:" + a.type]);
+    if (by_duty) {
+      lists.push_back(&m_lists[key + '\x1f' + "D:" + a.duty]);
+    }
+  }
+  return lists;
+}
+
+void ActivityIndex::add(const ActivityRecord& a) {
+  m_scratch.assign(a.community).append(1, '\x1f').append(a.type).append(1, '\x1f').append(a.duty);
+  auto it = m_targets.find(m_scratch);
+  if (it == m_targets.end()) {
+    it = m_targets.emplace(m_scratch, targets(a)).first;  // m_lists' nodes never move
+  }
+  const auto day = static_cast<int32_t>(a.date.days());
+  for (Days* list : it->second) {
+    list->push_back(day);
+  }
+}
+
+void ActivityIndex::sort() {
+  for (auto& [name, days] : m_lists) {
+    std::sort(days.begin(), days.end());
+    days.shrink_to_fit();
+  }
+  m_targets.clear();
 }
 
 size_t ActivityIndex::count(const std::string& key, const std::string& list, Date start,

@@ -5,6 +5,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -46,8 +48,11 @@ struct MemberLink {
   Date date;
 };
 
-// Every activity with a valid date. Throws SQLite::Exception on store errors.
-std::vector<ActivityRecord> load_activities(SQLite::Database& db);
+// Calls `each` with every activity with a valid date, one at a time (the record is reused), so a
+// county's millions of activities are indexed without being held. Throws SQLite::Exception on
+// store errors.
+void for_each_activity(SQLite::Database& db,
+                       const std::function<void(const ActivityRecord&)>& each);
 // Every member's active spans, from registered_on and member_event (the register as of any
 // date: a member counts on D when one of their records is on(D)). `greetings` (comma-separated
 // codes, names or aliases of schemas/codes/festivals.yaml) become codes; unknown entries are
@@ -67,17 +72,27 @@ inline const std::string k_county_key = "*";
 // counts for the duty it names too.
 class ActivityIndex {
  public:
-  ActivityIndex(const std::vector<ActivityRecord>& activities, const config::Workspace& workspace,
-                const Plan& plan);
+  ActivityIndex(const config::Workspace& workspace, const Plan& plan);
+  // Files one activity; sort() once after the last.
+  void add(const ActivityRecord& activity);
+  void sort();
   // Activities of `type` in unit `key` dated start..end.
   size_t count_type(const std::string& key, const std::string& type, Date start, Date end) const;
   // Activities that count for `duty` (its type, or naming it) in unit `key` dated start..end.
   size_t count_duty(const std::string& key, const Duty& duty, Date start, Date end) const;
 
  private:
-  void add(const std::string& key, const std::string& list, Date date);
+  using Days = std::vector<int32_t>;  // Date::days() of each activity: 4 bytes, not 12
   size_t count(const std::string& key, const std::string& list, Date start, Date end) const;
-  std::unordered_map<std::string, std::vector<Date>> m_lists;
+  std::vector<Days*> targets(const ActivityRecord& activity);
+
+  std::map<std::string, std::string> m_duty_types;  // duty id -> its type
+  std::map<std::string, std::string> m_townships;   // community id -> township key or ""
+  std::unordered_map<std::string, Days> m_lists;    // "<unit key>\x1f<T:type|D:duty>"
+  // The lists an activity of each (community, type, duty) goes to, worked out once per
+  // combination: a county has millions of activities but a few thousand combinations.
+  std::unordered_map<std::string, std::vector<Days*>> m_targets;
+  std::string m_scratch;  // the m_targets key of the activity being added
 };
 
 // Active members by scope unit (members of communities outside the workspace are left out),

@@ -90,9 +90,9 @@ std::vector<Window> expand(const Rule& rule, DateRange range,
   return periodic(rule, range);
 }
 
-size_t count_in(const std::vector<Date>& dates, Date start, Date end) {
-  const auto first = std::lower_bound(dates.begin(), dates.end(), start);
-  const auto last = std::upper_bound(first, dates.end(), end);
+size_t count_in(const std::vector<int32_t>& days, Date start, Date end) {
+  const auto first = std::lower_bound(days.begin(), days.end(), start.days());
+  const auto last = std::upper_bound(first, days.end(), end.days());
   return static_cast<size_t>(last - first);
 }
 

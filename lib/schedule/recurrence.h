@@ -14,6 +14,7 @@
 #pragma once
 
 #include <compare>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -81,8 +82,8 @@ Date month_due(const MonthDay& anchor, Date month_start);
 std::vector<Window> expand(const Rule& rule, DateRange range,
                            const std::vector<Date>& festival_dates);
 
-// How many of the sorted `dates` fall in [start, end] (binary search).
-size_t count_in(const std::vector<Date>& dates, Date start, Date end);
+// How many of the sorted day numbers (Date::days) fall in [start, end] (binary search).
+size_t count_in(const std::vector<int32_t>& days, Date start, Date end);
 
 // done when `met`; otherwise upcoming before the window opens, due while today is in it, and
 // overdue once it has closed.
