@@ -35,14 +35,18 @@ AuditPlan audit_plan(const config::Workspace& workspace) {
 }
 
 audit::DutyFiguresByCommunity duty_figures(const AuditPlan& p, const audit::Standard& standard,
-                                           Context& ctx, DateRange range, Date as_of) {
+                                           Context& ctx, DateRange range, Date as_of,
+                                           const schedule::StoreIndexes* store) {
   audit::DutyFiguresByCommunity figures;
   if (!p.plan || !uses_duties(standard)) {
     return figures;
   }
   // Judged as of the as-of date: an occurrence whose window closed by then is done or missed.
   const schedule::AgendaQuery query{range, as_of, "", {}};
-  for (const auto& row : schedule::build_agenda(*p.plan, ctx.workspace(), ctx.db(), query)) {
+  const auto rows = store != nullptr
+                        ? schedule::build_agenda(*p.plan, ctx.workspace(), *store, query)
+                        : schedule::build_agenda(*p.plan, ctx.workspace(), ctx.db(), query);
+  for (const auto& row : rows) {
     if (row.unit.scope != schedule::Scope::community || !range.contains(row.window.due)) {
       continue;
     }

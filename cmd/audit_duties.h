@@ -7,6 +7,7 @@
 
 #include "audit/run.h"
 #include "context.h"
+#include "schedule/agenda.h"
 #include "schedule/plan.h"
 
 namespace tongxin::cli {
@@ -21,7 +22,9 @@ AuditPlan audit_plan(const config::Workspace& workspace);
 
 // Community duties due in `range`: done, or overdue by the as-of date. Occurrences still open on
 // the as-of date are not counted either way. Empty when the standard checks no duty.
+// `store`: the schedule's indexes when the caller has loaded them, else they are read here.
 audit::DutyFiguresByCommunity duty_figures(const AuditPlan& p, const audit::Standard& standard,
-                                           Context& ctx, DateRange range, Date as_of);
+                                           Context& ctx, DateRange range, Date as_of,
+                                           const schedule::StoreIndexes* store = nullptr);
 
 }  // namespace tongxin::cli

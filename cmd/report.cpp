@@ -81,7 +81,8 @@ void write_file(const fs::path& path, const nlohmann::ordered_json& doc, const s
 // The workspace's standard assessed as `tongxin audit --as-of` would on the report's as-of day
 // (the period's end, or today when it has not ended); none when no standard is configured.
 std::optional<report::AuditInput> report_audit(Context& ctx, const Period& period,
-                                               const AuditPlan& plan) {
+                                               const AuditPlan& plan,
+                                               const schedule::StoreIndexes* store) {
   const config::Workspace& workspace = ctx.workspace();
   if (workspace.config.standard.empty()) {
     return std::nullopt;
@@ -91,7 +92,7 @@ std::optional<report::AuditInput> report_audit(Context& ctx, const Period& perio
   const Period audited = audit::audit_period(standard, "", as_of).value_or(period);
   const auto judged = audit::load_judgements(workspace, standard, audited);
   const auto duties =
-      duty_figures(plan, standard, ctx, audit::counted_range(audited, as_of), as_of);
+      duty_figures(plan, standard, ctx, audit::counted_range(audited, as_of), as_of, store);
   const auto results = audit::assess(workspace, ctx.db(), standard, judged, as_of, audited, duties,
                                      audit::select_communities(workspace, {}, ""));
   report::AuditInput in{standard.id, standard.title.label(), as_of, {}, {}};
@@ -175,20 +176,28 @@ void run_report(const ReportOptions& o, Context& ctx) {
       o.period.empty() ? Period::last_complete(kind_of(o.kind), ctx.today()) : ctx.period(o.period);
   const AuditPlan plan = audit_plan(workspace);  // the plan, read once for report and audit
   const auto scopes = report::select_scopes(workspace, o.communities, o.township, o.all);
+  // The schedule's indexes (every activity and member span) are read once for the audit's duty
+  // figures and the report's agendas: at county size they are most of the report's work.
+  std::optional<schedule::StoreIndexes> store;
+  if (plan.plan) {
+    store.emplace(schedule::load_indexes(*plan.plan, workspace, ctx.db()));
+  }
+  const std::optional<report::PlanInput> plan_input =
+      plan.plan ? std::optional<report::PlanInput>({*plan.plan, *store}) : std::nullopt;
   const report::ReportRequest request{report_code(o.kind),
                                       period,
                                       ctx.today(),
                                       o.generated_at,
                                       TONGXIN_VERSION,
                                       i18n::language() == i18n::Lang::zh ? "zh" : "en",
-                                      report_audit(ctx, period, plan)};
+                                      report_audit(ctx, period, plan, store ? &*store : nullptr)};
   const std::string out = ctx.path(o.out);
   const bool folder = !out.empty() && fs::is_directory(out);
   if (!out.empty() && !folder && scopes.size() > 1) {
     throw Error(ExitCode::usage, i18n::tr("report.many_need_dir"));
   }
   report::build_reports(
-      workspace, ctx.db(), plan.plan ? &*plan.plan : nullptr, scopes, request,
+      workspace, ctx.db(), plan_input ? &*plan_input : nullptr, scopes, request,
       [&](const nlohmann::ordered_json& doc) { write_one(doc, o.format, out, tmpl, ctx); });
   if (folder) {
     ctx.notice(i18n::tr("report.written", scopes.size(), o.out));

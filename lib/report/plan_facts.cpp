@@ -102,11 +102,10 @@ std::vector<PhaseInfo> phases(const schedule::Plan& plan,
 }  // namespace
 
 std::vector<PlanFacts> plan_facts(const schedule::Plan& plan, const config::Workspace& workspace,
-                                  SQLite::Database& db, const std::vector<Scope>& scopes,
-                                  const Period& period, Date today) {
+                                  const schedule::StoreIndexes& store,
+                                  const std::vector<Scope>& scopes, const Period& period,
+                                  Date today) {
   const Period next = next_period(period);
-  // The store is read once for the four periods and the phases.
-  const schedule::StoreIndexes store = schedule::load_indexes(plan, workspace, db);
   const auto current = agenda(plan, workspace, store, period.range(), today);
   const auto previous = agenda(plan, workspace, store, period.previous().range(), today);
   const auto year_ago = agenda(plan, workspace, store, period.year_earlier().range(), today);

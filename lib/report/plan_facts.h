@@ -6,6 +6,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include "report/document.h"
+#include "schedule/agenda.h"
 #include "schedule/plan.h"
 
 namespace tongxin::report {
@@ -13,7 +14,8 @@ namespace tongxin::report {
 // The plan's figures for every scope in `scopes`, for `period`, its previous and year-earlier
 // periods and the next period, with the agenda built once per period. `today` decides overdue.
 std::vector<PlanFacts> plan_facts(const schedule::Plan& plan, const config::Workspace& workspace,
-                                  SQLite::Database& db, const std::vector<Scope>& scopes,
-                                  const Period& period, Date today);
+                                  const schedule::StoreIndexes& store,
+                                  const std::vector<Scope>& scopes, const Period& period,
+                                  Date today);
 
 }  // namespace tongxin::report

@@ -20,9 +20,9 @@ std::vector<std::string> ids_of(const Scope& scope) {
 
 }  // namespace
 
-void build_reports(const config::Workspace& workspace, SQLite::Database& db,
-                   const schedule::Plan* plan, const std::vector<Scope>& scopes,
-                   const ReportRequest& request, const EmitDocument& emit) {
+void build_reports(const config::Workspace& workspace, SQLite::Database& db, const PlanInput* plan,
+                   const std::vector<Scope>& scopes, const ReportRequest& request,
+                   const EmitDocument& emit) {
   const Period& period = request.period;
   std::vector<std::string> sensitive;
   for (const auto& [field, setting] : workspace.config.privacy.sensitive_fields) {
@@ -37,7 +37,7 @@ void build_reports(const config::Workspace& workspace, SQLite::Database& db,
   const Figures year_ago =
       load_figures(db, year_ago_period.range(), year_ago_period.to(), sensitive);
   const std::vector<PlanFacts> facts =
-      plan ? plan_facts(*plan, workspace, db, scopes, period, request.today)
+      plan ? plan_facts(plan->plan, workspace, plan->store, scopes, period, request.today)
            : std::vector<PlanFacts>(scopes.size());
   for (size_t i = 0; i < scopes.size(); ++i) {
     const auto [notable, total] =

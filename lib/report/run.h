@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "report/document.h"
+#include "schedule/agenda.h"
 #include "schedule/plan.h"
 
 namespace tongxin::report {
@@ -22,15 +23,22 @@ struct ReportRequest {
   std::optional<AuditInput> audit;  // the workspace's standard assessed at the period's as-of
 };
 
+// The work plan and the schedule's indexes of the store, loaded once by the caller, which also
+// uses them for the audit's duty figures.
+struct PlanInput {
+  const schedule::Plan& plan;
+  const schedule::StoreIndexes& store;
+};
+
 // Receives each scope's document as soon as it is built; it is gone after the call.
 using EmitDocument = std::function<void(const nlohmann::ordered_json&)>;
 
 // One document per scope, in the order given, each handed to `emit` and then dropped, so `--all`
 // over a county's 2,000 communities holds one document at a time. `plan` may be null (no plan
 // configured).
-void build_reports(const config::Workspace& workspace, SQLite::Database& db,
-                   const schedule::Plan* plan, const std::vector<Scope>& scopes,
-                   const ReportRequest& request, const EmitDocument& emit);
+void build_reports(const config::Workspace& workspace, SQLite::Database& db, const PlanInput* plan,
+                   const std::vector<Scope>& scopes, const ReportRequest& request,
+                   const EmitDocument& emit);
 
 // The scopes a command asks for: --all, else --township, else the --community ids (each a
 // community report), else the whole jurisdiction. Exit 2 for an unknown township or community.

@@ -169,8 +169,12 @@ StoreIndexes load_indexes(const Plan& plan, const config::Workspace& workspace,
 
 std::vector<AgendaRow> build_agenda(const Plan& plan, const config::Workspace& workspace,
                                     SQLite::Database& db, const AgendaQuery& query) {
+  return build_agenda(plan, workspace, load_indexes(plan, workspace, db), query);
+}
+
+std::vector<AgendaRow> build_agenda(const Plan& plan, const config::Workspace& workspace,
+                                    const StoreIndexes& store, const AgendaQuery& query) {
   const auto festivals = festival_days(plan, query.range);
-  const StoreIndexes store = load_indexes(plan, workspace, db);
   return evaluate_agenda({plan, workspace, store.activities, store.members, festivals}, query);
 }
 

@@ -79,6 +79,9 @@ StoreIndexes load_indexes(const Plan& plan, const config::Workspace& workspace,
 // (exit 2) for a range outside 1901..2100 and SQLite::Exception on store errors.
 std::vector<AgendaRow> build_agenda(const Plan& plan, const config::Workspace& workspace,
                                     SQLite::Database& db, const AgendaQuery& query);
+// The same on indexes already loaded (a report reads the store once for its audit and agendas).
+std::vector<AgendaRow> build_agenda(const Plan& plan, const config::Workspace& workspace,
+                                    const StoreIndexes& store, const AgendaQuery& query);
 
 bool any_overdue(const std::vector<AgendaRow>& rows);
 
