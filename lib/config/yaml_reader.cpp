@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <string_view>
 
 #include <unicode/utf8.h>
@@ -121,6 +122,55 @@ bool quote_closes(std::string_view line, size_t column) {
   return false;
 }
 
+// Where a scalar may start: at the start of a line's content or after `:`, `-`, `?`, `[`, `{` or
+// `,` and a blank.
+bool starts_scalar(std::string_view line, size_t column) {
+  size_t i = column;
+  while (i > 0 && (line[i - 1] == ' ' || line[i - 1] == '\t')) {
+    --i;
+  }
+  if (i == 0) {
+    return true;
+  }
+  const char before = line[i - 1];
+  return before == '[' || before == '{' || before == ',' ||
+         ((before == ':' || before == '-' || before == '?') && i < column);
+}
+
+// The first place in lines[0..last] where a quoted scalar opens and does not close on its line,
+// or a line is indented with a tab: yaml-cpp reports either far from where it is, at the end of
+// the flow or of the file. Comments and quoted text are skipped.
+std::optional<std::pair<YAML::Mark, std::string>> cause_of_syntax_error(
+    const std::vector<std::string_view>& lines, size_t last) {
+  for (size_t n = 0; n <= last && n < lines.size(); ++n) {
+    const std::string_view line = lines[n];
+    YAML::Mark at;
+    at.line = static_cast<int>(n);
+    const size_t content = line.find_first_not_of(" \t");
+    if (content != std::string_view::npos && line.substr(0, content).find('\t') != line.npos) {
+      at.column = static_cast<int>(line.find('\t'));
+      return std::pair{at, i18n::tr("config.tab_indent")};
+    }
+    for (size_t i = 0; i < line.size(); ++i) {
+      if (line[i] == '#' && (i == 0 || line[i - 1] == ' ')) {
+        break;
+      }
+      if ((line[i] != '"' && line[i] != '\'') || !starts_scalar(line, i)) {
+        continue;
+      }
+      if (!quote_closes(line, i)) {
+        at.column = static_cast<int>(i);
+        return std::pair{at, i18n::tr("config.unterminated_quote")};
+      }
+      const char quote = line[i];
+      for (++i; i < line.size() && line[i] != quote; ++i) {
+        i += (quote == '"' && line[i] == '\\') ? 1 : 0;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
 // The checks yaml-cpp does not make, on the parsed tree: duplicate keys (yaml-cpp keeps both and
 // a reader would silently take one), quoted values that do not end on their line, nesting depth.
 void check_tree(const YAML::Node& node, const std::vector<std::string_view>& lines, int depth,
@@ -180,6 +230,9 @@ YAML::Node parse_yaml(const std::string& text, Diagnostics& diagnostics) {
     if (too_deep.line >= 0) {
       diagnostics.add(line_of(too_deep), column_of(too_deep), "",
                       i18n::tr("config.too_deep", k_max_depth));
+    } else if (const auto cause = cause_of_syntax_error(
+                   split_lines(text), e.mark.line < 0 ? 0 : static_cast<size_t>(e.mark.line))) {
+      diagnostics.add(line_of(cause->first), column_of(cause->first), "", cause->second);
     } else {
       diagnostics.add(line_of(e.mark), column_of(e.mark), "",
                       i18n::tr("config.yaml_syntax", e.msg));

@@ -67,6 +67,7 @@ const std::vector<Message>& shared_messages() {
       {"config.bad_utf8", "不是有效的 UTF-8（字节 0x{:02X}）；请以 UTF-8 保存文件", "not valid UTF-8 (byte 0x{:02X}); save the file as UTF-8"},
       {"config.control_char", "不允许的控制字符 U+{:04X}", "control character U+{:04X} is not allowed"},
       {"config.unterminated_quote", "引号没有闭合：带引号的值须在同一行结束", "unterminated quote: a quoted value must end on the line it starts"},
+      {"config.tab_indent", "缩进里有制表符；YAML 只能用空格缩进", "a tab in the indentation; YAML indents with spaces only"},
       {"config.too_deep", "嵌套超过 {} 层", "nested more than {} levels deep"},
       // clean text (lib/text/clean.h)
       {"text.invalid_utf8", "不是有效的 UTF-8 文字（用 --encoding 指定文件的编码）", "not valid UTF-8 text (give the file's encoding with --encoding)"},
@@ -157,7 +158,7 @@ const std::vector<Message>& shared_messages() {
       {"help.store_access_log", "列出访问记录：谁在何时导出或显示了哪些人员信息", "list the access log: who exported or revealed member records, when"},
       {"help.store_backup_file", "备份文件（不得已存在）", "backup file (must not exist)"},
       // imports (lib/io and every importer)
-      {"import.unterminated_quote", "第 {} 行开始的引号没有结束", "the quote opened on line {} never closes"},
+      {"import.unterminated_quote", "{}:{}: 此行开始的引号没有结束", "{}:{}: the quote opened on this line never closes"},
       {"import.bad_encoding", "不支持的编码 '{}'，应为 auto、utf-8、gb18030 或 utf-16", "unknown encoding '{}', expected auto, utf-8, gb18030 or utf-16"},
       {"import.bad_header", "{} 的表头无法使用，未写入任何数据", "{}: unusable header; nothing was written"},
       {"import.duplicate_column", "{}: 列 '{}' 与列 '{}' 表示同一字段", "{}: column '{}' means the same field as column '{}'"},

@@ -82,9 +82,11 @@ class CsvSource : public TabularSource {
  public:
   // `owned` holds the bytes when the input was read whole (stdin, converted GB18030).
   // Without a precomputed hash, the bytes are hashed as they are parsed.
-  CsvSource(std::unique_ptr<std::istream> stream, std::unique_ptr<std::string> owned,
-            std::string precomputed_hash, char delimiter, text::Encoding encoding)
-      : m_owned(std::move(owned)),
+  CsvSource(std::string name, std::unique_ptr<std::istream> stream,
+            std::unique_ptr<std::string> owned, std::string precomputed_hash, char delimiter,
+            text::Encoding encoding)
+      : m_name(std::move(name)),
+        m_owned(std::move(owned)),
         m_stream(std::move(stream)),
         m_hashing(m_stream->rdbuf(), m_hash),
         m_hashed(&m_hashing),
@@ -118,10 +120,11 @@ class CsvSource : public TabularSource {
     try {
       return m_reader.next(record);
     } catch (const CsvError& e) {
-      throw Error(ExitCode::bad_input, i18n::tr("import.unterminated_quote", e.line()));
+      throw Error(ExitCode::bad_input, i18n::tr("import.unterminated_quote", m_name, e.line()));
     }
   }
 
+  std::string m_name;  // the file as the user named it, for messages
   std::unique_ptr<std::string> m_owned;
   std::unique_ptr<std::istream> m_stream;
   Sha256 m_hash;
@@ -310,8 +313,8 @@ std::unique_ptr<TabularSource> open_csv_bytes(std::string bytes, const TabularOp
       encoding == text::Encoding::utf8 ? std::move(bytes) : decode(bytes, encoding, name));
   auto stream = std::make_unique<std::istringstream>(*owned);
   const char delimiter = sniff_delimiter(first_line(*stream));
-  auto source =
-      std::make_unique<CsvSource>(std::move(stream), std::move(owned), hash, delimiter, encoding);
+  auto source = std::make_unique<CsvSource>(name, std::move(stream), std::move(owned), hash,
+                                            delimiter, encoding);
   source->set_size_hint(size);
   source->locate_header(options, name);
   return source;
@@ -418,7 +421,8 @@ std::unique_ptr<TabularSource> TabularSource::open(const std::string& path,
     return open_csv_bytes(read_all(*file), decoded, path);
   }
   const char delimiter = sniff_delimiter(first_line(*file));
-  auto source = std::make_unique<CsvSource>(std::move(file), nullptr, "", delimiter, encoding);
+  auto source =
+      std::make_unique<CsvSource>(path, std::move(file), nullptr, "", delimiter, encoding);
   source->set_size_hint(ec ? 0 : size);
   source->locate_header(options, path);
   return source;

@@ -243,18 +243,23 @@ Encoding detect_encoding(std::string_view bytes) {
   if (const auto utf16 = utf16_by_bom(bytes)) {
     return *utf16;
   }
-  return is_utf8(bytes) ? Encoding::utf8 : Encoding::gb18030;
+  // A UTF-8 BOM settles it: a broken byte further on is then reported as broken UTF-8 on its
+  // line, not as GB18030 that fails on the BOM.
+  return has_utf8_bom(bytes) || is_utf8(bytes) ? Encoding::utf8 : Encoding::gb18030;
 }
 
 Encoding detect_encoding(std::istream& in) {
   const std::istream::pos_type start = in.tellg();
-  char bom[2] = {};
-  in.read(bom, 2);
-  const auto utf16 = utf16_by_bom(std::string_view(bom, static_cast<size_t>(in.gcount())));
+  char bom[3] = {};
+  in.read(bom, 3);
+  const std::string_view head(bom, static_cast<size_t>(in.gcount()));
   in.clear();
   in.seekg(start == std::istream::pos_type(-1) ? std::istream::pos_type(0) : start);
-  if (utf16) {
+  if (const auto utf16 = utf16_by_bom(head)) {
     return *utf16;
+  }
+  if (has_utf8_bom(head)) {
+    return Encoding::utf8;
   }
   std::vector<char> chunk(k_detect_chunk);
   Utf8Validator validator;

@@ -1,6 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <sstream>
+
+#include "core/error.h"
 #include "i18n/i18n.h"
+#include "io/tabular.h"
 #include "text/clean.h"
 
 using namespace tongxin;
@@ -36,4 +40,18 @@ TEST_CASE("clean text: a value is echoed printable and short") {
   CHECK(text::printable("a\nb\tc") == "a\\nb\tc");
   CHECK(text::printable("a\xe2\x80\xae") == "a\\u202E");
   CHECK(text::printable("一二三四", 2) == "一二…");
+}
+
+TEST_CASE("a quote that never closes names the file and the line it opens on") {
+  i18n::set_language(i18n::Lang::en);
+  std::istringstream in("姓名,社区\n张三,a\n\"李四,b\n王五,c\n");
+  try {
+    auto source = io::TabularSource::open("-", in, io::TabularOptions{});
+    io::TabularRow row;
+    while (source->next(row)) {
+    }
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()) == "stdin:3: the quote opened on this line never closes");
+  }
 }

@@ -225,6 +225,23 @@ TEST_CASE("YAML is as strict as the docs say") {
           "it starts");
     CHECK(workspace_error("version: 1\nstore: 'it''s.db'\nplan: \"a\\\"b\"\n").empty());
   }
+  SUBCASE("an unterminated quote in a flow is reported where it opens, not where YAML gives up") {
+    auto lines =
+        workspace_error("version: 1\nprivacy: {min_cell: '5}\nlanguage: zh\nstandard: s.yaml\n");
+    REQUIRE(!lines.empty());
+    CHECK(lines[0] ==
+          "tongxin.yaml:2:21: unterminated quote: a quoted value must end on the line "
+          "it starts");
+    lines = workspace_error("version: 1 # it's\njurisdiction: {name: \"a, code: '1'}\n");
+    REQUIRE(!lines.empty());
+    CHECK(lines[0].starts_with("tongxin.yaml:2:22: unterminated quote"));
+  }
+  SUBCASE("a tab in the indentation is reported on its line") {
+    const auto lines =
+        workspace_error("version: 1\nprivacy:\n  min_cell: 5\n\tsensitive_fields: {}\n");
+    REQUIRE(!lines.empty());
+    CHECK(lines[0] == "tongxin.yaml:4:1: a tab in the indentation; YAML indents with spaces only");
+  }
   SUBCASE("an empty file is reported at line 1") {
     for (const char* text : {"", "\n\n", "# only a comment\n"}) {
       const auto lines = workspace_error(text);

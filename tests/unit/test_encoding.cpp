@@ -47,6 +47,9 @@ TEST_CASE("detect_encoding recognises UTF-8") {
   }
   SUBCASE("with a BOM") {
     CHECK(detect_encoding("\xEF\xBB\xBF" + k_chinese) == Encoding::utf8);
+    // A BOM settles it, so that a broken byte further on is reported as broken UTF-8.
+    CHECK(detect_encoding("\xEF\xBB\xBF" + k_chinese + "\xC3\x28") == Encoding::utf8);
+    CHECK(detect_stream("\xEF\xBB\xBF" + k_chinese + "\xC3\x28") == Encoding::utf8);
     CHECK(detect_stream("\xEF\xBB\xBF" + k_chinese) == Encoding::utf8);
   }
   SUBCASE("4-byte characters (CJK Extension B)") {
