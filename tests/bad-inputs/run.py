@@ -15,6 +15,7 @@ The folder a file sits in names its kind:
   waivers/, manual/     copied to waivers.yaml / audits/2020/manual.yaml of the Shanxi example,
                         then `audit --period 2020`
 """
+import concurrent.futures
 import os
 import shutil
 import sqlite3
@@ -42,7 +43,8 @@ KINDS = {
 
 class Case:
     def __init__(self, comments, file, code, args, lines):
-        self.comments, self.file, self.code, self.args, self.lines = comments, file, code, args, lines
+        self.comments, self.file, self.code = comments, file, code
+        self.args, self.lines = args, lines
 
     def text(self):
         head = " ".join([self.file, "exit", str(self.code)] + self.args)
@@ -95,7 +97,8 @@ def state(workspace):
     dump = "\n".join(db.iterdump())
     db.close()
     files = sorted(str(p.relative_to(workspace)) for p in workspace.rglob("*")
-                   if not p.name.startswith("tongxin.db-") and "bad" not in p.relative_to(workspace).parts[:1])
+                   if not p.name.startswith("tongxin.db-")
+                   and p.relative_to(workspace).parts[0] != "bad")
     return dump, files
 
 
@@ -124,6 +127,28 @@ def run_case(binary, workspace, case):
     return result.returncode, stderr.splitlines()[:EXPECTED_LINES]
 
 
+def run_kind(binary, workspace, kind, cases, update):
+    """Runs the cases of one kind in order in `workspace`; returns the problems found."""
+    problems = []
+    before = state(workspace)
+    for case in cases:
+        if case.file.split("/")[0] != kind:
+            continue
+        code, lines = run_case(binary, workspace, case)
+        if update:
+            case.code, case.lines = code, lines
+        elif (code, lines) != (case.code, case.lines):
+            problems.append(f"{case.file}: expected exit {case.code} and\n  "
+                            + "\n  ".join(case.lines) + f"\ngot exit {code} and\n  "
+                            + "\n  ".join(lines))
+        after = state(workspace)
+        if after != before:
+            what = "the store's dump" if after[0] != before[0] else "the files"
+            problems.append(f"{case.file}: {what} changed")
+            before = after
+    return problems
+
+
 def main():
     binary = os.path.realpath(sys.argv[1])
     only = sys.argv[2] if len(sys.argv) > 2 else ""
@@ -135,26 +160,18 @@ def main():
     problems += [f"{f}: not in cases.txt" for f in sorted(on_disk - listed)]
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        workspaces = {example: prepare(binary, root, example)
-                      for example in sorted({k[0] for k in KINDS.values()})}
-        before = {name: state(w) for name, w in workspaces.items()}
-        for case in cases:
-            if only not in case.file:
-                continue
-            example = KINDS[case.file.split("/")[0]][0]
-            workspace = workspaces[example]
-            code, lines = run_case(binary, workspace, case)
-            if update:
-                case.code, case.lines = code, lines
-            elif (code, lines) != (case.code, case.lines):
-                problems.append(f"{case.file}: expected exit {case.code} and\n  "
-                                + "\n  ".join(case.lines) + f"\ngot exit {code} and\n  "
-                                + "\n  ".join(lines))
-            after = state(workspace)
-            if after != before[example]:
-                what = "the store's dump" if after[0] != before[example][0] else "the files"
-                problems.append(f"{case.file}: {what} changed")
-                before[example] = after
+        examples = {example: prepare(binary, root, example)
+                    for example in sorted({k[0] for k in KINDS.values()})}
+        # Each kind gets its own copy of its workspace, so the kinds run side by side.
+        workspaces = {}
+        for kind, (example, _, _) in KINDS.items():
+            workspaces[kind] = root / kind / example
+            shutil.copytree(examples[example], workspaces[kind], symlinks=True)
+        selected = [c for c in cases if only in c.file]
+        with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+            for found in pool.map(lambda kind: run_kind(binary, workspaces[kind], kind, selected,
+                                                        update), KINDS):
+                problems += found
     if update:
         MANIFEST.write_text(preamble + "".join(c.text() for c in cases) + trailer, encoding="utf-8")
     for problem in problems:
