@@ -138,7 +138,7 @@ void run_list(const ListOptions& o, Context& ctx) {
     const auto* type = activity::find_type(o.type);
     if (type == nullptr) {
       throw Error(ExitCode::usage, i18n::tr("activity.unknown_type_flag", o.type,
-                                            config::code_table("activity_types").codes_list()));
+                                            config::code_table("activity_types").choices_list()));
     }
     filter.type = type->code;
   }
@@ -150,7 +150,7 @@ void run_list(const ListOptions& o, Context& ctx) {
   output::write(
       ctx.out(),
       activity::activity_table(activities, o.format != "table", ctx.workspace().community_names()),
-      output::parse_format(o.format), ctx.render_options());
+      output::parse_format(o.format), ctx.render_options(i18n::tr("activity.none")));
 }
 
 void run_edit(const EditOptions& o, Context& ctx) {

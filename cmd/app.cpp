@@ -9,6 +9,7 @@
 #include "audit/messages.h"
 #include "core/error.h"
 #include "i18n/i18n.h"
+#include "parse_errors.h"
 #include "report/messages.h"
 #include "report/render_messages.h"
 #include "roster/messages.h"
@@ -128,6 +129,8 @@ int parse_and_run(const std::vector<std::string>& args, Environment& env) {
     *env.out << app->help("", CLI::AppFormatMode::All);
   } catch (const CLI::CallForVersion& e) {
     *env.out << e.what() << '\n';
+  } catch (const CLI::ParseError& e) {
+    throw parse_error(e, app.get());  // with the app: which level, did-you-mean
   }
   return 0;
 }
@@ -140,7 +143,7 @@ Error error_of(const std::exception_ptr& failure) {
   } catch (const Error& e) {
     return e;
   } catch (const CLI::ParseError& e) {
-    return Error(ExitCode::usage, e.what(), {i18n::tr("error.see_help")});
+    return parse_error(e, nullptr);
   } catch (const SQLite::Exception& e) {
     return Error(ExitCode::store, i18n::tr("store.error", e.what()));
   } catch (const std::exception& e) {

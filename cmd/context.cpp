@@ -41,7 +41,8 @@ Environment real_environment(std::istream& in, std::ostream& out, std::ostream& 
   env.err = &err;
   env.stdout_tty = isatty(STDOUT_FILENO) == 1;
   env.stderr_tty = isatty(STDERR_FILENO) == 1;
-  env.lang_env = env_or("LANG", "");
+  env.lang_env =
+      i18n::message_locale(std::getenv("LC_ALL"), std::getenv("LC_MESSAGES"), std::getenv("LANG"));
   env.user = env_or("USER", env_or("LOGNAME", "unknown"));
   env.no_color_env = std::getenv("NO_COLOR") != nullptr;
   env.today = env_or("TONGXIN_TODAY", local_time("%Y-%m-%d"));
@@ -130,7 +131,9 @@ bool Context::color() const {
   return m_env.stdout_tty && !m_globals.no_color && !m_env.no_color_env;
 }
 
-output::RenderOptions Context::render_options() const { return {.color = color()}; }
+output::RenderOptions Context::render_options(std::string empty_note) const {
+  return {.color = color(), .terminal = m_env.stdout_tty, .empty_note = std::move(empty_note)};
+}
 
 std::string Context::actor() const {
   return m_globals.actor.empty() ? m_env.user : m_globals.actor;

@@ -37,7 +37,7 @@ struct Environment {
   std::ostream* err = nullptr;
   bool stdout_tty = false;
   bool stderr_tty = false;
-  std::string lang_env;       // LANG
+  std::string lang_env;       // LC_ALL, else LC_MESSAGES, else LANG (i18n::message_locale)
   std::string user;           // USER
   bool no_color_env = false;  // NO_COLOR set
   std::string today;          // TONGXIN_TODAY (YYYY-MM-DD), else the local date
@@ -70,7 +70,9 @@ class Context {
   // what held it; nullopt for any other failure, or when no store was opened.
   std::optional<Error> busy_error(const SQLite::Exception& e) const;
   bool color() const;
-  output::RenderOptions render_options() const;
+  // Colour and whether stdout is a terminal; `empty_note` is what a terminal table with no rows
+  // says instead (nothing is printed when stdout is not a terminal).
+  output::RenderOptions render_options(std::string empty_note = {}) const;
 
   Date today() const { return m_today; }
   // A --period value (lib/core/period.h), relative forms taken from today; a usage error (exit 2)

@@ -13,6 +13,7 @@
 #include "roster/history.h"
 #include "roster/import.h"
 #include "roster/operations.h"
+#include "roster/render.h"
 #include "store/access_log.h"
 #include "store/logs.h"
 #include "store/store.h"
@@ -42,10 +43,36 @@ struct ListOptions {
   bool hardship = false;
   std::string status = "active";
   std::string search;
-  std::string format = "table";
-  std::string out;  // a file instead of stdout (an export, in the access log)
+  std::string format;  // --format; without it, from the --out file's extension, else table
+  std::string out;     // a file instead of stdout (an export, in the access log)
   bool reveal = false;
+  bool labels = false;  // --labels: headers and values for people (csv)
+  bool codes = false;   // --codes: keys and codes in a .csv file, which gets labels by default
+  std::string title;    // --title: a title row above the header (xlsx, labelled csv)
 };
+
+// --format as given, else the one the --out file's name says (台账.xlsx, 台账.csv), else table.
+std::string list_format(const ListOptions& o) {
+  if (!o.format.empty()) {
+    return o.format;
+  }
+  for (const std::string extension : {"csv", "tsv", "json", "xlsx"}) {
+    if (o.out.size() > extension.size() + 1 && o.out.ends_with("." + extension)) {
+      return extension;
+    }
+  }
+  return "table";
+}
+
+// Whether the listing is for people (labels) or machines (codes): xlsx always, csv with
+// --labels or when it goes to a .csv file (unless --codes); json and tsv never.
+bool labelled(const ListOptions& o) {
+  if (o.format == "xlsx") {
+    return true;
+  }
+  const bool csv_file = o.out.size() > 4 && o.out.ends_with(".csv");
+  return o.format == "csv" && !o.codes && (o.labels || csv_file);
+}
 
 struct ShowOptions {
   std::string member;
@@ -150,6 +177,13 @@ void run_import(const ImportOptions& o, Context& ctx) {
   report_import(ctx, result, o.format);
 }
 
+// A labelled CSV's title row: one cell, guarded like every other.
+void write_title(std::ostream& out, const std::string& title) {
+  if (!title.empty()) {
+    out << output::csv_field(output::guard_formula(title)) << "\r\n";
+  }
+}
+
 // Writes the rows to --out (output::AtomicFile: whole or not at all, mode 0600) or stdout, a row
 // at a time; returns how many were written.
 size_t emit(const ListOptions& o, Context& ctx, output::RowSource& rows) {
@@ -157,19 +191,37 @@ size_t emit(const ListOptions& o, Context& ctx, output::RowSource& rows) {
   if (xlsx && o.out.empty()) {
     throw Error(ExitCode::usage, i18n::tr("roster.xlsx_needs_out"));
   }
+  const bool labels = labelled(o);
   if (o.out.empty()) {
-    return output::write(ctx.out(), rows, output::parse_format(o.format), {.color = ctx.color()});
+    output::RenderOptions options = ctx.render_options(i18n::tr("roster.none"));
+    options.label_header = labels;
+    write_title(ctx.out(), o.title);
+    return output::write(ctx.out(), rows, output::parse_format(o.format), options);
   }
   size_t count = 0;
-  if (xlsx) {
+  if (xlsx && o.title.empty()) {
     count = output::write_xlsx(ctx.path(o.out), rows, i18n::tr("roster.sheet_name"), false,
                                ctx.file_calls());
+  } else if (xlsx) {
+    // A title row goes through the workbook writer, which takes whole tables: collected here.
+    output::Table table{rows.columns(), {}};
+    for (std::vector<std::string> cells; rows.next(cells);) {
+      table.rows.push_back(std::move(cells));
+    }
+    count = table.rows.size();
+    output::write_xlsx_workbook(ctx.path(o.out),
+                                {{i18n::tr("roster.sheet_name"), {{o.title, table}}}}, false, 0,
+                                ctx.file_calls());
   } else {
     output::write_file(
         ctx.path(o.out),
         [&](std::ostream& file) {
-          count = output::write(file, rows, output::parse_format(o.format),
-                                {.utf8_bom = o.format == "csv"});
+          if (o.format == "csv") {
+            file << "\xEF\xBB\xBF";  // for Excel, before the title row too
+          }
+          write_title(file, o.title);
+          count =
+              output::write(file, rows, output::parse_format(o.format), {.label_header = labels});
         },
         ctx.file_calls());
   }
@@ -187,21 +239,34 @@ void log_disclosure(Context& ctx, const std::string& command, long rows, bool re
   store::log_access(ctx.db(), entry);
 }
 
-void run_list(const ListOptions& o, Context& ctx) {
+// --labels and --title are for people's formats; JSON and TSV keep codes for machines.
+void check_labels(const ListOptions& o) {
+  if (o.labels && o.format != "csv") {
+    throw Error(ExitCode::usage, i18n::tr("roster.labels_format"));
+  }
+  if (!o.title.empty() && !labelled(o)) {
+    throw Error(ExitCode::usage, i18n::tr("roster.title_format"));
+  }
+}
+
+void run_list(const ListOptions& given, Context& ctx) {
+  ListOptions o = given;
+  o.format = list_format(given);
   roster::ListFilter filter{ctx.community(o.community), {}, o.key, o.hardship, o.status, o.search};
   std::vector<std::string> problems;
   for (const std::string& c : o.categories) {
     const auto* entry = config::code_table("categories").find(c);
     if (entry == nullptr) {
       throw Error(ExitCode::usage, i18n::tr("roster.unknown_category", c,
-                                            config::code_table("categories").codes_list()));
+                                            config::code_table("categories").choices_list()));
     }
     filter.categories.push_back(entry->code);
   }
   const bool wide = o.format != "table";
-  roster::MemberRows rows(
-      ctx.db(), filter,
-      {wide, o.reveal, value_context(ctx).sensitive_enabled, ctx.workspace().community_names()});
+  check_labels(o);
+  roster::MemberRows rows(ctx.db(), filter,
+                          {wide, labelled(o), o.reveal, value_context(ctx).sensitive_enabled,
+                           ctx.workspace().community_names()});
   // emit throws unless the file is in place: no log entry for a failed export
   const size_t count = emit(o, ctx, rows);
   log_disclosure(ctx, "roster list", static_cast<long>(count), o.reveal, o.format, o.out);
@@ -209,11 +274,16 @@ void run_list(const ListOptions& o, Context& ctx) {
 
 void run_show(const ShowOptions& o, Context& ctx) {
   const long id = resolve(ctx, o.member);
-  output::write(ctx.out(),
-                roster::member_card(*roster::load_member(ctx.db(), id), o.reveal,
-                                    o.format == "table" ? ctx.workspace().community_names()
-                                                        : std::vector<config::CommunityName>{}),
-                output::parse_format(o.format), ctx.render_options());
+  const auto member = roster::load_member(ctx.db(), id);
+  if (o.format == "json") {  // typed, keys and codes: not the card people read
+    roster::write_member_json(ctx.out(), *member, o.reveal);
+  } else {
+    output::write(ctx.out(),
+                  roster::member_card(*member, o.reveal,
+                                      o.format == "table" ? ctx.workspace().community_names()
+                                                          : std::vector<config::CommunityName>{}),
+                  output::parse_format(o.format), ctx.render_options());
+  }
   log_disclosure(ctx, "roster show", 1, o.reveal, o.format);
 }
 
@@ -225,7 +295,8 @@ void run_history(const HistoryOptions& o, Context& ctx) {
     output::write(ctx.out(),
                   roster::history_table(history, o.reveal, o.format != "table",
                                         ctx.workspace().community_names()),
-                  output::parse_format(o.format), ctx.render_options());
+                  output::parse_format(o.format),
+                  ctx.render_options(i18n::tr("roster.no_history")));
   }
   log_disclosure(ctx, "roster history", 1, o.reveal, o.format);
 }
@@ -273,8 +344,10 @@ void run_check(const CheckOptions& o, Context& ctx) {
   t.columns = {{"kind", i18n::tr("check.col_kind")},
                {"member", i18n::tr("check.col_member"), true, true},
                {"detail", i18n::tr("check.col_detail")}};
+  const bool labels = o.format == "table";  // people read kinds as words, scripts as codes
   for (const auto& f : findings) {
-    t.rows.push_back({f.kind, f.member_id ? std::to_string(f.member_id) : "", f.detail});
+    t.rows.push_back({labels ? i18n::tr("check.kind." + f.kind) : f.kind,
+                      f.member_id ? std::to_string(f.member_id) : "", f.detail});
   }
   if (!findings.empty()) {
     output::write(ctx.out(), t, output::parse_format(o.format), ctx.render_options());
@@ -350,6 +423,9 @@ void setup_roster(CLI::App& app, Globals& g, Environment& env) {
   add_format(list, list_o->format, {"table", "csv", "tsv", "json", "xlsx"});
   list->add_option("--out", list_o->out, i18n::tr("help.roster_out"));
   list->add_flag("--reveal", list_o->reveal, i18n::tr("help.roster_reveal"));
+  auto* labels = list->add_flag("--labels", list_o->labels, i18n::tr("help.roster_labels"));
+  list->add_flag("--codes", list_o->codes, i18n::tr("help.roster_codes"))->excludes(labels);
+  list->add_option("--title", list_o->title, i18n::tr("help.roster_title"))->type_name("TEXT");
   on_run(list, run_list, list_o, g, env);
 
   add_member_view(roster, "show", run_show, g, env);

@@ -97,7 +97,7 @@ void write_agenda(const AgendaOptions& o, const std::vector<schedule::AgendaRow>
   } else {
     const auto format = output::parse_format(o.format);
     output::write(ctx.out(), schedule::agenda_table(rows, format == output::Format::table), format,
-                  ctx.render_options());
+                  ctx.render_options(i18n::tr("schedule.agenda_none")));
   }
 }
 
@@ -123,7 +123,7 @@ void run_phases(const PhasesOptions& o, Context& ctx) {
   }
   const auto format = output::parse_format(o.format);
   output::write(ctx.out(), schedule::phases_table(rows, format == output::Format::table), format,
-                ctx.render_options());
+                ctx.render_options(i18n::tr("schedule.phases_none")));
 }
 
 void setup_festivals(CLI::App& schedule, Globals& globals, Environment& env) {

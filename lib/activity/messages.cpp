@@ -6,6 +6,8 @@ const std::vector<i18n::Message>& messages() {
   static const std::vector<i18n::Message> k_messages = {
       // One message a line, so the catalogue reads as a table.
       // clang-format off
+      // what a terminal shows for an empty listing (nothing is printed to a pipe)
+      {"activity.none", "没有符合条件的活动。", "No activities match."},
       // values
       {"activity.bad_number", "应为数字", "expected a number"},
       {"activity.negative_measure", "不能为负数", "must not be negative"},

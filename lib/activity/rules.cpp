@@ -220,7 +220,7 @@ Activity check_activity(const RawActivity& raw, const CheckContext& ctx,
   if (text::trim(raw.type).empty()) {
     problems.push_back({"type", i18n::tr("activity.required"), ""});
   } else if (type == nullptr) {
-    problems.push_back({"type", i18n::tr("activity.unknown_type", activity_types().codes_list()),
+    problems.push_back({"type", i18n::tr("activity.unknown_type", activity_types().choices_list()),
                         text::trim(raw.type)});
   } else {
     a.type = type->code;
@@ -286,10 +286,11 @@ void apply_fields(Activity& a, const ActivityEdit& edit, const Date& today,
   }
   if (edit.type) {
     const config::CodeEntry* type = find_type(*edit.type);
-    type != nullptr ? void(a.type = type->code)
-                    : problems.push_back(
-                          {"type", i18n::tr("activity.unknown_type", activity_types().codes_list()),
-                           *edit.type});
+    type != nullptr
+        ? void(a.type = type->code)
+        : problems.push_back({"type",
+                              i18n::tr("activity.unknown_type", activity_types().choices_list()),
+                              *edit.type});
   }
   a.title = edit.title ? clean_text("title", *edit.title, text::k_line_limits, problems) : a.title;
   a.duty = edit.duty ? clean_text("duty", *edit.duty, text::k_line_limits, problems) : a.duty;

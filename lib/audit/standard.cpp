@@ -257,7 +257,7 @@ void read_duties(MapReader& r, const std::string& key, Check& check,
 
 void read_deduct_check(MapReader& parent, Check& check, const StandardContext& context) {
   if (!parent.node("deduct").IsMap()) {
-    parent.report("deduct", i18n::tr("config.wrong_type", "mapping"));
+    parent.report("deduct", i18n::tr("config.wrong_type", i18n::text("config.type.mapping")));
     return;
   }
   parent.map("deduct", [&](MapReader& r) {

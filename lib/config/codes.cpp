@@ -58,7 +58,7 @@ void read_fields(const YAML::Node& node, MapReader& item, CodeEntry& entry) {
     if (pair.second.IsScalar()) {
       entry.fields[key] = pair.second.Scalar();
     } else {
-      item.report(key, i18n::tr("config.wrong_type", "scalar"));
+      item.report(key, i18n::tr("config.wrong_type", i18n::text("config.type.scalar")));
     }
   }
 }
@@ -111,6 +111,18 @@ std::string CodeTable::codes_list() const {
   return list;
 }
 
+std::string CodeTable::choices_list(bool current_only) const {
+  const bool zh = i18n::language() == i18n::Lang::zh;
+  std::string list;
+  for (const CodeEntry& e : m_entries) {
+    if (!current_only || e.field("legacy").empty()) {
+      // ；, not 、: a name such as 华侨、归侨及侨眷 holds 、 itself.
+      list += (list.empty() ? "" : (zh ? "；" : ", ")) + (zh ? e.zh : e.code);
+    }
+  }
+  return list;
+}
+
 CodeTable parse_code_table(const std::string& file, const std::string& text) {
   Diagnostics diagnostics(file);
   const YAML::Node root = parse_yaml(text, diagnostics);
@@ -121,7 +133,7 @@ CodeTable parse_code_table(const std::string& file, const std::string& text) {
     kind = reader.string("kind", true).value_or("");
     const YAML::Node list = reader.node("entries");
     if (!list.IsSequence()) {
-      reader.report("entries", i18n::tr("config.wrong_type", "list"));
+      reader.report("entries", i18n::tr("config.wrong_type", i18n::text("config.type.list")));
     } else {
       for (size_t i = 0; i < list.size(); ++i) {
         MapReader item(list[i], fmt::format("entries[{}]", i), diagnostics);

@@ -49,8 +49,13 @@ class CodeTable {
   const CodeEntry* find(std::string_view value) const;
   // The entry with exactly this code; nullptr when none.
   const CodeEntry* by_code(std::string_view code) const;
-  // "code1, code2, ..." for error messages.
+  // "code1, code2, ..." for errors in YAML files, where only codes are accepted.
   std::string codes_list() const;
+  // What a user may type where names are accepted too (command-line values, spreadsheet
+  // cells), for error messages: the Chinese names joined by ； in zh (a name may hold 、), no
+  // English code inside a Chinese sentence; the codes in en. Entries marked legacy are left out
+  // when `current_only`.
+  std::string choices_list(bool current_only = false) const;
 
  private:
   std::string m_kind;

@@ -323,7 +323,7 @@ void MapReader::report(const std::string& key, const std::string& message) {
   report_at(find(key), key, message);
 }
 
-std::optional<std::string> MapReader::scalar(const std::string& key, const char* expected) {
+std::optional<std::string> MapReader::scalar(const std::string& key, std::string_view expected) {
   const YAML::Node value = find(key);
   if (!value.IsDefined() || value.IsNull()) {
     return std::nullopt;
@@ -336,7 +336,7 @@ std::optional<std::string> MapReader::scalar(const std::string& key, const char*
 }
 
 std::optional<std::string> MapReader::string(const std::string& key, bool required) {
-  auto value = scalar(key, "string");
+  auto value = scalar(key, i18n::text("config.type.string"));
   if (required && (!value || value->empty())) {
     report_missing(key);
   }
@@ -344,7 +344,7 @@ std::optional<std::string> MapReader::string(const std::string& key, bool requir
 }
 
 std::optional<bool> MapReader::boolean(const std::string& key) {
-  const auto value = scalar(key, "true or false");
+  const auto value = scalar(key, i18n::text("config.type.boolean"));
   if (!value) {
     return std::nullopt;
   }
@@ -354,12 +354,13 @@ std::optional<bool> MapReader::boolean(const std::string& key) {
   if (*value == "false") {
     return false;
   }
-  report_at(find(key), key, i18n::tr("config.wrong_type_value", "true or false", *value));
+  report_at(find(key), key,
+            i18n::tr("config.wrong_type_value", i18n::text("config.type.boolean"), *value));
   return std::nullopt;
 }
 
 std::optional<long> MapReader::integer(const std::string& key, long min, long max, bool required) {
-  const auto value = scalar(key, "integer");
+  const auto value = scalar(key, i18n::text("config.type.integer"));
   if (!value) {
     if (required) {
       report_missing(key);
@@ -369,7 +370,8 @@ std::optional<long> MapReader::integer(const std::string& key, long min, long ma
   long number = 0;
   const auto [end, ec] = std::from_chars(value->data(), value->data() + value->size(), number);
   if (ec != std::errc() || end != value->data() + value->size()) {
-    report_at(find(key), key, i18n::tr("config.wrong_type_value", "integer", *value));
+    report_at(find(key), key,
+              i18n::tr("config.wrong_type_value", i18n::text("config.type.integer"), *value));
     return std::nullopt;
   }
   if (number < min || number > max) {
@@ -380,14 +382,15 @@ std::optional<long> MapReader::integer(const std::string& key, long min, long ma
 }
 
 std::optional<double> MapReader::number(const std::string& key, double min) {
-  const auto value = scalar(key, "number");
+  const auto value = scalar(key, i18n::text("config.type.number"));
   if (!value) {
     return std::nullopt;
   }
   double number = 0;
   const auto [end, ec] = std::from_chars(value->data(), value->data() + value->size(), number);
   if (ec != std::errc() || end != value->data() + value->size() || !std::isfinite(number)) {
-    report_at(find(key), key, i18n::tr("config.wrong_type_value", "number", *value));
+    report_at(find(key), key,
+              i18n::tr("config.wrong_type_value", i18n::text("config.type.number"), *value));
     return std::nullopt;
   }
   if (number < min) {
@@ -398,7 +401,7 @@ std::optional<double> MapReader::number(const std::string& key, double min) {
 }
 
 std::optional<Date> MapReader::date(const std::string& key) {
-  const auto value = scalar(key, "date YYYY-MM-DD");
+  const auto value = scalar(key, i18n::text("config.type.date"));
   if (!value) {
     return std::nullopt;
   }
@@ -416,12 +419,12 @@ std::vector<std::string> MapReader::string_list(const std::string& key) {
     return items;
   }
   if (!value.IsSequence()) {
-    report_at(value, key, i18n::tr("config.wrong_type", "list of strings"));
+    report_at(value, key, i18n::tr("config.wrong_type", i18n::text("config.type.strings")));
     return items;
   }
   for (const auto& item : value) {
     if (!item.IsScalar()) {
-      report_at(item, key, i18n::tr("config.wrong_type", "string"));
+      report_at(item, key, i18n::tr("config.wrong_type", i18n::text("config.type.string")));
       continue;
     }
     items.push_back(item.Scalar());
@@ -446,7 +449,7 @@ void MapReader::list(const std::string& key, const std::function<void(MapReader&
     return;
   }
   if (!value.IsSequence()) {
-    report_at(value, key, i18n::tr("config.wrong_type", "list"));
+    report_at(value, key, i18n::tr("config.wrong_type", i18n::text("config.type.list")));
     return;
   }
   for (size_t i = 0; i < value.size(); ++i) {

@@ -59,7 +59,7 @@ class MapReader {
   YAML::Node find(const std::string& key);
   void report_missing(const std::string& key);
   void report_at(const YAML::Node& node, const std::string& key, const std::string& message);
-  std::optional<std::string> scalar(const std::string& key, const char* expected);
+  std::optional<std::string> scalar(const std::string& key, std::string_view expected);
 
   YAML::Node m_node;
   std::string m_path;

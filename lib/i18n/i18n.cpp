@@ -29,6 +29,19 @@ Lang lang_from_env(const char* lang_env) {
   return lang_env != nullptr && std::string_view(lang_env).starts_with("zh") ? Lang::zh : Lang::en;
 }
 
+std::string message_locale(const char* lc_all, const char* lc_messages, const char* lang) {
+  for (const char* value : {lc_all, lc_messages, lang}) {
+    if (value != nullptr && *value != '\0') {
+      return value;
+    }
+  }
+  return "";
+}
+
+Lang new_workspace_lang(std::string_view locale) {
+  return locale.starts_with("en") ? Lang::en : Lang::zh;
+}
+
 void set_language(Lang lang) { g_language = lang; }
 
 Lang language() { return g_language; }

@@ -18,8 +18,17 @@ enum class Lang { zh, en };
 std::optional<Lang> parse_lang(std::string_view code);
 std::string_view lang_code(Lang lang);
 
-// The default without a workspace or flag: zh when the LANG value starts with "zh", else en.
+// The default without a workspace or flag: zh when the locale value starts with "zh", else en.
 Lang lang_from_env(const char* lang_env);
+
+// The locale that names the language of messages, as POSIX orders them: LC_ALL, else
+// LC_MESSAGES, else LANG (the first set and not empty; "" when none is). Null means unset.
+std::string message_locale(const char* lc_all, const char* lc_messages, const char* lang);
+
+// The language `init` writes into a new workspace without --lang: en only when the locale says
+// English; zh otherwise, C and unset included (the users are Chinese offices, and cron has no
+// locale at all).
+Lang new_workspace_lang(std::string_view locale);
 
 void set_language(Lang lang);
 Lang language();

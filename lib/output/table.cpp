@@ -28,7 +28,8 @@ Format parse_format(const std::string& name) {
 }
 
 // Two passes over the rows: the first finds each column's widest cell, the second writes; so a
-// terminal table of a million rows holds one row too.
+// terminal table of a million rows holds one row too. No rows: empty_note on a terminal, else
+// nothing at all.
 size_t write_table(std::ostream& out, RowSource& rows, const RenderOptions& options) {
   const std::vector<Column>& columns = rows.columns();
   std::vector<int> widths;
@@ -36,10 +37,17 @@ size_t write_table(std::ostream& out, RowSource& rows, const RenderOptions& opti
     widths.push_back(text::display_width(c.label));
   }
   std::vector<std::string> cells;
-  while (rows.next(cells)) {
+  bool any = false;
+  for (; rows.next(cells); any = true) {
     for (size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
       widths[i] = std::max(widths[i], text::display_width(cells[i]));
     }
+  }
+  if (!any) {
+    if (options.terminal && !options.empty_note.empty()) {
+      out << options.empty_note << '\n';
+    }
+    return 0;
   }
   rows.rewind();
   std::string line;
@@ -143,7 +151,7 @@ size_t write_separated(std::ostream& out, RowSource& rows, const RenderOptions& 
   };
   std::vector<std::string> keys;
   for (const Column& c : rows.columns()) {
-    keys.push_back(c.key);
+    keys.push_back(options.label_header ? c.label : c.key);
   }
   write_row(keys);
   size_t count = 0;
@@ -153,8 +161,29 @@ size_t write_separated(std::ostream& out, RowSource& rows, const RenderOptions& 
   return count;
 }
 
+// A list cell as an array: "a,b" is ["a", "b"], "" is [].
+nlohmann::ordered_json json_list(const std::string& cell) {
+  nlohmann::ordered_json items = nlohmann::ordered_json::array();
+  size_t start = 0;
+  while (start < cell.size()) {
+    const size_t comma = std::min(cell.find(',', start), cell.size());
+    items.push_back(cell.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return items;
+}
+
 nlohmann::ordered_json json_cell(const Column& column, const std::string& cell) {
-  if (column.numeric && !cell.empty()) {
+  if (column.json == CellType::list) {
+    return json_list(cell);
+  }
+  if (column.json == CellType::boolean && (cell == "1" || cell == "0")) {
+    return cell == "1";
+  }
+  if (column.json == CellType::boolean && cell.empty()) {
+    return nullptr;
+  }
+  if ((column.numeric || column.json == CellType::number) && !cell.empty()) {
     double value = 0;
     const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
     if (ec == std::errc() && end == cell.data() + cell.size()) {

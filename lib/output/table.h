@@ -12,11 +12,20 @@ namespace tongxin::output {
 
 enum class Format { table, csv, tsv, json };
 
+// What a column's cells are in JSON (CSV and tables write them as they are).
+enum class CellType {
+  text,     // a string
+  number,   // a number when the cell parses as one
+  boolean,  // "1" true, "0" false
+  list,     // codes joined by ',': an array of strings
+};
+
 struct Column {
   std::string key;    // stable snake_case key: CSV/TSV header and JSON member name
   std::string label;  // header shown in terminal tables, in the user's language
   bool right_align = false;
-  bool numeric = false;  // JSON writes the cell as a number when it parses as one
+  bool numeric = false;            // JSON writes the cell as a number when it parses as one
+  CellType json = CellType::text;  // numeric above wins, for the columns that set it
 };
 
 struct Table {
@@ -56,11 +65,18 @@ struct RenderOptions {
   // CSV/TSV cells as given, without the formula guard: only for rejects files, which give the
   // user's own cells back so that the corrected file imports as written.
   bool verbatim = false;
+  bool label_header = false;  // CSV/TSV header of the labels (exports for people), not the keys
+  // Whether stdout is a terminal (Environment, never isatty here). A terminal table with no rows
+  // prints `empty_note` instead; anywhere else it prints nothing at all, so a cron job that
+  // lists, say, overdue duties mails only when there are some.
+  bool terminal = false;
+  std::string empty_note = {};  // "no members match", in the user's language
 };
 
 // Parses "table", "csv", "tsv", "json"; throws tongxin::Error (exit 2) otherwise.
 Format parse_format(const std::string& name);
 
+// An aligned table with a header; with no rows, empty_note on a terminal and nothing elsewhere.
 void write_table(std::ostream& out, const Table& table, const RenderOptions& options = {});
 void write_csv(std::ostream& out, const Table& table, const RenderOptions& options = {});
 void write_tsv(std::ostream& out, const Table& table, const RenderOptions& options = {});

@@ -90,9 +90,10 @@ std::string escape_escapes(const std::string& cell) {
   return out;
 }
 
-// Where a cell sits, for error messages: its sheet row (1-based) and column key.
+// Where a cell sits, for error messages: its sheet row (1-based) and column, by its label (in the
+// user's language) when it has one.
 std::string cell_place(size_t sheet_row, const Column& column) {
-  return i18n::tr("xlsx.cell", sheet_row + 1, column.key);
+  return i18n::tr("xlsx.cell", sheet_row + 1, column.label.empty() ? column.key : column.label);
 }
 
 void check(lxw_error status, const std::string& path, size_t sheet_row, const Column& column) {

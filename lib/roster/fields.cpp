@@ -200,21 +200,37 @@ const config::CodeEntry* current_entry(const FieldDef& def, const config::CodeTa
     entry = table.by_code(entry->field("maps_to"));
   }
   if (entry == nullptr) {
-    std::string current;
-    for (const auto& e : table.entries()) {
-      if (e.field("legacy").empty()) {
-        current += (current.empty() ? "" : ", ") + e.code;
-      }
-    }
-    problems.push_back({def.key, i18n::tr("roster.unknown_code", current), std::string(item)});
+    problems.push_back(
+        {def.key, i18n::tr("roster.unknown_code", table.choices_list(true)), std::string(item)});
   }
   return entry;
 }
+// The items of a list cell. A label that holds a list separator itself (华侨、归侨及侨眷, or
+// "Overseas Chinese, returnees and their kin", as our own exports write them) is split apart by
+// split_list: its pieces are joined back when together they name an entry.
+std::vector<std::string> list_items(std::string_view raw, const config::CodeTable& table) {
+  std::vector<std::string> items;
+  for (std::string& item : split_list(raw)) {
+    bool joined = false;
+    for (const std::string_view separator : {"、", ", "}) {  // the zh and en label separators
+      const std::string whole = items.empty() ? "" : items.back() + std::string(separator) + item;
+      if (!joined && !items.empty() && table.find(whole) != nullptr) {
+        items.back() = whole;
+        joined = true;
+      }
+    }
+    if (!joined) {
+      items.push_back(std::move(item));
+    }
+  }
+  return items;
+}
+
 std::optional<std::string> parse_code_list(const FieldDef& def, std::string_view raw,
                                            std::vector<FieldProblem>& problems) {
   std::vector<std::string> codes;
   bool ok = true;
-  for (const std::string& item : split_list(raw)) {
+  for (const std::string& item : list_items(raw, table_of(def))) {
     if (const config::CodeEntry* entry = current_entry(def, table_of(def), item, problems)) {
       if (!contains(codes, entry->code)) {
         codes.push_back(entry->code);
@@ -257,6 +273,19 @@ text::TextLimits text_limits(const FieldDef& def) {
 
 }  // namespace
 
+// What an export without --reveal leaves of a personal value: an ID number or phone with its
+// middle starred out, a birth date cut to its year. Said as such on import, not as a bad value.
+bool is_masked(const FieldDef& def, std::string_view v) {
+  if (!def.personal) {
+    return false;
+  }
+  if (def.kind == FieldKind::date) {
+    return v.size() == 4 &&
+           std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+  }
+  return v.find('*') != std::string_view::npos;
+}
+
 bool parse_value_into(const FieldDef& def, std::string_view raw, const ValueContext& ctx,
                       std::vector<FieldProblem>& problems, std::string& out) {
   const std::string_view v = text::trim_view(raw);
@@ -269,7 +298,10 @@ bool parse_value_into(const FieldDef& def, std::string_view raw, const ValueCont
     return fail(def, text::fault_reason(fault, limits), v, problems);
   }
   if (def.sensitive && !contains(ctx.sensitive_enabled, def.key)) {
-    return fail(def, i18n::tr("roster.sensitive_off", def.key), v, problems);
+    return fail(def, i18n::tr("roster.sensitive_off", i18n::pick(def.zh, def.en)), v, problems);
+  }
+  if (is_masked(def, v)) {
+    return fail(def, i18n::tr("roster.masked_value"), v, problems);
   }
   std::optional<std::string> parsed;
   switch (def.kind) {
@@ -363,7 +395,9 @@ void check_against_id(FieldValues& values, const ValueContext& ctx,
     values[Field::sex] = sex;
   } else if (!sex.empty() && (values[Field::sex] == "male" || values[Field::sex] == "female") &&
              values[Field::sex] != sex) {
-    problems.push_back({"sex", i18n::tr("roster.sex_mismatch"), values[Field::sex]});
+    // The value as people write it (男, not male): no code inside a Chinese message.
+    problems.push_back({"sex", i18n::tr("roster.sex_mismatch"),
+                        display_value(*field_by_key("sex"), values[Field::sex], false)});
   }
 }
 
@@ -390,8 +424,10 @@ void check_sensitive_categories(const FieldValues& values, const ValueContext& c
   for (const std::string& code : split_list(values[Field::categories])) {
     for (const auto& [category, field] : k_gates) {
       if (code == category && !contains(ctx.sensitive_enabled, field)) {
+        // The category by its label; the field by the key tongxin.yaml needs.
+        const std::string label = display_value(*field_by_key("categories"), code, false);
         problems.push_back(
-            {"categories", i18n::tr("roster.sensitive_category", category, field), code});
+            {"categories", i18n::tr("roster.sensitive_category", label, field), label});
       }
     }
   }

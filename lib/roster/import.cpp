@@ -76,7 +76,8 @@ std::vector<const FieldDef*> map_header(const std::vector<std::string>& header,
     if (def != nullptr && def->sensitive &&
         std::find(ctx.sensitive_enabled.begin(), ctx.sensitive_enabled.end(), def->key) ==
             ctx.sensitive_enabled.end()) {
-      problems.push_back(i18n::tr("import.sensitive_column", at, header[i], def->key));
+      problems.push_back(
+          i18n::tr("import.sensitive_column", at, header[i], i18n::pick(def->zh, def->en)));
     }
     map.push_back(def);
   }

@@ -6,6 +6,17 @@ const std::vector<i18n::Message>& messages() {
   static const std::vector<i18n::Message> k_messages = {
       // One message a line, so the catalogue reads as a table.
       // clang-format off
+      // what a terminal shows for an empty listing (nothing is printed to a pipe)
+      {"roster.none", "没有符合条件的成员。", "No members match."},
+      {"roster.no_history", "该成员没有变更记录。", "No changes recorded for this member."},
+      // exports for people and their re-import
+      {"roster.col_id", "编号", "ID"},
+      {"roster.masked_value", "这是导出时遮盖的值，无法据此导入：请用 tongxin roster list --reveal 重新导出，或填入完整的值", "a value masked by an export cannot be imported: export again with tongxin roster list --reveal, or enter the full value"},
+      {"roster.labels_format", "--labels 只用于 --format csv（xlsx 总是中文表头和取值，json 和 tsv 保留代码）", "--labels is for --format csv (xlsx always has labels; json and tsv keep codes)"},
+      {"roster.title_format", "--title 只用于给人看的导出：--format xlsx，或带表头标签的 csv", "--title is for exports people read: --format xlsx, or csv with labels"},
+      {"help.roster_labels", "CSV 用中文表头和取值（男、群众、是/否、在册），按台账的列序；导出到 .csv 文件时默认如此", "CSV with headers and values for people (labels, yes/no, status), in the column order of a register; the default for an --out *.csv file"},
+      {"help.roster_codes", "导出到 .csv 文件时仍用英文键和代码（供程序读取）", "keys and codes in an --out *.csv file too (for programs)"},
+      {"help.roster_title", "表头上方的标题行（xlsx 和带标签的 csv），如“西津社区统一战线工作对象台账（2026年）”", "a title row above the header (xlsx, labelled csv)"},
       // values
       {"roster.id_excel", "身份证号被 Excel 转成了数字（如 4.40524E+17）；请把该列设为“文本”格式后重新填写或导出", "the ID number was turned into a number by Excel (like 4.40524E+17); format the column as text and enter or export it again"},
       {"roster.id_length", "身份证号应为 18 位（或 15 位旧号）", "an ID number has 18 characters (or 15 for old numbers)"},
@@ -85,6 +96,10 @@ const std::vector<i18n::Message>& messages() {
       {"check.likely_duplicate_employer", "可能重复（同一社区内姓名和工作单位相同）：成员 {}", "likely duplicates (same name and employer in one community): members {}"},
       {"check.key_without_cadre", "重点联系对象没有联系人", "key contact without a contact cadre"},
       {"check.invalid_record", "{}：{}（{}）", "{}: {} ({})"},
+      {"check.kind.duplicate_id", "身份证号重复", "duplicate ID"},
+      {"check.kind.likely_duplicate", "可能重复", "likely duplicate"},
+      {"check.kind.key_without_cadre", "缺联系人", "no contact cadre"},
+      {"check.kind.invalid_record", "记录有误", "invalid record"},
       {"check.col_kind", "问题", "Finding"},
       {"check.col_member", "成员", "Member"},
       {"check.col_detail", "说明", "Detail"},

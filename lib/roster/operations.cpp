@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "i18n/i18n.h"
 #include "roster/id_number.h"
+#include "roster/render.h"
 #include "store/logs.h"
 #include "store/store.h"
 #include "text/mask.h"
@@ -82,13 +83,40 @@ std::pair<std::string, std::vector<std::string>> where_clause(const ListFilter& 
 
 namespace {
 
+// The order of the columns of an office's 台账 (register): who, then identity, then where they
+// work and live, then the office's own marks, notes last.
+const std::vector<std::string>& ledger_order() {
+  static const std::vector<std::string> k_order = {
+      "name",      "sex",         "ethnicity",     "birth_date", "id_number", "political_status",
+      "religion",  "categories",  "employer",      "position",   "phone",     "address",
+      "community", "key_contact", "contact_cadre", "hardship",   "greetings", "registered_on",
+      "notes"};
+  return k_order;
+}
+
+// Every member field, in the ledger's order for people's exports, else in member_fields() order.
+std::vector<const FieldDef*> fields_in_order(bool ledger) {
+  std::vector<const FieldDef*> defs;
+  if (ledger) {
+    for (const std::string& key : ledger_order()) {
+      defs.push_back(field_by_key(key));
+    }
+    return defs;
+  }
+  for (const FieldDef& f : member_fields()) {
+    defs.push_back(&f);
+  }
+  return defs;
+}
+
 // The fields a listing shows, in order.
 std::vector<const FieldDef*> listed_fields(const ListOptions& options) {
   static const std::vector<std::string> k_terminal = {
       "name",     "sex",      "community", "categories", "political_status",
       "employer", "position", "phone",     "key_contact"};
   std::vector<const FieldDef*> defs;
-  for (const FieldDef& f : member_fields()) {
+  for (const FieldDef* field : fields_in_order(options.labels)) {
+    const FieldDef& f = *field;
     const bool allowed = !f.sensitive || std::find(options.sensitive_enabled.begin(),
                                                    options.sensitive_enabled.end(),
                                                    f.key) != options.sensitive_enabled.end();
@@ -104,7 +132,7 @@ std::vector<const FieldDef*> listed_fields(const ListOptions& options) {
 // A cell: machine formats keep codes (stable), the terminal shows labels; ID numbers, phones and
 // birth dates are masked in both unless revealed.
 std::string list_cell(const FieldDef& def, const std::string& stored, const ListOptions& options) {
-  if (options.wide && !def.personal) {
+  if (options.wide && !options.labels && !def.personal) {
     return stored;
   }
   return def.kind == FieldKind::community ? config::community_name(options.communities, stored)
@@ -137,10 +165,10 @@ void register_collation_key(SQLite::Database& db) {
 
 MemberRows::MemberRows(SQLite::Database& db, const ListFilter& filter, const ListOptions& options)
     : m_defs(listed_fields(options)), m_options(options) {
-  m_columns.push_back({"id", "ID", true, true});
+  m_columns.push_back({"id", options.labels ? i18n::tr("roster.col_id") : "ID", true, true});
   std::string columns;
   for (const FieldDef* def : m_defs) {
-    m_columns.push_back({def->key, i18n::pick(def->zh, def->en)});
+    m_columns.push_back({def->key, i18n::pick(def->zh, def->en), false, false, json_type(*def)});
     columns +=
         def->key == "categories"
             ? "(SELECT group_concat(category, ',') FROM (SELECT category FROM member_category "
@@ -175,7 +203,8 @@ bool MemberRows::next(std::vector<std::string>& cells) {
   }
   if (m_status_column) {
     const std::string status = q.getColumn(static_cast<int>(m_defs.size() + 1)).getString();
-    cells[m_defs.size() + 1] = m_options.wide ? status : i18n::tr("roster.status." + status);
+    const bool code = m_options.wide && !m_options.labels;
+    cells[m_defs.size() + 1] = code ? status : i18n::tr("roster.status." + status);
   }
   return true;
 }
@@ -420,7 +449,8 @@ void archive_member(SQLite::Database& db, long id, const std::string& status,
   store::WriteTransaction tx(db);
   const MemberRow current = require_member(db, id);
   if (current.status != "active") {
-    throw Error(ExitCode::usage, i18n::tr("roster.not_active", id, current.status));
+    throw Error(ExitCode::usage,
+                i18n::tr("roster.not_active", id, i18n::tr("roster.status." + current.status)));
   }
   set_status(db, current, current.values[Field::community], status, date, reason);
   const nlohmann::json before = with_status(current.values, current.status);
@@ -559,8 +589,13 @@ std::vector<Finding> check_roster(SQLite::Database& db, const ValueContext& ctx,
     }
     check_member(values, ctx, problems);
     for (const FieldProblem& p : problems) {
+      // Labels, not keys and codes: the detail is read by people.
+      const FieldDef* def = field_by_key(p.field);
+      const std::string value = def != nullptr ? display_value(*def, p.value, false) : p.value;
       findings.push_back(
-          {"invalid_record", id, i18n::tr("check.invalid_record", p.field, p.reason, p.value)});
+          {"invalid_record", id,
+           i18n::tr("check.invalid_record", def != nullptr ? i18n::pick(def->zh, def->en) : p.field,
+                    p.reason, value)});
     }
   }
   return findings;

@@ -25,8 +25,11 @@ struct ListFilter {
 };
 
 struct ListOptions {
-  bool wide = false;    // every field with stable codes (machine formats); else terminal columns
-  bool reveal = false;  // full ID numbers and phones
+  bool wide = false;  // every field with stable codes (machine formats); else terminal columns
+  // Every field for people (xlsx, csv --labels): labels and values in the user's language
+  // (男, 群众, 是/否, 在册), in the column order of an office's 台账. Implies wide.
+  bool labels = false;
+  bool reveal = false;                             // full ID numbers and phones
   std::vector<std::string> sensitive_enabled;      // ethnicity, religion appear only when listed
   std::vector<config::CommunityName> communities;  // the terminal shows their names, not ids
 };

@@ -6,6 +6,9 @@ const std::vector<i18n::Message>& messages() {
   static const std::vector<i18n::Message> k_messages = {
       // One message a line, so the catalogue reads as a table.
       // clang-format off
+      // what a terminal shows for an empty listing (nothing is printed to a pipe)
+      {"schedule.agenda_none", "这段时间没有符合条件的事项。", "No duties match in this range."},
+      {"schedule.phases_none", "计划中没有阶段。", "The plan has no phases."},
       // help
       {"help.schedule", "工作安排：节日、待办与逾期任务、阶段进度", "work schedule: festivals, duties due and missed, phase progress"},
       {"help.schedule_agenda", "列出计划中各项常规任务在日期范围内的每次安排及其状态", "list each occurrence of the plan's duties in a date range, with its status"},

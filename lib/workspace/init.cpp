@@ -21,6 +21,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view k_examples = "examples/";
+constexpr std::string_view k_starter_plan = "plans/plan.yaml";
+constexpr std::string_view k_starter_community = "communities/my-community.yaml";
 
 struct PlannedFile {
   std::string relative;
@@ -35,10 +37,23 @@ std::string minimal_config(const std::string& language) {
          language +
          "\n"
          "store: tongxin.db\n"
+         "plan: " +
+         std::string(k_starter_plan) +
+         "\n"
          "communities: communities/*.yaml\n"
          "privacy:\n"
          "  min_cell: 5\n"
          "  sensitive_fields: {}\n";
+}
+
+// A starter file (schemas/starter/NAME.LANGUAGE.yaml) with {{year}} replaced by `year`.
+std::string starter(const std::string& name, const std::string& language, int year) {
+  std::string text(resources::get("schemas/starter/" + name + "." + language + ".yaml"));
+  const std::string mark = "{{year}}";
+  for (size_t at = text.find(mark); at != std::string::npos; at = text.find(mark, at)) {
+    text.replace(at, mark.size(), std::to_string(year));
+  }
+  return text;
 }
 
 std::vector<PlannedFile> example_files(const std::string& example) {
@@ -98,9 +113,11 @@ std::vector<std::string> example_names() {
 }
 
 InitResult init_workspace(const fs::path& dir, const std::string& example,
-                          const std::string& language) {
+                          const std::string& language, int year) {
   std::vector<PlannedFile> files;
   std::string config_text;
+  std::string community_text;
+  std::string plan_text;
   if (!example.empty()) {
     const auto names = example_names();
     if (std::find(names.begin(), names.end(), example) == names.end()) {
@@ -113,7 +130,11 @@ InitResult init_workspace(const fs::path& dir, const std::string& example,
     files = example_files(example);
   } else {
     config_text = minimal_config(language);
+    community_text = starter("community", language, year);
+    plan_text = starter("plan", language, year);
     files.push_back({config::k_workspace_file, config_text});
+    files.push_back({std::string(k_starter_community), community_text});
+    files.push_back({std::string(k_starter_plan), plan_text});
   }
   // Check everything before writing anything: a second init changes nothing.
   std::error_code ec;

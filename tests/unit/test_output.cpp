@@ -148,3 +148,40 @@ TEST_CASE("CSV, TSV and JSON from a RowSource are the bytes of the same Table") 
     }
   }
 }
+
+TEST_CASE("a table without rows says so on a terminal and prints nothing elsewhere") {
+  output::Table t;
+  t.columns = {{"id", "编号"}, {"name", "名称"}};
+  std::ostringstream pipe;
+  output::write(pipe, t, output::Format::table, {.empty_note = "没有符合条件的成员。"});
+  CHECK(pipe.str().empty());
+  std::ostringstream terminal;
+  output::write(terminal, t, output::Format::table,
+                {.terminal = true, .empty_note = "没有符合条件的成员。"});
+  CHECK(terminal.str() == "没有符合条件的成员。\n");
+  // Machine formats keep their shape: a header row, an empty array.
+  std::ostringstream csv;
+  output::write(csv, t, output::Format::csv, {.terminal = true, .empty_note = "x"});
+  CHECK(csv.str() == "id,name\r\n");
+  std::ostringstream json;
+  output::write(json, t, output::Format::json);
+  CHECK(json.str() == "[]\n");
+}
+
+TEST_CASE("JSON cells are typed by their column: numbers, booleans, lists") {
+  output::Table t;
+  t.columns = {{"id", "ID", true, true},
+               {"key_contact", "重点", false, false, output::CellType::boolean},
+               {"categories", "类别", false, false, output::CellType::list},
+               {"phone", "电话"}};
+  t.rows = {{"7", "1", "non_party,overseas_chinese", "13800000000"}, {"8", "0", "", ""}};
+  std::ostringstream out;
+  output::write_json(out, t);
+  const auto doc = nlohmann::json::parse(out.str());
+  CHECK(doc[0]["id"] == 7);
+  CHECK(doc[0]["key_contact"] == true);
+  CHECK(doc[1]["key_contact"] == false);
+  CHECK(doc[0]["categories"] == nlohmann::json::array({"non_party", "overseas_chinese"}));
+  CHECK(doc[1]["categories"] == nlohmann::json::array());
+  CHECK(doc[0]["phone"] == "13800000000");  // text stays text, whatever it holds
+}

@@ -119,6 +119,13 @@ TEST_CASE("values accept codes, Chinese names and short forms") {
     CHECK(parse_ok("categories", "民主党派成员,新阶层|归侨侨眷;其他") ==
           "democratic_party_member,new_social_stratum,other,overseas_chinese");
   }
+  SUBCASE("a label holding a separator reads back whole, as exports write it") {
+    CHECK(parse_ok("categories", "民主党派成员、华侨、归侨及侨眷") ==
+          "democratic_party_member,overseas_chinese");
+    CHECK(parse_ok("categories",
+                   "Overseas Chinese, returnees and their kin, Others to contact "
+                   "and unite") == "other,overseas_chinese");
+  }
   SUBCASE("legacy categories of the 2006 list map to today's") {
     CHECK(parse_ok("categories", "自由职业人员") == "new_social_stratum");
   }
@@ -203,6 +210,18 @@ TEST_CASE("member checks compare fields with the ID number") {
     check_member(v, ctx, problems);
     CHECK(problems.size() == 2);
   }
+  SUBCASE("a disagreeing sex is quoted as people write it, no code in a Chinese message") {
+    i18n::set_language(i18n::Lang::zh);
+    FieldValues v = {{"name", "张三"},
+                     {"community", "chengguan-dongjie"},
+                     {"id_number", "11010519491231002X"},
+                     {"sex", "male"}};
+    std::vector<FieldProblem> problems;
+    check_member(v, ctx, problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].value == "男");
+    i18n::set_language(i18n::Lang::en);
+  }
   SUBCASE("children under 14 are refused") {
     FieldValues v = {
         {"name", "小明"}, {"community", "chengguan-dongjie"}, {"birth_date", "2015-01-01"}};
@@ -216,7 +235,8 @@ TEST_CASE("member checks compare fields with the ID number") {
         {"name", "张三"}, {"community", "chengguan-dongjie"}, {"categories", "religious_figure"}};
     std::vector<FieldProblem> problems;
     check_member(v, ctx, problems);
-    CHECK(problems.size() == 1);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].value == "Religious-circles figure");
     std::vector<FieldProblem> none;
     check_member(v, context({"religion"}), none);
     CHECK(none.empty());

@@ -201,7 +201,7 @@ TEST_CASE("write_xlsx failures name the path and leave no file, not even a tempo
     Table table = sample_table();
     table.rows[1][0] = "\xff\xfe";
     CHECK(error_of([&] { write_xlsx(path, table, "s", false); }) ==
-          path + ": row 3, column name: text is not valid UTF-8");
+          path + ": row 3, column 姓名: text is not valid UTF-8");
   }
   SUBCASE("cell longer than Excel allows") {
     const std::string path = dir.file("long.xlsx");
