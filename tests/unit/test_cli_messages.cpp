@@ -98,7 +98,7 @@ TEST_CASE("an unknown subcommand says so and suggests the closest one") {
   CHECK(r.code == 2);
   CHECK(message_of(r) ==
         "没有子命令 'lst'（tongxin roster 的子命令：import、list、show、history、add、edit、move、"
-        "archive、check）");
+        "archive、restore、check）");
   CHECK(r.err.find("是否想用：tongxin roster list") != std::string::npos);
   const Result top = run_args({"rostr", "list"});
   CHECK(top.err.find("no subcommand 'rostr'") != std::string::npos);
