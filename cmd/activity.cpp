@@ -39,6 +39,10 @@ struct ImportOptions {
   std::string sheet;
   long header_row = 0;  // 0: the first row naming known columns
   std::string format = "text";
+  bool skip_invalid = false;
+  std::string rejects;  // the rows --skip-invalid left out, to correct and import again
+  long undo = 0;        // --undo BATCH instead of a file
+  bool again = false;   // a file an earlier batch imported (same SHA-256)
 };
 
 struct ListOptions {
@@ -110,13 +114,29 @@ void run_add(const AddOptions& o, Context& ctx) {
 }
 
 void run_import(const ImportOptions& o, Context& ctx) {
+  if (o.undo > 0) {
+    const long removed = activity::undo_import(ctx.db(), o.undo, ctx.actor(), ctx.now());
+    ctx.notice(i18n::tr("activity.undo_done", o.undo, removed));
+    return;
+  }
+  if (o.file.empty()) {
+    throw Error(ExitCode::usage, i18n::tr("activity.need_file"));
+  }
   const std::string community = ctx.community(o.community);
   auto source = io::TabularSource::open(
       ctx.path(o.file), ctx.in(), {o.encoding, o.sheet, o.header_row, activity::knows_column});
-  activity::ImportOptions options{o.file == "-" ? "stdin" : o.file, community, o.dry_run,
-                                  ctx.actor(), ctx.now()};
+  std::optional<output::AtomicFile> rejects;  // opened first: a bad --rejects stops the import
+  open_rejects(rejects, o.rejects, ctx);
+  activity::ImportOptions options{o.file == "-" ? "stdin" : o.file,
+                                  community,
+                                  o.dry_run,
+                                  ctx.actor(),
+                                  ctx.now(),
+                                  o.skip_invalid,
+                                  o.again};
   const auto check = check_context(ctx);
-  const auto result = activity::import_activities(ctx.db(), *source, options, check);
+  auto result = activity::import_activities(ctx.db(), *source, options, check);
+  keep_rejects(rejects, o.rejects, *source, result);
   report_import(ctx, result, o.format);
 }
 
@@ -205,14 +225,20 @@ void setup_activity(CLI::App& app, Globals& g, Environment& env) {
 
   auto import_o = std::make_shared<ImportOptions>();
   CLI::App* imp = activity->add_subcommand("import", i18n::tr("help.activity_import"));
-  imp->add_option("FILE", import_o->file, i18n::tr("help.activity_import_file"))->required();
+  imp->add_option("FILE", import_o->file, i18n::tr("help.activity_import_file"));
   imp->add_option("--community", import_o->community, i18n::tr("help.activity_community"));
   imp->add_flag("--dry-run", import_o->dry_run, i18n::tr("help.activity_dry_run"));
   imp->add_option("--encoding", import_o->encoding, i18n::tr("help.activity_encoding"))
       ->check(CLI::IsMember({"auto", "utf-8", "gb18030", "utf-16"}));
   imp->add_option("--sheet", import_o->sheet, i18n::tr("help.activity_sheet"));
   add_header_row(imp, import_o->header_row);
-  add_import_format(imp, import_o->format);
+  auto* skip = imp->add_flag("--skip-invalid", import_o->skip_invalid,
+                             i18n::tr("help.activity_skip_invalid"));
+  imp->add_option("--rejects", import_o->rejects, i18n::tr("help.activity_rejects"))->needs(skip);
+  auto* undo =
+      imp->add_option("--undo", import_o->undo, i18n::tr("help.activity_undo"))->type_name("BATCH");
+  undo->excludes(add_import_format(imp, import_o->format));  // an undo has no import result
+  imp->add_flag("--again", import_o->again, i18n::tr("help.import_again"))->excludes(undo);
   on_run(imp, run_import, import_o, g, env);
 
   auto list_o = std::make_shared<ListOptions>();

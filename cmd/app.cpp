@@ -81,8 +81,24 @@ void report_import(const Context& ctx, const io::ImportResult& result, const std
     ctx.notice(io::header_text(result));
   }
   io::report(result, f, ctx.out(), ctx.err());
-  if (result.batch_id > 0) {
+  // after --skip-invalid, text says what was imported in its summary line already
+  if (result.batch_id > 0 && !(result.skip_invalid && f == io::ResultFormat::text)) {
     ctx.notice(io::done_line(result));
+  }
+}
+
+void open_rejects(std::optional<output::AtomicFile>& rejects, const std::string& path,
+                  const Context& ctx) {
+  if (!path.empty()) {
+    rejects.emplace(ctx.path(path), ctx.file_calls());
+  }
+}
+
+void keep_rejects(std::optional<output::AtomicFile>& rejects, const std::string& path,
+                  const io::TabularSource& source, io::ImportResult& result) {
+  if (rejects && !result.rejects.empty()) {
+    io::write_rejects(*rejects, result, source.encoding(), source.is_xlsx());
+    result.rejects_file = path;
   }
 }
 

@@ -9,12 +9,15 @@
 #include <functional>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "context.h"
 #include "core/error.h"
 #include "io/import_result.h"
+#include "io/tabular.h"
+#include "output/atomic_file.h"
 
 namespace tongxin::cli {
 
@@ -61,6 +64,16 @@ CLI::Option* add_header_row(CLI::App* sub, long& header_row);
 // Hands an import's result to its reader in `format` (text|json, io::report) and throws when the
 // import failed; after an import that wrote, says so as a notice.
 void report_import(const Context& ctx, const io::ImportResult& result, const std::string& format);
+
+// The --rejects file (`path`, empty for none), opened before the import so that a file that
+// cannot be created stops it before it writes anything.
+void open_rejects(std::optional<output::AtomicFile>& rejects, const std::string& path,
+                  const Context& ctx);
+
+// Writes the rows --skip-invalid left out into `rejects` (when open and there are some), in the
+// input's encoding (with a BOM for a workbook's), and notes the file in `result`.
+void keep_rejects(std::optional<output::AtomicFile>& rejects, const std::string& path,
+                  const io::TabularSource& source, io::ImportResult& result);
 
 // Setup functions, one per file.
 void setup_init(CLI::App& app, Globals& globals, Environment& env);

@@ -34,6 +34,7 @@ struct ImportOptions {
   std::string rejects;
   long undo = 0;                // --undo BATCH instead of a file
   std::string format = "text";  // of the result: text or json
+  bool again = false;           // a file an earlier batch imported (same SHA-256)
 };
 
 struct ListOptions {
@@ -159,21 +160,18 @@ void run_import(const ImportOptions& o, Context& ctx) {
   const auto value_ctx = value_context(ctx);
   auto source = io::TabularSource::open(ctx.path(o.file), ctx.in(),
                                         {o.encoding, o.sheet, o.header_row, roster::knows_column});
-  std::optional<output::AtomicFile> rejects;  // created first: a bad --rejects stops the import
-  if (!o.rejects.empty()) {
-    rejects.emplace(ctx.path(o.rejects), ctx.file_calls());
-  }
+  std::optional<output::AtomicFile> rejects;  // opened first: a bad --rejects stops the import
+  open_rejects(rejects, o.rejects, ctx);
   roster::ImportOptions options{o.file == "-" ? "stdin" : o.file,
                                 community,
                                 o.dry_run,
                                 roster::parse_on_existing(o.on_existing),
                                 o.skip_invalid,
                                 ctx.actor(),
-                                ctx.now()};
-  const auto result = roster::import_roster(ctx.db(true), *source, options, value_ctx);
-  if (!result.rejects.empty() && rejects) {
-    roster::write_rejects(*rejects, result, source->encoding(), source->is_xlsx());
-  }
+                                ctx.now(),
+                                o.again};
+  auto result = roster::import_roster(ctx.db(true), *source, options, value_ctx);
+  keep_rejects(rejects, o.rejects, *source, result);
   report_import(ctx, result, o.format);
 }
 
@@ -408,6 +406,7 @@ void setup_roster(CLI::App& app, Globals& g, Environment& env) {
   auto* undo =
       imp->add_option("--undo", imp_o->undo, i18n::tr("help.roster_undo"))->type_name("BATCH");
   undo->excludes(add_import_format(imp, imp_o->format));  // an undo has no import result
+  imp->add_flag("--again", imp_o->again, i18n::tr("help.import_again"))->excludes(undo);
   on_run(imp, run_import, imp_o, g, env);
 
   auto list_o = std::make_shared<ListOptions>();

@@ -1,4 +1,4 @@
-// tongxin store info|check|migrate|backup FILE|access-log: look after the SQLite store.
+// tongxin store info|check|migrate|backup FILE|batches|access-log: look after the SQLite store.
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "i18n/i18n.h"
 #include "store/access_log.h"
+#include "store/batches.h"
 
 namespace tongxin::cli {
 
@@ -24,6 +25,11 @@ struct BackupOptions {
 };
 
 struct AccessLogOptions {
+  std::string format = "table";
+};
+
+struct BatchesOptions {
+  std::string kind;  // roster | activity; empty for both
   std::string format = "table";
 };
 
@@ -115,6 +121,14 @@ void run_access_log(const AccessLogOptions& options, Context& ctx) {
       format, ctx.render_options());
 }
 
+void run_batches(const BatchesOptions& options, Context& ctx) {
+  const auto format = output::parse_format(options.format);
+  output::write(ctx.out(),
+                store::batches_table(store::read_batches(ctx.db(), options.kind),
+                                     format == output::Format::table),
+                format, ctx.render_options());
+}
+
 }  // namespace
 
 void setup_store(CLI::App& app, Globals& globals, Environment& env) {
@@ -137,6 +151,14 @@ void setup_store(CLI::App& app, Globals& globals, Environment& env) {
   CLI::App* backup = store->add_subcommand("backup", i18n::tr("help.store_backup"));
   backup->add_option("FILE", backup_o->file, i18n::tr("help.store_backup_file"))->required();
   on_run(backup, run_backup, backup_o, globals, env);
+
+  auto batches_o = std::make_shared<BatchesOptions>();
+  CLI::App* batches = store->add_subcommand("batches", i18n::tr("help.store_batches"));
+  batches->add_option("--kind", batches_o->kind, i18n::tr("help.store_batches_kind"))
+      ->check(CLI::IsMember({"roster", "activity"}));
+  batches->add_option("--format", batches_o->format, i18n::tr("help.opt_format"))
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json"}));
+  on_run(batches, run_batches, batches_o, globals, env);
 
   auto access_o = std::make_shared<AccessLogOptions>();
   CLI::App* access = store->add_subcommand("access-log", i18n::tr("help.store_access_log"));

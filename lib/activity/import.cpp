@@ -7,6 +7,7 @@
 #include "activity/records.h"
 #include "core/error.h"
 #include "i18n/i18n.h"
+#include "store/batches.h"
 #include "store/logs.h"
 #include "store/store.h"
 #include "text/strings.h"
@@ -34,8 +35,10 @@ const std::vector<FixedColumn>& fixed_columns() {
   return k_columns;
 }
 
+// Row numbers, and the error column of a rejects file (so a corrected one imports again).
 bool is_row_number_header(const std::string& h) {
-  return h == "序号" || h == "编号" || h == "No." || h == "no" || h == "#";
+  return h == "序号" || h == "编号" || h == "No." || h == "no" || h == "#" ||
+         io::is_error_column(h);
 }
 
 // What one column holds: a fixed field, a measure (by key), or nothing.
@@ -163,6 +166,7 @@ io::ImportResult import_activities(SQLite::Database& db, io::TabularSource& sour
   io::ImportResult result;
   result.file = options.display_name;
   result.dry_run = options.dry_run;
+  result.skip_invalid = options.skip_invalid;
   result.header = header;
   result.sheet = source.sheet();
   result.header_line = source.header_line();
@@ -181,6 +185,7 @@ io::ImportResult import_activities(SQLite::Database& db, io::TabularSource& sour
     }
     if (!problems.empty()) {
       counts.rejected++;
+      std::string joined;
       for (const Problem& p : problems) {
         // Measure problems carry their header already; fixed fields carry their
         // key.
@@ -189,6 +194,11 @@ io::ImportResult import_activities(SQLite::Database& db, io::TabularSource& sour
         const std::string name = fixed ? column_name(p.field, columns, header) : p.field;
         // Plain: a member reference may be an ID number, which JSON output masks anyway.
         result.errors.push_back({row.line, name, p.reason, p.value, io::ValueKind::plain});
+        joined += (joined.empty() ? "" : "; ") +
+                  (name.empty() ? p.reason : i18n::tr("import.reject_reason", name, p.reason));
+      }
+      if (options.skip_invalid) {
+        result.rejects.push_back({row.line, row.cells, joined});
       }
       continue;
     }
@@ -198,11 +208,18 @@ io::ImportResult import_activities(SQLite::Database& db, io::TabularSource& sour
     }
   }
   io::require_rows(result);
-  if (io::failed(result) || options.dry_run) {
+  if (io::failed(result)) {
     return result;  // the transaction rolls back; batch_id stays 0
   }
+  const std::string sha256 = source.sha256();
+  const auto earlier = store::same_file_batch(db, "activity", sha256);
+  io::guard_repeat(result, earlier ? earlier->id : 0, earlier ? earlier->created_at : "",
+                   options.again);
+  if (options.dry_run) {
+    return result;
+  }
   result.batch_id = batch_id;
-  store::finish_batch(db, batch_id, batch_of(options), source.sha256(),
+  store::finish_batch(db, batch_id, batch_of(options), sha256,
                       {counts.added, 0, 0, counts.rejected});
   tx.commit();
   return result;

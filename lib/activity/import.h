@@ -21,6 +21,8 @@ struct ImportOptions {
   bool dry_run = false;
   std::string actor;
   std::string now;
+  bool skip_invalid = false;  // leave invalid rows out (io::ImportResult::rejects), import the rest
+  bool again = false;         // import even when an earlier batch imported the same bytes (SHA-256)
 };
 
 // Whether `header` names an activity column (fixed, measure, or a row number column):
@@ -32,7 +34,8 @@ bool knows_column(const std::string& header);
 // key, Chinese or English label or a common header (see measure_synonyms).
 // Throws tongxin::Error exit 3 for an unusable header (unknown or duplicate
 // column, no 日期 or 类型). Row problems are returned in the report; the store
-// is unchanged unless every row is valid and not dry_run.
+// is unchanged when they fail the import (io::failed) or on a dry run. A file an
+// earlier batch imported needs `again` (io::guard_repeat).
 io::ImportResult import_activities(SQLite::Database& db, io::TabularSource& source,
                                    const ImportOptions& options, const CheckContext& ctx);
 

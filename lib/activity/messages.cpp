@@ -74,6 +74,15 @@ const std::vector<i18n::Message>& messages() {
       {"help.activity_from", "起始日期（含）", "first date (inclusive)"},
       {"help.activity_to", "截止日期（含）", "last date (inclusive)"},
       {"help.activity_period", "期间：2026-10、2026-Q3、2026、this-month、last-month、last-quarter、last-year", "period: 2026-10, 2026-Q3, 2026, this-month, last-month, last-quarter, last-year"},
+      {"activity.undo_no_batch", "没有第 {} 批活动导入", "no activity import batch {}"},
+      {"activity.undo_already", "第 {} 批已于 {} 撤销", "batch {} was undone at {}"},
+      {"activity.undo_edited", "活动 {} 在导入后被修改过", "activity {} was edited after the import"},
+      {"activity.undo_refused", "无法撤销第 {} 批：{} 条活动之后有修改，未作任何改动", "cannot undo batch {}: {} activity record(s) edited since; nothing was changed"},
+      {"activity.undo_done", "已撤销第 {} 批：删除 {} 条活动", "undid batch {}: {} activity record(s) removed"},
+      {"help.activity_skip_invalid", "跳过有误的行，导入其余各行（全部有误时退出码为 3）", "leave invalid rows out and import the rest (exit 3 when every row is invalid)"},
+      {"help.activity_rejects", "把跳过的行写入此 CSV 文件（带“错误”列；改正后可直接再导入）", "write the rows left out to this CSV file (with an error column; it re-imports once corrected)"},
+      {"help.activity_undo", "撤销一次导入批次（见 tongxin store batches）", "take an import batch back (see tongxin store batches)"},
+      {"activity.need_file", "请指定要导入的文件（- 表示标准输入），或用 --undo BATCH", "name the file to import (- for standard input), or --undo BATCH"},
       // clang-format on
   };
   return k_messages;

@@ -1,5 +1,7 @@
 #include "activity/records.h"
 
+#include <fmt/format.h>
+
 #include "core/error.h"
 #include "i18n/i18n.h"
 #include "store/logs.h"
@@ -193,10 +195,9 @@ std::vector<Problem> edit_activity(SQLite::Database& db, long id, const Activity
   return {};
 }
 
-void delete_activity(SQLite::Database& db, long id, const std::string& actor,
-                     const std::string& now) {
-  store::WriteTransaction tx(db);
-  const Activity before = require_activity(db, id);
+namespace {
+
+void remove_activity(SQLite::Database& db, long id) {
   for (const char* sql :
        {"DELETE FROM activity_measure WHERE activity_id = ?",
         "DELETE FROM activity_member WHERE activity_id = ?", "DELETE FROM activity WHERE id = ?"}) {
@@ -204,8 +205,66 @@ void delete_activity(SQLite::Database& db, long id, const std::string& actor,
     q.bind(1, static_cast<int64_t>(id));
     q.exec();
   }
+}
+
+}  // namespace
+
+void delete_activity(SQLite::Database& db, long id, const std::string& actor,
+                     const std::string& now) {
+  store::WriteTransaction tx(db);
+  const Activity before = require_activity(db, id);
+  remove_activity(db, id);
   store::log_change(db, now, actor, "activity", id, "delete", activity_json(before), "");
   tx.commit();
+}
+
+long undo_import(SQLite::Database& db, long batch_id, const std::string& actor,
+                 const std::string& now) {
+  store::WriteTransaction tx(db);
+  SQLite::Statement batch(db, "SELECT kind, undone_at FROM import_batch WHERE id = ?");
+  batch.bind(1, static_cast<int64_t>(batch_id));
+  if (!batch.executeStep() || batch.getColumn(0).getString() != "activity") {
+    throw Error(ExitCode::bad_input, i18n::tr("activity.undo_no_batch", batch_id));
+  }
+  if (!batch.getColumn(1).isNull()) {
+    throw Error(ExitCode::bad_input,
+                i18n::tr("activity.undo_already", batch_id, batch.getColumn(1).getString()));
+  }
+  // An activity edited since the import holds work the undo would lose (one deleted since is
+  // simply gone already).
+  SQLite::Statement edited(db,
+                           "SELECT DISTINCT a.id FROM activity a JOIN change_log c ON c.entity = "
+                           "'activity' AND c.entity_id = a.id AND c.action = 'update' "
+                           "WHERE a.batch_id = ? ORDER BY a.id");
+  edited.bind(1, static_cast<int64_t>(batch_id));
+  std::vector<std::string> problems;
+  while (edited.executeStep()) {
+    problems.push_back(i18n::tr("activity.undo_edited", edited.getColumn(0).getInt64()));
+  }
+  if (!problems.empty()) {
+    throw Error(ExitCode::bad_input, i18n::tr("activity.undo_refused", batch_id, problems.size()),
+                problems);
+  }
+  std::vector<long> ids;
+  SQLite::Statement of_batch(db, "SELECT id FROM activity WHERE batch_id = ? ORDER BY id");
+  of_batch.bind(1, static_cast<int64_t>(batch_id));
+  while (of_batch.executeStep()) {
+    ids.push_back(static_cast<long>(of_batch.getColumn(0).getInt64()));
+  }
+  store::ChangeLog log(db);
+  for (const long id : ids) {
+    const Activity before = require_activity(db, id);
+    remove_activity(db, id);
+    log.add(now, actor, "activity", id, "undo", activity_json(before), "", batch_id);
+  }
+  SQLite::Statement done(db, "UPDATE import_batch SET undone_at = ? WHERE id = ?");
+  done.bind(1, now);
+  done.bind(2, static_cast<int64_t>(batch_id));
+  done.exec();
+  store::log_change(db, now, actor, "import_batch", batch_id, "undo", "",
+                    fmt::format(R"({{"removed":{}}})", ids.size()), batch_id);
+  tx.commit();
+  return static_cast<long>(ids.size());
 }
 
 std::vector<Activity> list_activities(SQLite::Database& db, const ListFilter& filter) {

@@ -48,6 +48,13 @@ std::optional<Activity> load_activity(SQLite::Database& db, long id);
 void delete_activity(SQLite::Database& db, long id, const std::string& actor,
                      const std::string& now);
 
+// activity import --undo: deletes the activities batch `batch_id` created (their last state kept in
+// the change log, action undo) and marks the batch undone; returns how many. Exit 3 when there is
+// no such activity batch, it was undone already, or one of its activities was edited since (the
+// edit would be lost; nothing is changed).
+long undo_import(SQLite::Database& db, long batch_id, const std::string& actor,
+                 const std::string& now);
+
 struct ListFilter {
   std::optional<Date> from;
   std::optional<Date> to;

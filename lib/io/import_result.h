@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "output/atomic_file.h"
+#include "text/encoding.h"
+
 namespace tongxin::io {
 
 // What a value holds, so machine output can mask it as every other output does (tongxin(1)).
@@ -52,11 +55,20 @@ struct ImportResult {
   std::string sheet;                 // the XLSX sheet read; empty for CSV/TSV
   long header_line = 0;              // the header's line (CSV) or sheet row (XLSX)
   std::vector<RejectedRow> rejects;  // with skip_invalid: the rows left out
+  std::string rejects_file;  // --rejects: where the rows left out were written ("" for none)
+  long earlier_batch = 0;    // a dry run of a file an earlier batch imported (same SHA-256)
+  std::string earlier_at;    // when that batch was imported
 };
 
 // True when the import wrote nothing because of invalid rows: any invalid row fails an import
-// unless skip_invalid. The one place that decides it, for importers and for their callers.
+// unless skip_invalid, and with skip_invalid an import whose every row is invalid fails too (it
+// exits 0 only when something was imported). The one place that decides it, for importers and
+// for their callers.
 bool failed(const ImportResult& result);
+
+// Whether `header` is the error column of a rejects file (错误, error): an importer ignores it, so
+// a rejects file re-imports once its rows are corrected.
+bool is_error_column(const std::string& header);
 
 // Throws tongxin::Error (exit 3) when the file held a header but no row. An import of nothing
 // is taken as a mistake (an export cut short, the wrong sheet) rather than a success, and writes
@@ -76,6 +88,14 @@ std::string header_text(const ImportResult& result);
 // "imported FILE as batch N: counts", for the notice after an import that wrote.
 std::string done_line(const ImportResult& result);
 
+// Called once every row is read, before anything is committed. `earlier_batch` (0 for none) is a
+// batch of the same kind, not undone, that imported a file with the same SHA-256, at
+// `earlier_at`. Unless `again` (--again): a dry run notes it in `result` (a warning on standard
+// error, already_imported_as in JSON); an import throws tongxin::Error exit 3 naming the batch,
+// with how to go on (--again, or --undo that batch first).
+void guard_repeat(ImportResult& result, long earlier_batch, const std::string& earlier_at,
+                  bool again);
+
 enum class ResultFormat { text, json };
 
 // Hands the result to its reader and throws when the import failed.
@@ -83,10 +103,19 @@ enum class ResultFormat { text, json };
 //   every row error, ID numbers and phones masked; a failure then throws tongxin::Error exit 3
 //   whose first line says what failed (the details are in the object).
 // - text: a dry run's header place (header_text) and counts on `out`; rows left out by skip_invalid
-// on `err`, a warning line
-//   first and one line per error after it; a failure throws tongxin::Error exit 3 with one
+//   on `err`, a warning line first and one line per error after it, and after an import with
+//   skip_invalid a summary line (imported, left out, where the rejects went) even without -v;
+//   a failure throws tongxin::Error exit 3 with one
 //   detail line per row error, so `tongxin: error:` comes first and the rows after it.
 void report(const ImportResult& result, ResultFormat format, std::ostream& out, std::ostream& err);
+
+// Writes the rejected rows under the file's header, with an error column added (an error column
+// the file had already, from an earlier rejects file, is left out), as CSV in `encoding` into
+// `file` and commits it: corrected, it imports again. The caller opens `file` before importing,
+// so that a rejects file that cannot be created stops the import before it writes anything.
+// Throws tongxin::Error as AtomicFile does.
+void write_rejects(output::AtomicFile& file, const ImportResult& result, text::Encoding encoding,
+                   bool bom);
 
 // The JSON object of `result` (as report writes it).
 void write_json(std::ostream& out, const ImportResult& result);

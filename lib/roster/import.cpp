@@ -14,6 +14,7 @@
 #include "roster/existing.h"
 #include "roster/id_number.h"
 #include "roster/member_store.h"
+#include "store/batches.h"
 #include "store/logs.h"
 #include "store/store.h"
 #include "text/pinyin.h"
@@ -40,11 +41,12 @@ namespace {
 
 // Columns that carry no member data: row numbers in office spreadsheets, and the member id and
 // status columns of tongxin's own exports (a member's id and status are the store's, changed
-// only by its commands), so an export can be imported elsewhere.
+// only by its commands), so an export can be imported elsewhere; and the error column of a
+// rejects file, so a corrected one imports again.
 bool is_ignored_header(const std::string& header) {
   const std::string h = trim(header);
   return h == "序号" || h == "编号" || h == "No." || h == "no" || h == "#" || h == "ID" ||
-         h == "id" || h == "状态" || h == "status" || h == "Status";
+         h == "id" || h == "状态" || h == "status" || h == "Status" || io::is_error_column(h);
 }
 
 }  // namespace
@@ -525,37 +527,25 @@ io::ImportResult import_roster(SQLite::Database& db, io::TabularSource& source,
   counts.updated = writer.updated();
   counts.unchanged = writer.unchanged();
   io::require_rows(result);
-  if (io::failed(result) || options.dry_run) {
+  if (io::failed(result)) {
     return result;  // the transaction rolls back; batch_id stays 0
+  }
+  const std::string sha256 = source.sha256();
+  const auto earlier = store::same_file_batch(db, "roster", sha256);
+  io::guard_repeat(result, earlier ? earlier->id : 0, earlier ? earlier->created_at : "",
+                   options.again);
+  if (options.dry_run) {
+    return result;
   }
   result.batch_id = batch_id;
   store::finish_batch(
-      db, batch_id, batch_of(options), source.sha256(),
+      db, batch_id, batch_of(options), sha256,
       {counts.added, counts.updated, counts.unchanged + counts.skipped, counts.rejected});
   for (const std::string& sql : rebuilt) {
     db.exec(sql);  // CREATE UNIQUE INDEX re-checks what the import checked in memory
   }
   tx.commit();
   return result;
-}
-
-void write_rejects(output::AtomicFile& file, const io::ImportResult& result,
-                   text::Encoding encoding, bool bom) {
-  output::Table table;
-  for (const std::string& h : result.header) {
-    table.columns.push_back({h, h});
-  }
-  table.columns.push_back({i18n::tr("import.error_column"), ""});
-  for (const io::RejectedRow& r : result.rejects) {
-    auto cells = r.cells;
-    cells.push_back(r.errors);
-    table.rows.push_back(std::move(cells));
-  }
-  std::ostringstream csv;
-  output::write_csv(csv, table,
-                    {.utf8_bom = bom && encoding == text::Encoding::utf8, .verbatim = true});
-  file.write(encoding == text::Encoding::utf8 ? csv.str() : text::from_utf8(csv.str(), encoding));
-  file.commit();
 }
 
 }  // namespace tongxin::roster

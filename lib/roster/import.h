@@ -28,6 +28,7 @@ struct ImportOptions {
   bool skip_invalid = false;
   std::string actor;
   std::string now;
+  bool again = false;  // import even when an earlier batch imported the same bytes (SHA-256)
 };
 
 // Whether `header` names a member field or a column the import ignores on purpose (序号, 状态):
@@ -40,12 +41,6 @@ bool knows_column(const std::string& header);
 // dry_run validates and counts but writes nothing.
 io::ImportResult import_roster(SQLite::Database& db, io::TabularSource& source,
                                const ImportOptions& options, const ValueContext& ctx);
-
-// Writes the rejected rows, with an added error column, as CSV in `encoding` into `file` and
-// commits it. The caller opens `file` before importing, so that a rejects file that cannot be
-// created stops the import before it writes anything. Throws tongxin::Error as AtomicFile does.
-void write_rejects(output::AtomicFile& file, const io::ImportResult& result,
-                   text::Encoding encoding, bool bom);
 
 struct UndoReport {
   long removed = 0;   // members the batch created, now deleted

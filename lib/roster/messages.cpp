@@ -120,8 +120,6 @@ const std::vector<i18n::Message>& messages() {
       {"import.key.phone", "联系电话", "phone"},
       {"import.key.employer", "工作单位", "employer"},
       {"import.other_community", "该成员（{}）登记在 {}；请用 tongxin roster move 迁移", "this member ({}) is registered in {}; use tongxin roster move"},
-      {"import.reject_reason", "{}：{}", "{}: {}"},
-      {"import.error_column", "错误", "error"},
       {"undo.no_batch", "没有第 {} 批名册导入", "no roster import batch {}"},
       {"undo.already", "第 {} 批已于 {} 撤销", "batch {} was undone at {}"},
       {"undo.edited_since", "成员 {} 在导入后被修改过", "member {} was changed after the import"},

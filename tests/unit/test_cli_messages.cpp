@@ -70,7 +70,8 @@ TEST_CASE("every parser message comes through the catalogue in Chinese") {
       {{},
        "tongxin "
        "需要一个子命令：init、roster、activity、schedule、audit、report、store、completion"},
-      {{"store"}, "tongxin store 需要一个子命令：info、check、migrate、backup、access-log"},
+      {{"store"},
+       "tongxin store 需要一个子命令：info、check、migrate、backup、batches、access-log"},
       {{"roster", "archive", "1"}, "缺少 --reason，它是必需的"},
       {{"store", "backup"}, "缺少 FILE，它是必需的"},
       {{"--bogus", "store", "info"}, "无法识别的参数：--bogus"},

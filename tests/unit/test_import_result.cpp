@@ -98,7 +98,9 @@ TEST_CASE("rows left out are a warning line on stderr followed by the rows") {
         "  in.csv:2: column '身份证号': wrong check character (**************0021)\n"
         "  in.csv:2: column '联系电话': bad phone (138*******8x)\n"
         "  in.csv:3: column '参加人员': no such member (**************002X)\n"
-        "  in.csv:4: 2 non-empty cell(s) beyond the header\n");
+        "  in.csv:4: 2 non-empty cell(s) beyond the header\n"
+        "tongxin: in.csv: imported 1 row(s) as batch 7, left out 2 invalid row(s); keep them with "
+        "--rejects FILE\n");
   CHECK(done_line(r) ==
         "imported in.csv as batch 7: 3 rows: 1 new, 0 updated, 0 unchanged, "
         "2 invalid");
