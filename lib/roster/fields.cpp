@@ -6,6 +6,7 @@
 #include "config/codes.h"
 #include "i18n/i18n.h"
 #include "roster/id_number.h"
+#include "roster/plausible.h"
 #include "text/clean.h"
 #include "text/mask.h"
 
@@ -250,12 +251,6 @@ std::optional<std::string> parse_code_list(const FieldDef& def, std::string_view
   return joined;
 }
 
-bool valid_phone(std::string_view v) {
-  return v.size() >= 5 && std::all_of(v.begin(), v.end(), [](char c) {
-           return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == ' ';
-         });
-}
-
 bool fail(const FieldDef& def, std::string reason, std::string_view value,
           std::vector<FieldProblem>& problems) {
   problems.push_back({def.key, std::move(reason), std::string(value)});
@@ -338,7 +333,7 @@ bool parse_value_into(const FieldDef& def, std::string_view raw, const ValueCont
       return true;
     }
     case FieldKind::phone:
-      if (!valid_phone(v)) {
+      if (!plausible_phone(v)) {
         return fail(def, i18n::tr("roster.bad_phone"), v, problems);
       }
       out.assign(v);
@@ -433,10 +428,31 @@ void check_sensitive_categories(const FieldValues& values, const ValueContext& c
   }
 }
 
+// A CPC member is in no category that is outside the CPC by definition (a 中共党员 is no
+// 党外知识分子).
+void check_party_categories(const FieldValues& values, std::vector<FieldProblem>& problems) {
+  const std::string& status = values[Field::political_status];
+  for (const std::string& code :
+       categories_excluding_cpc(status, split_list(values[Field::categories]))) {
+    problems.push_back({"categories",
+                        i18n::tr("roster.cpc_in_non_party_category",
+                                 config::code_table("political_status").by_code(status)->label()),
+                        config::code_table("categories").by_code(code)->label()});
+  }
+}
+
 }  // namespace
 
-void check_member(FieldValues& values, const ValueContext& ctx,
-                  std::vector<FieldProblem>& problems) {
+void require_category(const FieldValues& values, std::vector<FieldProblem>& problems) {
+  const bool reported = std::any_of(problems.begin(), problems.end(),
+                                    [](const FieldProblem& p) { return p.field == "categories"; });
+  if (values[Field::categories].empty() && !reported) {
+    problems.push_back({"categories", i18n::tr("roster.category_required"), ""});
+  }
+}
+
+void check_member(FieldValues& values, const ValueContext& ctx, std::vector<FieldProblem>& problems,
+                  bool whole_member) {
   // A value refused already is empty here; "required" on top of its reason would be noise.
   const auto reported = [&problems](const std::string& field) {
     return std::any_of(problems.begin(), problems.end(),
@@ -451,6 +467,10 @@ void check_member(FieldValues& values, const ValueContext& ctx,
   check_against_id(values, ctx, problems);
   check_age(values, ctx, problems);
   check_sensitive_categories(values, ctx, problems);
+  check_party_categories(values, problems);
+  if (whole_member) {
+    require_category(values, problems);
+  }
   if (!values[Field::registered_on].empty() && values[Field::registered_on] > ctx.today.iso()) {
     problems.push_back(
         {"registered_on", i18n::tr("roster.registered_in_future"), values[Field::registered_on]});

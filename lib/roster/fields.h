@@ -24,7 +24,7 @@ enum class FieldKind {
   boolean,    // 是/否/yes/no/y/n/1/0/true/false; stored as "1" or "0"
   date,       // YYYY-MM-DD (also YYYY/MM/DD, YYYYMMDD)
   id_number,  // 公民身份号码; stored normalised (18 characters, upper-case X)
-  phone,      // digits, +, -, spaces
+  phone,      // a number one can dial (roster/plausible.h); stored as typed
   community,  // a community of the workspace by id, name or short name; stored as its id
 };
 
@@ -128,10 +128,16 @@ bool parse_value_into(const FieldDef& def, std::string_view raw, const ValueCont
                       std::vector<FieldProblem>& problems, std::string& out);
 
 // Checks that hold between fields of one member (ID against sex and birth date, under-14s,
-// sensitive categories, required name and community); fills birth_date and sex from the ID
-// when they are empty. Pure.
-void check_member(FieldValues& values, const ValueContext& ctx,
-                  std::vector<FieldProblem>& problems);
+// sensitive categories, required name and community, no CPC member in a category outside the
+// CPC) and, for a `whole_member` (not an import row that may update a registered member, whose
+// empty cells change nothing), at least one category; fills birth_date and sex from the ID when
+// they are empty. Pure.
+void check_member(FieldValues& values, const ValueContext& ctx, std::vector<FieldProblem>& problems,
+                  bool whole_member = true);
+
+// Every member is in at least one category: a problem when `values` has none (and none was
+// reported for the categories already).
+void require_category(const FieldValues& values, std::vector<FieldProblem>& problems);
 
 // The value shown to a user: labels for codes (in the current language), 是/否 for booleans,
 // masked ID numbers and phones unless `reveal`.

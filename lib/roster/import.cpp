@@ -199,10 +199,13 @@ class RowReader {
     m_problems.clear();
     FieldValues& values = out.values;  // reused: its strings keep their capacity
     parse_row(m_row, values);
-    check_member(values, m_ctx, m_problems);
+    check_member(values, m_ctx, m_problems, false);
     const Existing* existing = check_id(values[Field::id_number]);
     if (existing == nullptr && m_problems.empty()) {
       existing = match_by_name(values);
+    }
+    if (existing == nullptr) {
+      require_category(values, m_problems);  // a new member: the row is the whole of them
     }
     if (existing != nullptr && m_problems.empty() && !may_change(*existing, values)) {
       return false;

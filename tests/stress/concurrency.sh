@@ -41,7 +41,7 @@ log_before=$(count "SELECT count(*) FROM change_log")
 writer() {
   local w=$1
   for n in $(seq 1 "$writes"); do
-    tongxin roster add --community chengguan-dongjie --name "并发$w-$n" \
+    tongxin roster add --community chengguan-dongjie --name "并发$w-$n" --categories other \
       >/dev/null 2>"$work/err-$w-$n" ||
       echo "writer $w write $n: exit $?: $(cat "$work/err-$w-$n")" >>"$work/failures"
     if [ "$w" = 1 ] && [ "$n" = $((writes / 2)) ]; then

@@ -68,8 +68,8 @@ TEST_CASE("an import reads standard input from the environment") {
   REQUIRE(run_args({"init", "w", "--example", "yongdeng-2011"}, dir.path.string()).code == 0);
   const std::string w = (dir.path / "w").string();
   const std::string roster =
-      "姓名,身份证号,社区\n张三,11010519491231002X,chengguan-dongjie\n李四,110105194912310021,"
-      "chengguan-dongjie\n";
+      "姓名,身份证号,社区,统战类别\n张三,11010519491231002X,chengguan-dongjie,其他\n李四,"
+      "110105194912310021,chengguan-dongjie,其他\n";
 
   SUBCASE("a bad row: exit 3, the error line first, then the row") {
     const auto r =
@@ -89,8 +89,9 @@ TEST_CASE("an import reads standard input from the environment") {
     CHECK(doc["errors"][0]["value"] == "**************0021");
   }
   SUBCASE("a clean file is written as a batch") {
-    const auto r = run_args({"roster", "import", "-", "--format", "json"}, w,
-                            "姓名,身份证号,社区\n张三,11010519491231002X,chengguan-dongjie\n");
+    const auto r =
+        run_args({"roster", "import", "-", "--format", "json"}, w,
+                 "姓名,身份证号,社区,统战类别\n张三,11010519491231002X,chengguan-dongjie,其他\n");
     CHECK(r.code == 0);
     CHECK(r.err.empty());
     CHECK(nlohmann::json::parse(r.out)["batch_id"] == 1);
@@ -169,7 +170,7 @@ std::string workspace_with_one_member(const tongxin::testing::TempDir& dir) {
   REQUIRE(run_args({"init", "w", "--example", "yongdeng-2011"}, dir.path.string()).code == 0);
   const std::string w = (dir.path / "w").string();
   REQUIRE(run_args({"roster", "import", "-"}, w,
-                   "姓名,身份证号,社区\n张三,11010519491231002X,chengguan-dongjie\n")
+                   "姓名,身份证号,社区,统战类别\n张三,11010519491231002X,chengguan-dongjie,其他\n")
               .code == 0);
   return w;
 }

@@ -192,8 +192,10 @@ TEST_CASE("member checks compare fields with the ID number") {
   i18n::set_language(i18n::Lang::en);
   const ValueContext ctx = context();
   SUBCASE("birth date and sex are filled from the ID") {
-    FieldValues v = {
-        {"name", "张三"}, {"community", "chengguan-dongjie"}, {"id_number", "11010519491231002X"}};
+    FieldValues v = {{"name", "张三"},
+                     {"community", "chengguan-dongjie"},
+                     {"id_number", "11010519491231002X"},
+                     {"categories", "non_party"}};
     std::vector<FieldProblem> problems;
     check_member(v, ctx, problems);
     CHECK(problems.empty());
@@ -204,6 +206,7 @@ TEST_CASE("member checks compare fields with the ID number") {
     FieldValues v = {{"name", "张三"},
                      {"community", "chengguan-dongjie"},
                      {"id_number", "11010519491231002X"},
+                     {"categories", "non_party"},
                      {"sex", "male"},
                      {"birth_date", "1950-01-01"}};
     std::vector<FieldProblem> problems;
@@ -215,6 +218,7 @@ TEST_CASE("member checks compare fields with the ID number") {
     FieldValues v = {{"name", "张三"},
                      {"community", "chengguan-dongjie"},
                      {"id_number", "11010519491231002X"},
+                     {"categories", "other"},
                      {"sex", "male"}};
     std::vector<FieldProblem> problems;
     check_member(v, ctx, problems);
@@ -223,8 +227,10 @@ TEST_CASE("member checks compare fields with the ID number") {
     i18n::set_language(i18n::Lang::en);
   }
   SUBCASE("children under 14 are refused") {
-    FieldValues v = {
-        {"name", "小明"}, {"community", "chengguan-dongjie"}, {"birth_date", "2015-01-01"}};
+    FieldValues v = {{"name", "小明"},
+                     {"community", "chengguan-dongjie"},
+                     {"birth_date", "2015-01-01"},
+                     {"categories", "other"}};
     std::vector<FieldProblem> problems;
     check_member(v, ctx, problems);
     REQUIRE(problems.size() == 1);
@@ -241,10 +247,13 @@ TEST_CASE("member checks compare fields with the ID number") {
     check_member(v, context({"religion"}), none);
     CHECK(none.empty());
   }
-  SUBCASE("name and community are required") {
+  SUBCASE("name, community and a category are required") {
     FieldValues v;
     std::vector<FieldProblem> problems;
     check_member(v, ctx, problems);
+    CHECK(problems.size() == 3);
+    problems.clear();
+    check_member(v, ctx, problems, false);  // an import row, maybe of a registered member
     CHECK(problems.size() == 2);
   }
 }

@@ -31,8 +31,8 @@ std::string roster_csv(int rows, const std::vector<int>& bad = {}) {
   std::string csv = "姓名,身份证号,社区,统战类别\n";
   for (int i = 0; i < rows; ++i) {
     const bool is_bad = std::find(bad.begin(), bad.end(), i) != bad.end();
-    csv += fmt::format("成员{},{},c1,{}{}\n", i, id_for(i), i % 3 == 0 ? "无党派人士" : "",
-                       is_bad ? ",多余" : "");
+    csv += fmt::format("成员{},{},c1,{}{}\n", i, id_for(i),
+                       i % 3 == 0 ? "无党派人士" : "党外知识分子", is_bad ? ",多余" : "");
   }
   return csv;
 }
@@ -96,7 +96,7 @@ TEST_CASE("an ID repeated in a later block names the line of its first appearanc
   i18n::set_language(i18n::Lang::en);
   Fixture f;
   std::string csv = roster_csv(3000);
-  csv += fmt::format("重复,{},c1,\n", id_for(1));
+  csv += fmt::format("重复,{},c1,其他\n", id_for(1));
   const auto report = f.run(csv);
   REQUIRE(report.errors.size() == 1);
   CHECK(report.errors[0].line == 3002);
@@ -106,11 +106,12 @@ TEST_CASE("an ID repeated in a later block names the line of its first appearanc
 TEST_CASE("a second import updates members in any block and counts them") {
   Fixture f;
   f.run(roster_csv(3000));
-  std::string csv = "姓名,身份证号,社区,联系电话\n";
+  // Rows of registered members need no category: their empty cells change nothing.
+  std::string csv = "姓名,身份证号,社区,联系电话,统战类别\n";
   for (int i = 0; i < 3000; i += 2) {
-    csv += fmt::format("成员{},{},c1,138{:08}\n", i, id_for(i), i);
+    csv += fmt::format("成员{},{},c1,138{:08},\n", i, id_for(i), i);
   }
-  csv += fmt::format("新人,{},c1,\n", id_for(5000));
+  csv += fmt::format("新人,{},c1,,其他\n", id_for(5000));
   ImportOptions options;
   options.on_existing = OnExisting::update;
   const auto report = f.run(csv, options);
@@ -137,9 +138,9 @@ TEST_CASE("undoing a batch that is most of the register rebuilds the indexes") {
   Fixture f;
   f.run(roster_csv(10));
   CHECK(f.run(roster_csv(3000)).batch_id == 0);  // rows 0..9 exist already: all or nothing
-  std::string csv = "姓名,身份证号,社区\n";
+  std::string csv = "姓名,身份证号,社区,统战类别\n";
   for (int i = 10; i < 3000; ++i) {
-    csv += fmt::format("成员{},{},c1\n", i, id_for(i));
+    csv += fmt::format("成员{},{},c1,其他\n", i, id_for(i));
   }
   const long batch = f.run(csv).batch_id;
   REQUIRE(batch > 0);
@@ -216,8 +217,9 @@ TEST_CASE("a row with an ID number fills in a member registered without one") {
   in_both_modes([](Fixture& f, const std::string& notes) {
     f.run(without_ids(notes));
     const std::string id = id_for(7000);  // born 1960-01-08, unlike 高峰 (1968-03-02)
-    const std::string csv = "姓名,身份证号,工作单位,社区,备注\n林志远," + id + ",兰州大学,c1," +
-                            notes + "\n高峰," + id_for(7001) + ",,c1," + notes + "\n";
+    const std::string csv = "姓名,身份证号,工作单位,社区,备注,统战类别\n林志远," + id +
+                            ",兰州大学,c1," + notes + ",\n高峰," + id_for(7001) + ",,c1," + notes +
+                            ",归侨侨眷\n";
     ImportOptions fill;
     fill.on_existing = OnExisting::fill;
     const auto report = f.run(csv, fill);
@@ -232,11 +234,12 @@ TEST_CASE("a row with an ID number fills in a member registered without one") {
 TEST_CASE("a name that could be several registered members, or an earlier row, is refused") {
   i18n::set_language(i18n::Lang::en);
   in_both_modes([](Fixture& f, const std::string& notes) {
-    f.run("姓名,联系电话,工作单位,社区,备注\n王芳,13800000001,甲厂,c1," + notes +
-          "\n王芳,13800000002,乙厂,c1," + notes + "\n");
-    const auto report = f.run("姓名,联系电话,工作单位,社区,备注\n王芳,13800000001,乙厂,c1," +
-                              notes + "\n赵六,,丙厂,c1," + notes + "\n赵六,,丙厂,c1," + notes +
-                              "\n王芳,13800000003,,c2," + notes + "\n");
+    f.run("姓名,联系电话,工作单位,社区,统战类别,备注\n王芳,13800000001,甲厂,c1,其他," + notes +
+          "\n王芳,13800000002,乙厂,c1,其他," + notes + "\n");
+    const auto report =
+        f.run("姓名,联系电话,工作单位,社区,统战类别,备注\n王芳,13800000001,乙厂,c1,其他," + notes +
+              "\n赵六,,丙厂,c1,其他," + notes + "\n赵六,,丙厂,c1,其他," + notes +
+              "\n王芳,13800000003,,c2,其他," + notes + "\n");
     REQUIRE(report.errors.size() == 3);
     CHECK(report.errors[0].line == 2);
     CHECK(report.errors[0].reason.find("registered members") != std::string::npos);

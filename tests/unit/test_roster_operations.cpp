@@ -192,3 +192,19 @@ TEST_CASE("a listing of other statuses than active has a status column, labelled
   CHECK(status_cells("active", true) == std::vector<std::string>{"active"});
   CHECK(status_cells("all", true) == std::vector<std::string>{"active", "moved"});
 }
+
+TEST_CASE(
+    "roster check reports a registered member without a category, or CPC in a non-Party one") {
+  i18n::set_language(i18n::Lang::en);
+  Store s;
+  const long uncategorised = s.add({{"name", "李秀英"}});
+  const long cpc = s.add({{"name", "王芳"}});
+  s.db->exec("DELETE FROM member_category WHERE member_id = " + std::to_string(uncategorised));
+  s.db->exec("UPDATE member SET political_status = 'cpc_member' WHERE id = " + std::to_string(cpc));
+  const auto findings = check_roster(*s.db, s.ctx.values, "");
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].member_id == uncategorised);
+  CHECK(findings[0].detail.find("required: at least one category") != std::string::npos);
+  CHECK(findings[1].member_id == cpc);
+  CHECK(findings[1].detail.find("a CPC member cannot be in this category") != std::string::npos);
+}
