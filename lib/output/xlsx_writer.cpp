@@ -73,21 +73,36 @@ bool parse_number(const std::string& cell, double& value) {
          std::isfinite(value);
 }
 
+// Whether `cell` holds "_xHHHH_" (four hex digits) at `i`.
+bool escape_lookalike_at(const std::string& cell, size_t i) {
+  return cell.compare(i, 2, "_x") == 0 && i + 7 <= cell.size() && cell[i + 6] == '_' &&
+         std::all_of(cell.begin() + static_cast<long>(i) + 2,
+                     cell.begin() + static_cast<long>(i) + 6,
+                     [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; });
+}
+
 // `cell` with every literal "_xHHHH_" written as "_x005F_xHHHH_": spreadsheet readers decode
 // _xHHHH_ as a character escape (libxlsxwriter uses it for control characters but does not
 // protect text that happens to look like one).
 std::string escape_escapes(const std::string& cell) {
   std::string out;
   for (size_t i = 0; i < cell.size(); ++i) {
-    if (cell.compare(i, 2, "_x") == 0 && i + 7 <= cell.size() && cell[i + 6] == '_' &&
-        std::all_of(cell.begin() + static_cast<long>(i) + 2,
-                    cell.begin() + static_cast<long>(i) + 6,
-                    [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; })) {
+    if (escape_lookalike_at(cell, i)) {
       out += "_x005F";
     }
     out += cell[i];
   }
   return out;
+}
+
+// Whether escape_escapes would change `cell` (most cells hold no "_x": no copy for them).
+bool has_escape_lookalike(const std::string& cell) {
+  for (size_t i = cell.find("_x"); i != std::string::npos; i = cell.find("_x", i + 1)) {
+    if (escape_lookalike_at(cell, i)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 // Where a cell sits, for error messages: its sheet row (1-based) and column, by its label (in the
@@ -113,9 +128,11 @@ void write_string(lxw_worksheet* sheet, size_t row, size_t col, const Column& co
     throw Error(ExitCode::bad_input,
                 path + ": " + cell_place(row, column) + ": " + i18n::tr("xlsx.not_utf8"));
   }
-  const std::string guarded = escape_escapes(guard_formula(cell));
+  // Most cells are written as they are, without the two copies guarding them would take.
+  const bool as_is = !needs_formula_guard(cell) && !has_escape_lookalike(cell);
+  const std::string guarded = as_is ? std::string() : escape_escapes(guard_formula(cell));
   check(worksheet_write_string(sheet, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col),
-                               guarded.c_str(), format),
+                               as_is ? cell.c_str() : guarded.c_str(), format),
         path, row, column);
 }
 
@@ -155,6 +172,11 @@ class ColumnWidths {
   void add_row(const std::vector<std::string>& cells, size_t columns) {
     for (size_t col = 0; col < columns && col < cells.size(); ++col) {
       const std::string& cell = cells[col];
+      // A cell's display width is at most its length in bytes (plus the guard's apostrophe):
+      // a cell no longer than the widest so far cannot widen the column, and is not measured.
+      if (static_cast<double>(cell.size() + 1) <= m_widest[col]) {
+        continue;
+      }
       widen(col, text::display_width(cell) + (needs_formula_guard(cell) ? 1 : 0));
     }
   }
