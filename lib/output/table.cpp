@@ -27,9 +27,9 @@ Format parse_format(const std::string& name) {
   throw Error(ExitCode::usage, "unknown format '" + name + "', expected table, csv, tsv or json");
 }
 
-// Two passes over the rows: the first finds each column's widest cell, the second writes; so a
-// terminal table of a million rows holds one row too. No rows: empty_note on a terminal, else
-// nothing at all.
+// Two passes over the rows: the first finds each column's widest cell (in any order), the second
+// writes; so a terminal table of a million rows holds one row too. No rows: empty_note on a
+// terminal, else nothing at all.
 size_t write_table(std::ostream& out, RowSource& rows, const RenderOptions& options) {
   const std::vector<Column>& columns = rows.columns();
   std::vector<int> widths;
@@ -38,9 +38,13 @@ size_t write_table(std::ostream& out, RowSource& rows, const RenderOptions& opti
   }
   std::vector<std::string> cells;
   bool any = false;
-  for (; rows.next(cells); any = true) {
+  for (; rows.next_unordered(cells); any = true) {
     for (size_t i = 0; i < cells.size() && i < widths.size(); ++i) {
-      widths[i] = std::max(widths[i], text::display_width(cells[i]));
+      // A cell's display width is at most its length in bytes: no longer than the widest so far,
+      // it cannot widen the column and is not measured.
+      if (cells[i].size() > static_cast<size_t>(widths[i])) {
+        widths[i] = std::max(widths[i], text::display_width(cells[i]));
+      }
     }
   }
   if (!any) {

@@ -41,6 +41,9 @@ class RowSource {
   virtual const std::vector<Column>& columns() const = 0;
   // The next row's cells (one per column) into `cells`; false at the end.
   virtual bool next(std::vector<std::string>& cells) = 0;
+  // The same rows in whatever order is cheapest, for a pass that needs none (the terminal table's
+  // column widths): a source that sorts need not. Read from the start; rewind() before next().
+  virtual bool next_unordered(std::vector<std::string>& cells) { return next(cells); }
   // Starts again at the first row: the terminal table reads its rows twice, once for the column
   // widths and once to write them.
   virtual void rewind() = 0;

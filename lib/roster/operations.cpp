@@ -182,16 +182,27 @@ MemberRows::MemberRows(SQLite::Database& db, const ListFilter& filter, const Lis
   }
   register_collation_key(db);
   const auto [where, params] = where_clause(filter);
-  m_query = std::make_unique<SQLite::Statement>(db, "SELECT m.id, " + columns +
-                                                        "m.status FROM member m WHERE " + where +
-                                                        " ORDER BY collation_key(m.name), m.id");
-  for (size_t i = 0; i < params.size(); ++i) {
-    m_query->bind(static_cast<int>(i + 1), params[i]);
-  }
+  const std::string select = "SELECT m.id, " + columns + "m.status FROM member m WHERE " + where;
+  m_query = prepare(db, select + " ORDER BY collation_key(m.name), m.id", params);
+  m_unordered = prepare(db, select, params);
 }
 
-bool MemberRows::next(std::vector<std::string>& cells) {
-  SQLite::Statement& q = *m_query;
+bool MemberRows::next(std::vector<std::string>& cells) { return step(*m_query, cells); }
+
+bool MemberRows::next_unordered(std::vector<std::string>& cells) {
+  return step(*m_unordered, cells);
+}
+
+std::unique_ptr<SQLite::Statement> MemberRows::prepare(SQLite::Database& db, const std::string& sql,
+                                                       const std::vector<std::string>& params) {
+  auto query = std::make_unique<SQLite::Statement>(db, sql);
+  for (size_t i = 0; i < params.size(); ++i) {
+    query->bind(static_cast<int>(i + 1), params[i]);
+  }
+  return query;
+}
+
+bool MemberRows::step(SQLite::Statement& q, std::vector<std::string>& cells) {
   if (!q.executeStep()) {
     return false;
   }
@@ -209,7 +220,10 @@ bool MemberRows::next(std::vector<std::string>& cells) {
   return true;
 }
 
-void MemberRows::rewind() { m_query->reset(); }
+void MemberRows::rewind() {
+  m_query->reset();
+  m_unordered->reset();
+}
 
 output::Table list_table(SQLite::Database& db, const ListFilter& filter,
                          const ListOptions& options) {

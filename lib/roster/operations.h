@@ -43,14 +43,22 @@ class MemberRows : public output::RowSource {
   MemberRows(SQLite::Database& db, const ListFilter& filter, const ListOptions& options);
   const std::vector<output::Column>& columns() const override { return m_columns; }
   bool next(std::vector<std::string>& cells) override;
-  void rewind() override;  // runs the query again
+  // The same rows in the store's order: no collation keys computed, nothing sorted.
+  bool next_unordered(std::vector<std::string>& cells) override;
+  void rewind() override;  // runs the queries again
 
  private:
+  static std::unique_ptr<SQLite::Statement> prepare(SQLite::Database& db, const std::string& sql,
+                                                    const std::vector<std::string>& params);
+  // A row of `q` into `cells`; false at its end.
+  bool step(SQLite::Statement& q, std::vector<std::string>& cells);
+
   std::vector<const FieldDef*> m_defs;
   ListOptions m_options;
   bool m_status_column = false;
   std::vector<output::Column> m_columns;
-  std::unique_ptr<SQLite::Statement> m_query;
+  std::unique_ptr<SQLite::Statement> m_query;      // sorted by name
+  std::unique_ptr<SQLite::Statement> m_unordered;  // the same rows unsorted
 };
 
 // The same rows as a table, for the terminal.

@@ -4,6 +4,8 @@
 
 #include <sstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "output/table.h"
 #include "text/width.h"
@@ -30,6 +32,56 @@ TEST_CASE("terminal tables align mixed Chinese and Latin text") {
         "编号               名称          人数\n"
         "chengguan-dongjie  东街社区        12\n"
         "x                  Weixing 卫星     7\n");
+}
+
+namespace {
+
+// Rows in order through next(), in reverse through next_unordered(), counting the reads of each.
+class ReversibleRows : public output::RowSource {
+ public:
+  explicit ReversibleRows(output::Table table) : m_table(std::move(table)) {}
+  const std::vector<output::Column>& columns() const override { return m_table.columns; }
+  bool next(std::vector<std::string>& cells) override {
+    if (m_next == m_table.rows.size()) {
+      return false;
+    }
+    cells = m_table.rows[m_next++];
+    ++ordered_reads;
+    return true;
+  }
+  bool next_unordered(std::vector<std::string>& cells) override {
+    if (m_next == m_table.rows.size()) {
+      return false;
+    }
+    cells = m_table.rows[m_table.rows.size() - 1 - m_next++];
+    ++unordered_reads;
+    return true;
+  }
+  void rewind() override { m_next = 0; }
+  size_t ordered_reads = 0;
+  size_t unordered_reads = 0;
+
+ private:
+  output::Table m_table;
+  size_t m_next = 0;
+};
+
+}  // namespace
+
+TEST_CASE("a terminal table from a RowSource sizes columns in any order, then writes in order") {
+  // Byte lengths and display widths differ: 王小明王 is 12 bytes and 8 wide, abcdefg 7 and 7,
+  // 王小明 9 and 6; the widest column is 8 whichever cell comes first.
+  ReversibleRows rows(output::Table{{{"name", "名"}, {"n", "人数", true}},
+                                    {{"王小明王", "1"}, {"abcdefg", "2"}, {"王小明", "3"}}});
+  std::ostringstream out;
+  CHECK(output::write_table(out, rows) == 3);
+  CHECK(out.str() ==
+        "名        人数\n"
+        "王小明王     1\n"
+        "abcdefg      2\n"
+        "王小明       3\n");
+  CHECK(rows.unordered_reads == 3);
+  CHECK(rows.ordered_reads == 3);
 }
 
 TEST_CASE("CSV follows RFC 4180") {

@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <functional>
 
 #include "helpers.h"
@@ -207,4 +208,29 @@ TEST_CASE(
   CHECK(findings[0].detail.find("required: at least one category") != std::string::npos);
   CHECK(findings[1].member_id == cpc);
   CHECK(findings[1].detail.find("a CPC member cannot be in this category") != std::string::npos);
+}
+
+TEST_CASE("member rows read unordered are the rows read in order, which a rewind starts again") {
+  Store s;
+  for (const char* name : {"赵敏", "王芳", "李秀英", "阿依"}) {
+    s.add({{"name", name}});
+  }
+  MemberRows rows(*s.db, ListFilter{}, ListOptions{});
+  const auto names = [&](bool ordered) {
+    std::vector<std::string> read;
+    for (std::vector<std::string> cells; ordered ? rows.next(cells) : rows.next_unordered(cells);) {
+      read.push_back(cells[1]);
+    }
+    return read;
+  };
+  std::vector<std::string> unordered = names(false);
+  rows.rewind();
+  const std::vector<std::string> ordered = names(true);
+  CHECK(ordered == std::vector<std::string>{"阿依", "李秀英", "王芳", "赵敏"});
+  std::sort(unordered.begin(), unordered.end());
+  std::vector<std::string> sorted = ordered;
+  std::sort(sorted.begin(), sorted.end());
+  CHECK(unordered == sorted);
+  rows.rewind();
+  CHECK(names(true) == ordered);
 }
