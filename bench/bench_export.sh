@@ -8,12 +8,16 @@
 #     --out` (libxlsxwriter's constant_memory mode), and the terminal table of every member, both
 #     `roster list` and `roster list --search %` (the command of issue #12 item 9; once --search
 #     takes % literally it matches no one, and its row count says so).
-# Prints each command's wall seconds, its ratio to the shell's (target <= 2) and its peak RSS
+# Prints each command's wall seconds, its ratio to the shell's (target <= 2), its CPU seconds
+# (user + system, steadier than wall time on a shared machine) and their ratio, its peak RSS
 # (target <= 100 MB, GNU time's maximum resident set size), the shell's time and peak, and checks
-# that the CSV has as many rows as the shell's.
+# that the CSV has as many rows as the shell's. Then, apart, the floor of the XLSX export:
+# bench/xlsx_floor writing the same rows (`--format tsv`, made beforehand) with libxlsxwriter
+# alone, constant_memory, no checks; and the load average before and after.
 #
 # Builds Release into $BENCH_BUILD_DIR (default build/bench-release) unless TONGXIN names a binary
-# (then GEN_MEMBERS must name gen_members); works in a temp dir (removed on exit; KEEP=1 keeps it).
+# (then GEN_MEMBERS must name gen_members, XLSX_FLOOR xlsx_floor); works in a temp dir (removed on
+# exit; KEEP=1 keeps it).
 # See bench/README.md ("export").
 set -euo pipefail
 
@@ -29,16 +33,18 @@ command -v sqlite3 >/dev/null || { echo "sqlite3 CLI not found" >&2; exit 1; }
 if [[ -n "${TONGXIN:-}" ]]; then
   TX="$TONGXIN"
   GEN="${GEN_MEMBERS:?GEN_MEMBERS must name gen_members when TONGXIN is set}"
+  FLOOR="${XLSX_FLOOR:?XLSX_FLOOR must name xlsx_floor when TONGXIN is set}"
 else
   BUILD="${BENCH_BUILD_DIR:-$ROOT/build/bench-release}"
   mkdir -p "$BUILD"
   if ! { cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release &&
-         cmake --build "$BUILD" -j2 --target tongxin gen_members; } >"$BUILD/bench_build.log" 2>&1; then
+         cmake --build "$BUILD" -j2 --target tongxin gen_members xlsx_floor; } >"$BUILD/bench_build.log" 2>&1; then
     tail -30 "$BUILD/bench_build.log" >&2
     exit 1
   fi
   TX="$BUILD/tongxin"
   GEN="$BUILD/bench/gen_members"
+  FLOOR="$BUILD/bench/xlsx_floor"
 fi
 
 TMP="$(mktemp -d "${TMPDIR:-/tmp}/bench_export.XXXXXX")"
@@ -59,11 +65,11 @@ for i in $(seq 1 20); do printf 'id: c%d\nname: 社区%d\n' "$i" "$i" > "ws/comm
 rm members.csv
 
 # timed NAME OUTPUT COMMAND...: runs COMMAND with stdout into OUTPUT; NAME.time gets the wall
-# seconds and the peak RSS in KB (GNU time).
+# seconds, the peak RSS in KB and the user and system CPU seconds (GNU time).
 timed() {
   local name="$1" output="$2"; shift 2
   sync
-  /usr/bin/time -f '%e %M' -o "$name.time" "$@" > "$output"
+  /usr/bin/time -f '%e %M %U %S' -o "$name.time" "$@" > "$output"
 }
 
 # The columns of `roster list --format csv`, in its order; the shell sorts by the name's bytes
@@ -76,6 +82,7 @@ SELECT m.id, m.name, m.sex, m.id_number, m.birth_date, m.political_status,
   m.contact_cadre, m.greetings, m.notes, m.registered_on, m.status
 FROM member m WHERE m.status = 'active' ORDER BY m.name, m.id;
 SQL
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 timed sqlite3 ref.csv sqlite3 -init /dev/null -batch -bail -csv -header -readonly ws/tongxin.db \
   ".read export.sql"
 
@@ -84,6 +91,9 @@ timed json out.json "$TX" -C ws roster list --format json
 timed xlsx /dev/null "$TX" -C ws roster list --format xlsx --out "$TMP/out.xlsx"
 timed table out.txt "$TX" -C ws roster list
 timed search out_search.txt "$TX" -C ws roster list --search %
+"$TX" -C ws roster list --format tsv > rows.tsv
+timed floor /dev/null "$FLOOR" floor.xlsx < rows.tsv
+rm rows.tsv
 
 header="$(head -1 ref.csv | tr -d '\r')"
 if [[ "$(head -1 out.csv | tr -d '\r')" != "$header" ]]; then
@@ -111,21 +121,25 @@ PY
 )
 search_rows=$(($(wc -l < out_search.txt) - 1))
 
-read -r sq_s sq_kb < sqlite3.time
-printf 'members                          %d\n' "$N"
-printf 'sqlite3 -csv (same columns)      %6.2f s              peak %4.0f MB  (%d MB file)\n' \
-  "$sq_s" "$((sq_kb / 1024))" "$(($(stat -c %s ref.csv) / 1048576))"
+read -r sq_s sq_kb sq_user sq_sys < sqlite3.time
+sq_cpu="$(awk -v u="$sq_user" -v s="$sq_sys" 'BEGIN { print u + s }')"
+printf 'members                          %d  (load average before: %s)\n' "$N" "$LOAD_BEFORE"
+printf 'sqlite3 -csv (same columns)      %6.2f s              cpu %6.2f s              peak %4.0f MB  (%d MB file)\n' \
+  "$sq_s" "$sq_cpu" "$((sq_kb / 1024))" "$(($(stat -c %s ref.csv) / 1048576))"
 line() {
-  local name="$1" label="$2" file="$3" rows="$4" s kb
-  read -r s kb < "$name.time"
-  awk -v label="$label" -v s="$s" -v q="$sq_s" -v kb="$kb" -v bytes="$(stat -c %s "$file")" \
+  local name="$1" label="$2" file="$3" rows="$4" s kb user sys
+  read -r s kb user sys < "$name.time"
+  awk -v label="$label" -v s="$s" -v q="$sq_s" -v c="$(awk -v u="$user" -v y="$sys" \
+      'BEGIN { print u + y }')" -v qc="$sq_cpu" -v kb="$kb" -v bytes="$(stat -c %s "$file")" \
       -v rows="$rows" 'BEGIN {
-    printf "%-32s %6.2f s  ratio %5.2f  peak %4.0f MB  (%d MB file, %d rows)\n",
-           label, s, (q > 0 ? s / q : 0), kb / 1024, bytes / 1048576, rows }'
+    printf "%-32s %6.2f s  ratio %5.2f  cpu %6.2f s  ratio %5.2f  peak %4.0f MB  (%d MB file, %d rows)\n",
+           label, s, (q > 0 ? s / q : 0), c, (qc > 0 ? c / qc : 0), kb / 1024, bytes / 1048576, rows }'
 }
 line csv "roster list --format csv" out.csv "$csv_rows"
 line json "roster list --format json" out.json "$(grep -c '^  {' out.json || true)"
 line xlsx "roster list --format xlsx --out" out.xlsx "$xlsx_rows"
 line table "roster list (terminal table)" out.txt "$table_rows"
 line search "roster list --search %" out_search.txt "$search_rows"
+line floor "xlsx_floor (libxlsxwriter alone)" floor.xlsx "$xlsx_rows"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "targets: ratio <= 2, peak <= 100 MB"
