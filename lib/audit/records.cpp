@@ -33,6 +33,18 @@ std::set<std::vector<std::string>> filled_sets(const Standard& standard) {
   return sets;
 }
 
+// Whether a check of `standard` sums an activity measure (activity or deduct of activities).
+bool sums_measures(const Standard& standard) {
+  for (const Group& group : standard.groups) {
+    for (const Item& item : group.items) {
+      if (!item.check.measure.empty()) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 void load_last_changes(SQLite::Database& db, Date as_of,
                        std::map<std::string, RosterFigures>& figures) {
   SQLite::Statement query(db, R"(
@@ -125,6 +137,7 @@ std::map<std::string, RosterFigures> load_roster_figures(SQLite::Database& db,
 }
 
 std::map<std::string, ActivityFigures> load_activity_figures(SQLite::Database& db,
+                                                             const Standard& standard,
                                                              DateRange range) {
   std::map<std::string, ActivityFigures> figures;
   SQLite::Statement counts(db,
@@ -135,6 +148,9 @@ std::map<std::string, ActivityFigures> load_activity_figures(SQLite::Database& d
   while (counts.executeStep()) {
     figures[counts.getColumn(0).getString()].count[counts.getColumn(1).getString()] =
         counts.getColumn(2).getInt();
+  }
+  if (!sums_measures(standard)) {
+    return figures;  // the join with every measure is a county's largest read: skip it unused
   }
   SQLite::Statement sums(db,
                          "SELECT a.community, a.type, v.key, sum(v.value) FROM activity a "

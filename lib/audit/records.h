@@ -24,8 +24,11 @@ namespace tongxin::audit {
 std::map<std::string, RosterFigures> load_roster_figures(SQLite::Database& db,
                                                          const Standard& standard, Date as_of);
 
-// Activity counts by type and measure sums per community id, dated within `range`.
-std::map<std::string, ActivityFigures> load_activity_figures(SQLite::Database& db, DateRange range);
+// Activity counts by type per community id, dated within `range`; and measure sums, only when
+// a check of `standard` sums a measure (the join with every measure is not read otherwise).
+std::map<std::string, ActivityFigures> load_activity_figures(SQLite::Database& db,
+                                                             const Standard& standard,
+                                                             DateRange range);
 
 // A community's result in a recorded run.
 struct RecordedResult {

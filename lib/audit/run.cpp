@@ -92,7 +92,7 @@ std::vector<CommunityResult> assess(const config::Workspace& workspace, SQLite::
                                     const DutyFiguresByCommunity& duties,
                                     const std::vector<const config::Community*>& communities) {
   const auto roster = load_roster_figures(db, standard, as_of);
-  const auto activities = load_activity_figures(db, counted_range(period, as_of));
+  const auto activities = load_activity_figures(db, standard, counted_range(period, as_of));
   const fs::path root = workspace.root;
   const AuditInputs inputs{standard,
                            as_of,

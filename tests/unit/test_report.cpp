@@ -107,6 +107,8 @@ TEST_CASE("report: the register as of a date across registrations, moves and arc
   CHECK(members(q1, "b") == 1);
   CHECK(q1.communities.at("a").registered == 1);
   CHECK(q1.communities.at("a").categories.at("non_party") == 2);
+  CHECK(q1.communities.at("b").categories.at("non_party") == 1);  // by the community of the day
+  CHECK(q4.communities.at("a").categories.at("non_party") == 3);
   REQUIRE(q1.events.size() == 2);
   CHECK(q1.events[0].kind == "archived");
   CHECK(q1.events[1].kind == "move");
