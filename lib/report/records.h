@@ -62,10 +62,20 @@ struct NotableActivity {
 // How many notable activities a report lists.
 inline constexpr size_t k_notable_limit = 20;
 
-// Titled activities of `communities` in `range`, by date then community, at most `limit`, and
-// how many there are in all.
-std::pair<std::vector<NotableActivity>, long> load_notable(
-    SQLite::Database& db, DateRange range, const std::vector<std::string>& communities,
-    size_t limit);
+// A community's titled activities in a range: the first few by date (then id), and how many.
+struct TitledActivities {
+  std::vector<NotableActivity> first;
+  long count = 0;
+};
+
+// Every community's first `limit` titled activities in `range` and their count, in one query.
+std::map<std::string, TitledActivities> load_titled(SQLite::Database& db, DateRange range,
+                                                    size_t limit);
+
+// The titled activities of `communities` (from load_titled): by date then community (then id),
+// at most `limit`, and how many there are in all.
+std::pair<std::vector<NotableActivity>, long> notable_of(
+    const std::map<std::string, TitledActivities>& titled,
+    const std::vector<std::string>& communities, size_t limit);
 
 }  // namespace tongxin::report

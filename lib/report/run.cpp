@@ -36,12 +36,12 @@ void build_reports(const config::Workspace& workspace, SQLite::Database& db, con
   const Period year_ago_period = period.year_earlier();
   const Figures year_ago =
       load_figures(db, year_ago_period.range(), year_ago_period.to(), sensitive);
+  const auto titled = load_titled(db, period.range(), k_notable_limit);
   const std::vector<PlanFacts> facts =
       plan ? plan_facts(plan->plan, workspace, plan->store, scopes, period, request.today)
            : std::vector<PlanFacts>(scopes.size());
   for (size_t i = 0; i < scopes.size(); ++i) {
-    const auto [notable, total] =
-        load_notable(db, period.range(), ids_of(scopes[i]), k_notable_limit);
+    const auto [notable, total] = notable_of(titled, ids_of(scopes[i]), k_notable_limit);
     const DocumentInputs in{workspace,
                             scopes[i],
                             request.report,

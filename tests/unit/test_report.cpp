@@ -4,6 +4,8 @@
 
 #include "helpers.h"
 
+#include <fmt/format.h>
+
 #include <random>
 
 #include "report/document.h"
@@ -129,11 +131,35 @@ TEST_CASE("report: activities and measures are summed per community, type and mo
   CHECK(a.measures.at({"publicity", "banners"}) == 4);
   CHECK(a.measures.at({"publicity", "materials"}) == 800);
   CHECK(a.months.at("2011-07").at("publicity") == 1);
-  const auto [notable, total] =
-      load_notable(*s.db, {d(2011, 3, 1), d(2011, 11, 30)}, {"a", "b"}, 20);
+  const auto titled = load_titled(*s.db, {d(2011, 3, 1), d(2011, 11, 30)}, 20);
+  const auto [notable, total] = notable_of(titled, {"a", "b"}, 20);
   CHECK(total == 1);
   REQUIRE(notable.size() == 1);
   CHECK(notable[0].title == "悬挂横幅");
+}
+
+TEST_CASE("report: notable activities: the first by date across communities, all counted") {
+  Store s;
+  for (int day = 1; day <= 5; ++day) {
+    s.activity("a", "publicity", fmt::format("2012-03-{:02}", day * 2), fmt::format("甲{}", day));
+    s.activity("b", "visit", fmt::format("2012-03-{:02}", day * 2 + 1), fmt::format("乙{}", day));
+  }
+  s.activity("b", "visit", "2012-03-02", "乙0");  // the same day as a's first, a later id
+  s.activity("a", "visit", "2012-03-03");         // no title: not notable
+  s.activity("c", "visit", "2012-04-01", "丙");   // outside the month
+  const auto titled = load_titled(*s.db, {d(2012, 3, 1), d(2012, 3, 31)}, 3);
+  CHECK(titled.at("a").count == 5);
+  CHECK(titled.at("a").first.size() == 3);  // each community's first three are enough
+  CHECK_FALSE(titled.contains("c"));
+  const auto [both, total] = notable_of(titled, {"a", "b"}, 3);
+  CHECK(total == 11);
+  REQUIRE(both.size() == 3);
+  CHECK(both[0].title == "甲1");  // 03-02, community a before b
+  CHECK(both[1].title == "乙0");
+  CHECK(both[2].title == "乙1");  // 03-03
+  const auto [only_b, b_total] = notable_of(titled, {"b", "x"}, 3);
+  CHECK(b_total == 6);
+  CHECK(only_b[0].title == "乙0");
 }
 
 TEST_CASE("report: suppression: a single small cell takes a partner, zeros stay") {
