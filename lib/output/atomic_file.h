@@ -27,8 +27,8 @@ struct FileCalls {
 
 // One file being written atomically. Two ways to fill it, not to be mixed:
 // - stream writers write to stream() (or call write()), then call commit();
-// - writers that open a file by name (libxlsxwriter) write to temp_path() and close it, then
-//   call commit().
+// - writers that open a file by name (SQLite's backup of a store) write to temp_path() and close
+//   it, then call commit().
 // Destroying it without a successful commit() removes the temporary file.
 //
 //   output::AtomicFile file(path, calls);

@@ -1,6 +1,8 @@
-// Tables as .xlsx workbooks (libxlsxwriter), for `--format xlsx` exports. Cells are written as
-// text so Excel cannot mangle ID numbers, phones or leading zeros; only numeric columns hold
-// numbers. The workbook is written through AtomicFile: mode 0600, whole or not at all.
+// Tables as .xlsx workbooks, for `--format xlsx` exports. Cells are written as text so Excel
+// cannot mangle ID numbers, phones or leading zeros; only numeric columns hold numbers. tongxin
+// writes the SpreadsheetML itself (xlsx_sheet.cpp, xlsx_parts.cpp; the parts libxlsxwriter used
+// to write) and streams it, deflated at a low level, into a zip (zip_stream.h) written through
+// AtomicFile: mode 0600, whole or not at all, no other temporary file.
 #pragma once
 
 #include <ctime>
@@ -18,21 +20,36 @@ namespace tongxin::output {
 //   finite number, which is written as a number;
 // - string cells starting with = + - @ (or tab/CR) neutralised by guard_formula(), unless the
 //   cell is a plain number;
-// - columns sized to their widest cell (xlsx_column_widths).
-// The sheet is named `sheet_name` made valid for Excel (see xlsx_sheet_name).
-// libxlsxwriter writes AtomicFile's temporary file by name; `path` is replaced only when the
-// whole workbook was written, fsync'ed and closed, and is left as it was on any failure.
+// - columns sized to their widest cell (xlsx_column_widths), measured over the sheet's first
+//   rows only when it has more than a WidthSample (see there);
+// - control characters as _xHHHH_ escapes, and text that looks like such an escape protected
+//   (_x005F_xHHHH_), so that readers give every cell back as it was.
+// The sheet is named `sheet_name` made valid for Excel (see xlsx_sheet_name). `path` is replaced
+// only when the whole workbook was written, fsync'ed and closed, and is left as it was on any
+// failure.
 // Throws tongxin::Error naming `path`: exit 2 when the file cannot be written (see AtomicFile)
-// or the table has more rows than a sheet holds (1,048,575 under the header); exit 3 when a cell
-// is not valid UTF-8 or longer than Excel's 32,767 characters.
+// or the table has more rows than a sheet holds (1,048,575 under the header), or the sheet's XML
+// passes 4 GiB (no zip64); exit 3 when a cell is not valid UTF-8 or longer than Excel's 32,767
+// characters.
 void write_xlsx(const std::string& path, const Table& table, const std::string& sheet_name,
                 bool use_keys, const FileCalls& calls = {});
-// The same from rows read one at a time; returns the number of rows written. Every workbook is
-// written in libxlsxwriter's constant_memory mode (each row goes to a temporary file as the next
-// starts, strings inline), so a million rows cost one row of memory. Too many rows is found
-// when the row past the limit comes (the message counts them all); nothing is left at `path`.
+
+// How many rows of a sheet are held to measure its column widths: the widths (<cols>) come
+// before the rows in a sheet's XML. A sheet of at most `rows` rows and `bytes` of XML gets
+// exact widths; a longer one gets the widths of its first rows (a register sorted by name
+// shows every column's kind of value long before 10,000 rows), and its later rows go out as
+// they come, unmeasured. Tests pass a small sample.
+struct WidthSample {
+  size_t rows = 10000;
+  size_t bytes = 8 * 1024 * 1024;
+};
+
+// The same from rows read one at a time; returns the number of rows written. Rows past the
+// width sample are deflated into the file as they come, so a million rows cost the sample's
+// memory (a few MB), not the sheet's. Too many rows is found when the row past the limit comes
+// (the message counts them all); nothing is left at `path`.
 size_t write_xlsx(const std::string& path, RowSource& rows, const std::string& sheet_name,
-                  bool use_keys, const FileCalls& calls = {});
+                  bool use_keys, const FileCalls& calls = {}, WidthSample sample = {});
 
 // One table on a sheet, under a bold title row when `title` is not empty.
 struct SheetPart {

@@ -2,10 +2,12 @@
 #pragma once
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -35,6 +37,32 @@ inline ExitCode exit_code_of(const std::function<void()>& f) {
     return e.code();
   }
   return ExitCode::ok;
+}
+
+// The first line of the Error `f` throws and its detail lines after it, " | " between them;
+// "no error" when it throws none.
+inline std::string error_text(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    std::string text = e.what();
+    for (const auto& d : e.details()) {
+      text += " | " + d;
+    }
+    return text;
+  }
+  return "no error";
+}
+
+// A disk that fills up after `disk_room` bytes: a FileCalls::write for tests of a full disk.
+inline size_t disk_room = 0;
+inline ssize_t write_until_full(int fd, const void* data, size_t size) {
+  if (size > disk_room) {
+    errno = ENOSPC;
+    return -1;
+  }
+  disk_room -= size;
+  return ::write(fd, data, size);
 }
 
 // An older store at `path`: migrations 1 to `version` run on a raw connection, as a binary of

@@ -14,7 +14,10 @@
 using namespace tongxin;
 using tongxin::output::AtomicFile;
 using tongxin::output::FileCalls;
+using tongxin::testing::disk_room;
+using tongxin::testing::error_text;
 using tongxin::testing::TempDir;
+using tongxin::testing::write_until_full;
 
 namespace {
 
@@ -35,34 +38,9 @@ std::vector<std::string> listing(const std::filesystem::path& dir) {
   return names;
 }
 
-// A disk that fills up after `t_room` bytes.
-size_t t_room = 0;
-ssize_t write_until_full(int fd, const void* data, size_t size) {
-  if (size > t_room) {
-    errno = ENOSPC;
-    return -1;
-  }
-  t_room -= size;
-  return ::write(fd, data, size);
-}
-
 int fsync_fails(int /*fd*/) {
   errno = EIO;
   return -1;
-}
-
-// The first line of the Error `f` throws, and its detail lines after it.
-std::string error_text(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    std::string text = e.what();
-    for (const auto& d : e.details()) {
-      text += " | " + d;
-    }
-    return text;
-  }
-  return "no error";
 }
 
 }  // namespace
@@ -116,7 +94,7 @@ TEST_CASE("a full disk throws naming the file, keeps the old target and removes 
   calls.write = write_until_full;
 
   SUBCASE("in the middle of a stream") {
-    t_room = 100 * 1024;
+    disk_room = 100 * 1024;
     AtomicFile file(target, calls);
     const std::string row(1000, 'x');
     CHECK(error_text([&] {
@@ -127,7 +105,7 @@ TEST_CASE("a full disk throws naming the file, keeps the old target and removes 
     CHECK(testing::exit_code_of([&] { file.commit(); }) == ExitCode::usage);  // stays failed
   }
   SUBCASE("on the last flush in commit") {
-    t_room = 0;
+    disk_room = 0;
     CHECK(testing::exit_code_of([&] {
             AtomicFile file(target, calls);
             file.stream() << "a short file";
