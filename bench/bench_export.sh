@@ -60,7 +60,7 @@ for i in $(seq 1 20); do communities+="${communities:+,}c$i"; done
 "$TX" init ws >/dev/null
 mkdir -p ws/communities
 for i in $(seq 1 20); do printf 'id: c%d\nname: 社区%d\n' "$i" "$i" > "ws/communities/c$i.yaml"; done
-"$TX" -C ws roster import members.csv >/dev/null
+"$TX" -C ws roster import "$TMP/members.csv" >/dev/null
 rm members.csv
 
 # timed NAME OUTPUT COMMAND...: runs COMMAND with stdout into OUTPUT; NAME.time gets the wall
