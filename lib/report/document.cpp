@@ -99,6 +99,9 @@ Date as_of_date(const Period& period, Date today) {
 }
 
 std::string content_sha256(const nlohmann::ordered_json& document) {
+  if (!document.contains("sha256")) {
+    return io::sha256_hex(document.dump());  // a document being built: no copy needed
+  }
   nlohmann::ordered_json copy = document;
   copy.erase("sha256");
   return io::sha256_hex(copy.dump());

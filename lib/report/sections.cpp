@@ -24,8 +24,12 @@ double ScopeFigures::of(const std::string& community, const Getter& get) const {
 }
 
 bool ScopeFigures::in_scope(const std::string& community) const {
-  return std::any_of(m_scope.communities.begin(), m_scope.communities.end(),
-                     [&](const config::Community* c) { return c->id == community; });
+  // A binary search (Scope::communities is in id order): the county's document asks this for
+  // every register event of three periods, against 2,000 communities.
+  const auto it = std::lower_bound(
+      m_scope.communities.begin(), m_scope.communities.end(), community,
+      [](const config::Community* c, const std::string& id) { return c->id < id; });
+  return it != m_scope.communities.end() && (*it)->id == community;
 }
 
 Json cell_json(const Cell& cell) {

@@ -12,6 +12,7 @@
 #include "report/privacy.h"
 #include "report/records.h"
 #include "report/render.h"
+#include "report/sections.h"
 #include "store/store.h"
 #include "text/strings.h"
 
@@ -160,6 +161,22 @@ TEST_CASE("report: notable activities: the first by date across communities, all
   const auto [only_b, b_total] = notable_of(titled, {"b", "x"}, 3);
   CHECK(b_total == 6);
   CHECK(only_b[0].title == "乙0");
+}
+
+TEST_CASE("report: a scope's figures hold its communities and no other") {
+  std::vector<config::Community> all(4);
+  for (size_t i = 0; i < all.size(); ++i) {
+    all[i].id = std::string(1, static_cast<char>('a' + 2 * i));  // a c e g
+  }
+  const Scope scope{"township", "t", "t", "", {&all[0], &all[1], &all[3]}};  // a c g
+  const Figures figures;
+  const ScopeFigures f(figures, scope);
+  CHECK(f.in_scope("a"));
+  CHECK(f.in_scope("c"));
+  CHECK(f.in_scope("g"));
+  for (const char* other : {"", "b", "e", "h", "cc"}) {
+    CHECK_FALSE(f.in_scope(other));
+  }
 }
 
 TEST_CASE("report: suppression: a single small cell takes a partner, zeros stay") {
