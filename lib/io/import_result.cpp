@@ -14,23 +14,21 @@
 
 namespace tongxin::io {
 
-namespace {
-
-// The value as an error may show it, in text and JSON alike: ID numbers and phones masked, and
-// any ID number inside free text too (cron mails stderr; a log must never hold a whole one). The
-// line number identifies the row.
-// Printable and cut short: a bad cell may hold escape sequences, broken UTF-8 or megabytes.
-std::string shown_value(const RowError& error) {
-  switch (error.kind) {
+std::string shown_value(ValueKind kind, std::string_view value) {
+  switch (kind) {
     case ValueKind::id_number:
-      return text::printable(text::mask_id(error.value));
+      return text::printable(text::mask_id(value));
     case ValueKind::phone:
-      return text::printable(text::mask_phone(error.value));
+      return text::printable(text::mask_phone(value));
     case ValueKind::plain:
       break;
   }
-  return text::printable(text::mask_id_numbers_in(error.value));
+  return text::printable(text::mask_id_numbers_in(value));
 }
+
+namespace {
+
+std::string shown_value_of(const RowError& error) { return shown_value(error.kind, error.value); }
 
 std::string error_line(const std::string& file, const RowError& e) {
   if (e.column.empty()) {
@@ -41,7 +39,7 @@ std::string error_line(const std::string& file, const RowError& e) {
                        i18n::tr("import.error_no_value", e.column, e.reason));
   }
   return fmt::format("{}:{}: {}", file, e.line,
-                     i18n::tr("import.error", e.column, e.reason, shown_value(e)));
+                     i18n::tr("import.error", e.column, e.reason, shown_value_of(e)));
 }
 
 // After an import with --skip-invalid: what was imported, what was left out and where it went.
@@ -186,7 +184,7 @@ void write_json(std::ostream& out, const ImportResult& result) {
                           {"line", e.line},
                           {"column", e.column},
                           {"reason", e.reason},
-                          {"value", shown_value(e)}});
+                          {"value", shown_value_of(e)}});
   }
   doc["errors"] = std::move(errors);
   // Cells are UTF-8 already; replace rather than fail on a stray byte in a broken file.

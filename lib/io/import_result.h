@@ -19,6 +19,12 @@ enum class ValueKind {
   phone,      // masked as a phone number
 };
 
+// A bad value as an error may show it, in text and JSON alike: ID numbers and phones masked,
+// and any ID number inside free text too (cron mails stderr; a log must never hold a whole one;
+// the line number identifies the row). Printable and cut short: a bad cell may hold escape
+// sequences, broken UTF-8 or megabytes.
+std::string shown_value(ValueKind kind, std::string_view value);
+
 struct RowError {
   long line = 0;       // physical line (CSV) or sheet row (XLSX) where the row starts
   std::string column;  // the header as written in the file; empty for the whole row

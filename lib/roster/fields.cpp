@@ -510,4 +510,15 @@ std::string display_value(const FieldDef& def, const std::string& stored, bool r
   }
 }
 
+io::ValueKind value_kind(const std::string& field_key) {
+  const FieldDef* def = field_by_key(field_key);
+  if (def != nullptr && def->kind == FieldKind::id_number) {
+    return io::ValueKind::id_number;
+  }
+  if (def != nullptr && def->kind == FieldKind::phone) {
+    return io::ValueKind::phone;
+  }
+  return io::ValueKind::plain;
+}
+
 }  // namespace tongxin::roster

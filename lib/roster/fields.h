@@ -13,6 +13,7 @@
 
 #include "config/community_names.h"
 #include "core/date.h"
+#include "io/import_result.h"
 #include "text/strings.h"
 
 namespace tongxin::roster {
@@ -110,6 +111,10 @@ struct ValueContext {
   std::vector<config::CommunityName> communities;  // of the workspace
   std::vector<std::string> sensitive_enabled;      // ethnicity, religion as enabled
 };
+
+// How a bad value of the field `field_key` is shown in errors (io::shown_value): ID numbers and
+// phones masked.
+io::ValueKind value_kind(const std::string& field_key);
 
 struct FieldProblem {
   std::string field;   // key

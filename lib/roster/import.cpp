@@ -92,18 +92,6 @@ std::vector<const FieldDef*> map_header(const std::vector<std::string>& header,
   return map;
 }
 
-// How machine output masks a problem's value: by the field it belongs to.
-io::ValueKind value_kind(const std::string& field_key) {
-  const FieldDef* def = field_by_key(field_key);
-  if (def != nullptr && def->kind == FieldKind::id_number) {
-    return io::ValueKind::id_number;
-  }
-  if (def != nullptr && def->kind == FieldKind::phone) {
-    return io::ValueKind::phone;
-  }
-  return io::ValueKind::plain;
-}
-
 store::Batch batch_of(const ImportOptions& options) {
   return {"roster", options.display_name, options.actor, options.now};
 }

@@ -80,7 +80,7 @@ const std::vector<i18n::Message>& messages() {
       {"roster.edit_use_move", "不能用 --set 修改社区：{}；请用 tongxin roster move", "the community cannot be --set ({}); use tongxin roster move"},
       {"roster.edit_bad_field", "无法识别 '{}'：应为 字段=值，字段如 phone 或 联系电话", "cannot read '{}': expected FIELD=VALUE, FIELD such as phone or 联系电话"},
       {"roster.cannot_move", "成员 {} 当前在 {}，状态为 {}，无法迁移到该社区", "member {} is in {} with status {}; cannot move there"},
-      {"roster.not_active", "成员 {} 的状态已是 {}", "member {} is already {}"},
+      {"roster.not_active", "成员 {} 的状态已是{}", "member {} is already {}"},
       {"roster.already_active", "成员 {} 在册，无需恢复", "member {} is active: nothing to restore"},
       {"roster.restore_before_archive", "恢复日期 {} 早于{}日期 {}", "restore date {} is before the date the member became {}, {}"},
       {"roster.unknown_category", "未知类别 '{}'，可用：{}", "unknown category '{}', expected one of: {}"},

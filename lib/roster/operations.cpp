@@ -10,6 +10,7 @@
 
 #include "core/error.h"
 #include "i18n/i18n.h"
+#include "io/import_result.h"
 #include "roster/id_number.h"
 #include "roster/render.h"
 #include "store/logs.h"
@@ -73,7 +74,8 @@ namespace {
     const FieldDef* def = field_by_key(p.field);
     const std::string name = def ? i18n::pick(def->zh, def->en) : p.field;
     lines.push_back(p.value.empty() ? i18n::tr("import.error_no_value", name, p.reason)
-                                    : i18n::tr("import.error", name, p.reason, p.value));
+                                    : i18n::tr("import.error", name, p.reason,
+                                               io::shown_value(value_kind(p.field), p.value)));
   }
   throw Error(ExitCode::bad_input, i18n::tr("roster.invalid_values", problems.size()), lines);
 }

@@ -60,8 +60,10 @@ constexpr size_t k_min_id_digits = 14;  // 18 characters may end in X; 15 are al
 std::string mask_id(std::string_view id) { return mask_middle(id, 0, 4, 8); }
 
 std::string mask_phone(std::string_view phone) {
+  // A mobile number, or one already masked the same way (a masked export read back): shown
+  // alike, so a message about the cell shows what the file holds.
   const bool mobile =
-      phone.size() == 11 && phone.find_first_not_of("0123456789") == std::string_view::npos;
+      phone.size() == 11 && phone.find_first_not_of("0123456789*") == std::string_view::npos;
   if (mobile) {
     return mask_middle(phone, 3, 4, 11);
   }

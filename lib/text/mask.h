@@ -15,7 +15,8 @@ namespace tongxin::text {
 // points, not bytes.
 std::string mask_id(std::string_view id);
 
-// An 11-digit mobile keeps its first 3 and last 4 digits ("138****5678"); any other value keeps
+// An 11-digit mobile (or one already masked so: digits and '*') keeps its first 3 and last 4
+// digits ("138****5678"); any other value keeps
 // its first 3 and last 2 characters, and one shorter than 6 characters becomes all '*'.
 std::string mask_phone(std::string_view phone);
 

@@ -22,6 +22,9 @@ TEST_CASE("mask_id keeps only the last 4 characters") {
 
 TEST_CASE("mask_phone hides the middle of a phone number") {
   SUBCASE("11-digit mobile") { CHECK(mask_phone("13812345678") == "138****5678"); }
+  SUBCASE("a mobile number already masked reads as the file shows it") {
+    CHECK(mask_phone("138****5678") == "138****5678");
+  }
   SUBCASE("landline keeps first 3 and last 2") {
     CHECK(mask_phone("010-62345678") == "010*******78");
     CHECK(mask_phone("62345678") == "623***78");
