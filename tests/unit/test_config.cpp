@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <fstream>
 
 #include "config/community.h"
@@ -169,6 +171,35 @@ TEST_CASE("the workspace reads tongxin.yaml and communities, not the plan or the
     write_text(dir.path / "communities/b.yaml", "id: b\nname: 乙社区\nstars: many\n");
     CHECK(testing::exit_code_of([&] { config::load_workspace(dir.path); }) == ExitCode::config);
     CHECK(config::load_workspace_config(dir.path).store == "tongxin.db");
+  }
+}
+
+TEST_CASE("many community files: every problem in file order, duplicates named, ids sorted") {
+  i18n::set_language(i18n::Lang::en);
+  testing::TempDir dir;
+  write_text(dir.path / "tongxin.yaml", "version: 1\njurisdiction: {name: 永登县}\n");
+  for (int i = 99; i >= 0; --i) {  // files parsed on every core: results must not depend on it
+    write_text(dir.path / fmt::format("communities/c{:02}.yaml", i),
+               fmt::format("id: c{:02}\nname: 社区{}\n", 99 - i, i));
+  }
+  const config::Workspace ws = config::load_workspace(dir.path);
+  REQUIRE(ws.communities.size() == 100);
+  CHECK(ws.communities.front().id == "c00");
+  CHECK(ws.communities.front().name == "社区99");
+  CHECK(ws.communities.back().id == "c99");
+
+  write_text(dir.path / "communities/c10.yaml", "id: c10\nname: 乙\nstars: many\n");
+  write_text(dir.path / "communities/c20.yaml", "id: c05\nname: 重\n");  // c94 has id c05
+  write_text(dir.path / "communities/c30.yaml", "id: c30\n");
+  try {
+    config::load_workspace(dir.path);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ExitCode::config);
+    REQUIRE(e.details().size() == 7);  // two problems with their line and caret, and one
+    CHECK(e.details()[0].find("communities/c10.yaml:3:8: stars:") == 0);
+    CHECK(e.details()[3] == "communities/c30.yaml:1:1: name: required key missing");
+    CHECK(e.details()[6] == "communities/c94.yaml: community id 'c05' is used by another file too");
   }
 }
 
