@@ -176,21 +176,21 @@ void run_report(const ReportOptions& o, Context& ctx) {
       o.period.empty() ? Period::last_complete(kind_of(o.kind), ctx.today()) : ctx.period(o.period);
   const AuditPlan plan = audit_plan(workspace);  // the plan, read once for report and audit
   const auto scopes = report::select_scopes(workspace, o.communities, o.township, o.all);
-  // The schedule's indexes (every activity and member span) are read once for the audit's duty
-  // figures and the report's agendas: at county size they are most of the report's work.
-  std::optional<schedule::StoreIndexes> store;
+  // The schedule's indexes (every activity and member span: 5M and 1M at county size) are read
+  // once, with the plan, for both the audit's duty figures and the report's agendas.
+  std::optional<report::PlanInput> plan_input;
   if (plan.plan) {
-    store.emplace(schedule::load_indexes(*plan.plan, workspace, ctx.db()));
+    plan_input.emplace(
+        report::PlanInput{*plan.plan, schedule::load_indexes(*plan.plan, workspace, ctx.db())});
   }
-  const std::optional<report::PlanInput> plan_input =
-      plan.plan ? std::optional<report::PlanInput>({*plan.plan, *store}) : std::nullopt;
+  const schedule::StoreIndexes* store = plan_input ? &plan_input->store : nullptr;
   const report::ReportRequest request{report_code(o.kind),
                                       period,
                                       ctx.today(),
                                       o.generated_at,
                                       TONGXIN_VERSION,
                                       i18n::language() == i18n::Lang::zh ? "zh" : "en",
-                                      report_audit(ctx, period, plan, store ? &*store : nullptr)};
+                                      report_audit(ctx, period, plan, store)};
   const std::string out = ctx.path(o.out);
   const bool folder = !out.empty() && fs::is_directory(out);
   if (!out.empty() && !folder && scopes.size() > 1) {

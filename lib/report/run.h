@@ -27,7 +27,7 @@ struct ReportRequest {
 // uses them for the audit's duty figures.
 struct PlanInput {
   const schedule::Plan& plan;
-  const schedule::StoreIndexes& store;
+  schedule::StoreIndexes store;  // read once by the caller, which may use it for the audit too
 };
 
 // Receives each scope's document as soon as it is built; it is gone after the call.
