@@ -212,9 +212,7 @@ io::ImportResult import_activities(SQLite::Database& db, io::TabularSource& sour
     return result;  // the transaction rolls back; batch_id stays 0
   }
   const std::string sha256 = source.sha256();
-  const auto earlier = store::same_file_batch(db, "activity", sha256);
-  io::guard_repeat(result, earlier ? earlier->id : 0, earlier ? earlier->created_at : "",
-                   options.again);
+  store::guard_same_file(db, "activity", sha256, result, options.again);
   if (options.dry_run) {
     return result;
   }

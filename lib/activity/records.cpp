@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "i18n/i18n.h"
+#include "store/batches.h"
 #include "store/logs.h"
 #include "store/store.h"
 
@@ -221,14 +222,12 @@ void delete_activity(SQLite::Database& db, long id, const std::string& actor,
 long undo_import(SQLite::Database& db, long batch_id, const std::string& actor,
                  const std::string& now) {
   store::WriteTransaction tx(db);
-  SQLite::Statement batch(db, "SELECT kind, undone_at FROM import_batch WHERE id = ?");
-  batch.bind(1, static_cast<int64_t>(batch_id));
-  if (!batch.executeStep() || batch.getColumn(0).getString() != "activity") {
+  const auto undone_at = store::batch_undone_at(db, batch_id, "activity");
+  if (!undone_at) {
     throw Error(ExitCode::bad_input, i18n::tr("activity.undo_no_batch", batch_id));
   }
-  if (!batch.getColumn(1).isNull()) {
-    throw Error(ExitCode::bad_input,
-                i18n::tr("activity.undo_already", batch_id, batch.getColumn(1).getString()));
+  if (!undone_at->empty()) {
+    throw Error(ExitCode::bad_input, i18n::tr("activity.undo_already", batch_id, *undone_at));
   }
   // An activity edited since the import holds work the undo would lose (one deleted since is
   // simply gone already).

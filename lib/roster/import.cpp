@@ -522,9 +522,7 @@ io::ImportResult import_roster(SQLite::Database& db, io::TabularSource& source,
     return result;  // the transaction rolls back; batch_id stays 0
   }
   const std::string sha256 = source.sha256();
-  const auto earlier = store::same_file_batch(db, "roster", sha256);
-  io::guard_repeat(result, earlier ? earlier->id : 0, earlier ? earlier->created_at : "",
-                   options.again);
+  store::guard_same_file(db, "roster", sha256, result, options.again);
   if (options.dry_run) {
     return result;
   }

@@ -8,6 +8,7 @@
 #include "i18n/i18n.h"
 #include "roster/import.h"
 #include "roster/member_store.h"
+#include "store/batches.h"
 #include "store/logs.h"
 #include "store/store.h"
 
@@ -22,14 +23,12 @@ struct BatchMembers {
 };
 
 BatchMembers batch_members(SQLite::Database& db, long batch_id) {
-  SQLite::Statement batch(db, "SELECT kind, undone_at FROM import_batch WHERE id = ?");
-  batch.bind(1, static_cast<int64_t>(batch_id));
-  if (!batch.executeStep() || batch.getColumn(0).getString() != "roster") {
+  const auto undone_at = store::batch_undone_at(db, batch_id, "roster");
+  if (!undone_at) {
     throw Error(ExitCode::bad_input, i18n::tr("undo.no_batch", batch_id));
   }
-  if (!batch.getColumn(1).isNull()) {
-    throw Error(ExitCode::bad_input,
-                i18n::tr("undo.already", batch_id, batch.getColumn(1).getString()));
+  if (!undone_at->empty()) {
+    throw Error(ExitCode::bad_input, i18n::tr("undo.already", batch_id, *undone_at));
   }
   BatchMembers members;
   SQLite::Statement created(db, "SELECT id FROM member WHERE batch_id = ? ORDER BY id");

@@ -50,6 +50,21 @@ std::optional<BatchRecord> same_file_batch(SQLite::Database& db, const std::stri
   return record_of(q);
 }
 
+void guard_same_file(SQLite::Database& db, const std::string& kind, const std::string& sha256,
+                     io::ImportResult& result, bool again) {
+  const auto earlier = same_file_batch(db, kind, sha256);
+  io::guard_repeat(result, earlier ? earlier->id : 0, earlier ? earlier->created_at : "", again);
+}
+
+std::optional<std::string> batch_undone_at(SQLite::Database& db, long id, const std::string& kind) {
+  SQLite::Statement batch(db, "SELECT kind, undone_at FROM import_batch WHERE id = ?");
+  batch.bind(1, static_cast<int64_t>(id));
+  if (!batch.executeStep() || batch.getColumn(0).getString() != kind) {
+    return std::nullopt;
+  }
+  return batch.getColumn(1).isNull() ? std::string() : batch.getColumn(1).getString();
+}
+
 output::Table batches_table(const std::vector<BatchRecord>& batches, bool labels) {
   output::Table t;
   for (const char* key : {"id", "kind", "file", "sha256", "at", "actor", "new", "updated",
