@@ -46,8 +46,8 @@ bool escape_lookalike_at(const std::string& cell, size_t i) {
 }
 
 // `cell` with every literal "_xHHHH_" written as "_x005F_xHHHH_": spreadsheet readers decode
-// _xHHHH_ as a character escape (libxlsxwriter uses it for control characters but does not
-// protect text that happens to look like one).
+// _xHHHH_ as a character escape (the sheet writes control characters so, xlsx_parts.h), so text
+// that happens to look like one is protected.
 std::string escape_escapes(const std::string& cell) {
   std::string out;
   for (size_t i = 0; i < cell.size(); ++i) {
