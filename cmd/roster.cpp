@@ -201,15 +201,8 @@ size_t emit(const ListOptions& o, Context& ctx, output::RowSource& rows) {
     count = output::write_xlsx(ctx.path(o.out), rows, i18n::tr("roster.sheet_name"), false,
                                ctx.file_calls());
   } else if (xlsx) {
-    // A title row goes through the workbook writer, which takes whole tables: collected here.
-    output::Table table{rows.columns(), {}};
-    for (std::vector<std::string> cells; rows.next(cells);) {
-      table.rows.push_back(std::move(cells));
-    }
-    count = table.rows.size();
-    output::write_xlsx_workbook(ctx.path(o.out),
-                                {{i18n::tr("roster.sheet_name"), {{o.title, table}}}}, false, 0,
-                                ctx.file_calls());
+    count = output::write_xlsx_titled(ctx.path(o.out), rows, i18n::tr("roster.sheet_name"), o.title,
+                                      false, ctx.file_calls());
   } else {
     output::write_file(
         ctx.path(o.out),

@@ -299,6 +299,11 @@ size_t write_xlsx(const std::string& path, RowSource& rows, const std::string& s
   return write_workbook(path, {SheetRows{sheet_name, {{"", &rows}}}}, use_keys, 0, calls, sample);
 }
 
+size_t write_xlsx_titled(const std::string& path, RowSource& rows, const std::string& sheet_name,
+                         const std::string& title, bool use_keys, const FileCalls& calls) {
+  return write_workbook(path, {SheetRows{sheet_name, {{title, &rows}}}}, use_keys, 0, calls, {});
+}
+
 void write_xlsx_workbook(const std::string& path, const std::vector<Sheet>& sheets, bool use_keys,
                          std::time_t created, const FileCalls& calls) {
   // Too many rows is said before anything is written.

@@ -50,6 +50,10 @@ struct WidthSample {
 // (the message counts them all); nothing is left at `path`.
 size_t write_xlsx(const std::string& path, RowSource& rows, const std::string& sheet_name,
                   bool use_keys, const FileCalls& calls = {}, WidthSample sample = {});
+// The same under a bold title row `title` (as offices head their registers), the header below
+// it, not frozen; streamed like the above, where a titled Table would hold every row.
+size_t write_xlsx_titled(const std::string& path, RowSource& rows, const std::string& sheet_name,
+                         const std::string& title, bool use_keys, const FileCalls& calls = {});
 
 // One table on a sheet, under a bold title row when `title` is not empty.
 struct SheetPart {

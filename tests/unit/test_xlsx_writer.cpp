@@ -227,6 +227,23 @@ TEST_CASE("a workbook of titled parts: bold titles, a blank row between, unique 
   CHECK(parts.at("xl/worksheets/sheet3.xml").find("tabSelected") == std::string::npos);
 }
 
+TEST_CASE("a titled sheet from rows as they come is the titled table's sheet") {
+  tongxin::testing::TempDir dir;
+  Table table;
+  table.columns = {{"name", "姓名", false, false}, {"n", "数", true, true}};
+  table.rows = {{"王小明", "1"}, {"李四", "2"}};
+  const std::string streamed = (dir.path / "streamed.xlsx").string();
+  const std::string whole = (dir.path / "whole.xlsx").string();
+  ListRows rows(table.columns, table.rows);
+  CHECK(tongxin::output::write_xlsx_titled(streamed, rows, "名册", "台账（2026年）", false) == 2);
+  write_xlsx_workbook(whole, {Sheet{"名册", {SheetPart{"台账（2026年）", table}}}}, false, 0);
+  const std::string sheet = entries(streamed).at("xl/worksheets/sheet1.xml");
+  CHECK(sheet == entries(whole).at("xl/worksheets/sheet1.xml"));
+  CHECK(sheet.find("<row r=\"1\"><c r=\"A1\" s=\"1\" t=\"inlineStr\"><is><t>台账（2026年）</t>") !=
+        std::string::npos);
+  CHECK(sheet.find("frozen") == std::string::npos);
+}
+
 TEST_CASE("a fixed creation date gives the same bytes; the date is in docProps/core.xml") {
   tongxin::testing::TempDir dir;
   Table table;
