@@ -12,30 +12,14 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [[ -n "${TONGXIN:-}" ]]; then
-  tongxin=$(realpath "$TONGXIN")
-else
-  BUILD="${BENCH_BUILD_DIR:-$ROOT/build/bench-release}"
-  mkdir -p "$BUILD"
-  if ! { cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release &&
-         cmake --build "$BUILD" -j2 --target tongxin; } >"$BUILD/bench_build.log" 2>&1; then
-    tail -30 "$BUILD/bench_build.log" >&2
-    exit 1
-  fi
-  tongxin="$BUILD/tongxin"
-fi
-command -v sqlite3 >/dev/null || { echo "sqlite3 CLI not found" >&2; exit 1; }
-work="$(mktemp -d "${TMPDIR:-/tmp}/bench_agenda.XXXXXX")"
-if [[ -z "${KEEP:-}" ]]; then
-  trap 'rm -rf "$work"' EXIT
-else
-  echo "keeping $work" >&2
-fi
+source "$ROOT/bench/common.sh"
+bench_tools
+bench_binaries
+bench_workdir bench_agenda
 communities=1000
 townships=50
 activities=100000
 members=100000
-cd "$work"
 "$tongxin" init ws --example yongdeng-2011 >/dev/null
 rm -f ws/communities/*.yaml ws/tongxin.db ws/tongxin.db-wal ws/tongxin.db-shm
 

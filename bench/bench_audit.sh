@@ -30,33 +30,10 @@ REPEAT="${REPEAT:-3}"
 AS_OF=2012-03-31
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-if [[ ! -x /usr/bin/time ]]; then
-  echo "GNU time missing; installing it" >&2
-  apt-get install -y time >/dev/null
-fi
-command -v sqlite3 >/dev/null || { echo "sqlite3 CLI not found" >&2; exit 1; }
-if [[ -n "${TONGXIN:-}" ]]; then
-  tongxin=$(realpath "$TONGXIN")
-  gen=$(realpath "${GEN_MEMBERS:?GEN_MEMBERS must name gen_members when TONGXIN is set}")
-else
-  BUILD="${BENCH_BUILD_DIR:-$ROOT/build/bench-release}"
-  mkdir -p "$BUILD"
-  if ! { cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release &&
-         cmake --build "$BUILD" -j2 --target tongxin gen_members; } >"$BUILD/bench_build.log" 2>&1; then
-    tail -30 "$BUILD/bench_build.log" >&2
-    exit 1
-  fi
-  tongxin="$BUILD/tongxin"
-  gen="$BUILD/bench/gen_members"
-fi
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/bench_audit.XXXXXX")"
-if [[ -z "${KEEP:-}" ]]; then
-  trap 'rm -rf "$work"' EXIT
-else
-  echo "keeping $work" >&2
-fi
-cd "$work"
+source "$ROOT/bench/common.sh"
+bench_tools
+bench_binaries gen_members
+bench_workdir bench_audit
 export TONGXIN_TODAY=2012-04-15
 step() { echo "$(date +%T) $*" >&2; }
 

@@ -18,49 +18,20 @@
 #
 # Builds Release into $BENCH_BUILD_DIR (default build/bench-release) unless TONGXIN names a binary
 # (then GEN_MEMBERS must name gen_members); works in a temp dir (removed on exit; KEEP=1 keeps
-# it).
+# it): bench/common.sh.
 # See bench/README.md ("export").
 set -euo pipefail
 
 N="${1:-1000000}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-if [[ ! -x /usr/bin/time ]]; then
-  echo "GNU time missing; installing it" >&2
-  apt-get install -y time >/dev/null
-fi
-command -v sqlite3 >/dev/null || { echo "sqlite3 CLI not found" >&2; exit 1; }
-
-if [[ -n "${TONGXIN:-}" ]]; then
-  TX="$TONGXIN"
-  GEN="${GEN_MEMBERS:?GEN_MEMBERS must name gen_members when TONGXIN is set}"
-else
-  BUILD="${BENCH_BUILD_DIR:-$ROOT/build/bench-release}"
-  mkdir -p "$BUILD"
-  if ! { cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release &&
-         cmake --build "$BUILD" -j2 --target tongxin gen_members; } >"$BUILD/bench_build.log" 2>&1; then
-    tail -30 "$BUILD/bench_build.log" >&2
-    exit 1
-  fi
-  TX="$BUILD/tongxin"
-  GEN="$BUILD/bench/gen_members"
-fi
-
-TMP="$(mktemp -d "${TMPDIR:-/tmp}/bench_export.XXXXXX")"
-if [[ -z "${KEEP:-}" ]]; then
-  trap 'rm -rf "$TMP"' EXIT
-else
-  echo "keeping $TMP" >&2
-fi
-cd "$TMP"
-
-communities=""
-for i in $(seq 1 20); do communities+="${communities:+,}c$i"; done
-"$GEN" --count "$N" --communities "$communities" > members.csv
-"$TX" init ws >/dev/null
-mkdir -p ws/communities
-for i in $(seq 1 20); do printf 'id: c%d\nname: 社区%d\n' "$i" "$i" > "ws/communities/c$i.yaml"; done
-"$TX" -C ws roster import "$TMP/members.csv" >/dev/null
+source "$ROOT/bench/common.sh"
+bench_tools
+bench_binaries gen_members
+bench_workdir bench_export
+bench_members "$N" members.csv
+bench_twenty_communities
+"$tongxin" -C ws roster import "$work/members.csv" >/dev/null
 rm members.csv
 
 # timed NAME OUTPUT COMMAND...: runs COMMAND with stdout into OUTPUT; NAME.time gets the wall
@@ -85,12 +56,12 @@ LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 timed sqlite3 ref.csv sqlite3 -init /dev/null -batch -bail -csv -header -readonly ws/tongxin.db \
   ".read export.sql"
 
-timed csv out.csv "$TX" -C ws roster list --format csv
-timed tsv out.tsv "$TX" -C ws roster list --format tsv
-timed json out.json "$TX" -C ws roster list --format json
-timed xlsx /dev/null "$TX" -C ws roster list --format xlsx --out "$TMP/out.xlsx"
-timed table out.txt "$TX" -C ws roster list
-timed search out_search.txt "$TX" -C ws roster list --search %
+timed csv out.csv "$tongxin" -C ws roster list --format csv
+timed tsv out.tsv "$tongxin" -C ws roster list --format tsv
+timed json out.json "$tongxin" -C ws roster list --format json
+timed xlsx /dev/null "$tongxin" -C ws roster list --format xlsx --out "$work/out.xlsx"
+timed table out.txt "$tongxin" -C ws roster list
+timed search out_search.txt "$tongxin" -C ws roster list --search %
 
 header="$(head -1 ref.csv | tr -d '\r')"
 if [[ "$(head -1 out.csv | tr -d '\r')" != "$header" ]]; then

@@ -14,7 +14,7 @@
 #
 # The workspace is bench/county.sh's (see there). Builds Release into $BENCH_BUILD_DIR (default
 # build/bench-release) unless TONGXIN names a binary (then GEN_MEMBERS must name gen_members);
-# works in a temp dir (removed on exit; KEEP=1 keeps it). See bench/README.md ("report").
+# works in a temp dir (removed on exit; KEEP=1 keeps it): bench/common.sh. See bench/README.md ("report").
 set -euo pipefail
 
 COMMUNITIES="${1:-2000}"
@@ -24,34 +24,10 @@ REPEAT="${REPEAT:-3}"
 PERIOD=2012-03
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
-if [[ ! -x /usr/bin/time ]]; then
-  echo "GNU time missing; installing it" >&2
-  apt-get install -y time >/dev/null
-fi
-command -v sqlite3 >/dev/null || { echo "sqlite3 CLI not found" >&2; exit 1; }
-command -v jq >/dev/null || { echo "jq not found" >&2; exit 1; }
-if [[ -n "${TONGXIN:-}" ]]; then
-  tongxin=$(realpath "$TONGXIN")
-  gen=$(realpath "${GEN_MEMBERS:?GEN_MEMBERS must name gen_members when TONGXIN is set}")
-else
-  BUILD="${BENCH_BUILD_DIR:-$ROOT/build/bench-release}"
-  mkdir -p "$BUILD"
-  if ! { cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release &&
-         cmake --build "$BUILD" -j2 --target tongxin gen_members; } >"$BUILD/bench_build.log" 2>&1; then
-    tail -30 "$BUILD/bench_build.log" >&2
-    exit 1
-  fi
-  tongxin="$BUILD/tongxin"
-  gen="$BUILD/bench/gen_members"
-fi
-
-work="$(mktemp -d "${TMPDIR:-/tmp}/bench_report.XXXXXX")"
-if [[ -z "${KEEP:-}" ]]; then
-  trap 'rm -rf "$work"' EXIT
-else
-  echo "keeping $work" >&2
-fi
-cd "$work"
+source "$ROOT/bench/common.sh"
+bench_tools jq
+bench_binaries gen_members
+bench_workdir bench_report
 export TONGXIN_TODAY=2012-04-15
 step() { echo "$(date +%T) $*" >&2; }
 

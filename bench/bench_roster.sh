@@ -4,51 +4,25 @@
 # UNIQUE index on the ID column (created before the import, so both sides maintain an index), then
 # time `roster list --community`, `--search` on the resulting store.
 #
-# Builds Release into $BENCH_BUILD_DIR (default build/bench-release: not build/bench, which is the
-# bench/ subdirectory of the developer tree build/ and gets overwritten whenever that tree
-# regenerates), works in a temp dir (removed on exit; set KEEP=1 to keep it).
+# Builds Release into $BENCH_BUILD_DIR (default build/bench-release) unless TONGXIN names a binary
+# (then GEN_MEMBERS must name gen_members); works in a temp dir (removed on exit; KEEP=1 keeps it):
+# bench/common.sh.
 # Prints: rows, tongxin seconds, sqlite3 seconds, ratio (tongxin / sqlite3), tongxin peak RSS.
 # Target (see bench/README.md): ratio <= 1.0 and peak < 300 MB, with every check still on.
 set -euo pipefail
 
 N="${1:-1000000}"
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-BUILD="${BENCH_BUILD_DIR:-$ROOT/build/bench-release}"
-
-if [[ ! -x /usr/bin/time ]]; then
-  echo "GNU time missing; installing it" >&2
-  apt-get install -y time >/dev/null
-fi
-command -v sqlite3 >/dev/null || { echo "sqlite3 CLI not found" >&2; exit 1; }
+source "$ROOT/bench/common.sh"
+bench_tools
 if ! sqlite3 :memory: '.help import' 2>/dev/null | grep -q -- '--skip'; then
   echo "this sqlite3 ($(sqlite3 --version | cut -d' ' -f1)) has no .import --skip (needs >= 3.32)" >&2
   exit 1
 fi
-
-mkdir -p "$BUILD"
-if ! { cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release &&
-       cmake --build "$BUILD" -j2 --target tongxin gen_members; } >"$BUILD/bench_build.log" 2>&1; then
-  tail -30 "$BUILD/bench_build.log" >&2
-  exit 1
-fi
-TX="$BUILD/tongxin"
-GEN="$BUILD/bench/gen_members"
-
-TMP="$(mktemp -d "${TMPDIR:-/tmp}/bench_roster.XXXXXX")"
-if [[ -z "${KEEP:-}" ]]; then
-  trap 'rm -rf "$TMP"' EXIT
-else
-  echo "keeping $TMP" >&2
-fi
-cd "$TMP"
-
-communities=""
-for i in $(seq 1 20); do communities+="${communities:+,}c$i"; done
-"$GEN" --count "$N" --communities "$communities" > members.csv
-
-"$TX" init ws >/dev/null
-mkdir -p ws/communities
-for i in $(seq 1 20); do printf 'id: c%d\nname: 社区%d\n' "$i" "$i" > "ws/communities/c$i.yaml"; done
+bench_binaries gen_members
+bench_workdir bench_roster
+bench_members "$N" members.csv
+bench_twenty_communities
 
 # seconds (wall) and peak RSS (KB) of a command, via GNU time; stdout of the command discarded.
 timed() {
@@ -57,7 +31,7 @@ timed() {
 }
 
 sync
-timed tx_import.time "$TX" -C ws roster import ../members.csv
+timed tx_import.time "$tongxin" -C ws roster import ../members.csv
 read -r tx_s tx_kb < tx_import.time
 
 # Same columns as the CSV header (14), all TEXT; the unique index exists before the import.
@@ -81,9 +55,9 @@ if [[ "$tx_rows" != "$N" || "$sq_rows" != "$N" ]]; then
   exit 1
 fi
 
-timed list_community.time "$TX" -C ws roster list --community c7 --format csv
-timed list_search.time "$TX" -C ws roster list --search zhang --format csv
-timed list_initials.time "$TX" -C ws roster list --search zs
+timed list_community.time "$tongxin" -C ws roster list --community c7 --format csv
+timed list_search.time "$tongxin" -C ws roster list --search zhang --format csv
+timed list_initials.time "$tongxin" -C ws roster list --search zs
 read -r lc_s lc_kb < list_community.time
 read -r ls_s ls_kb < list_search.time
 read -r li_s li_kb < list_initials.time
