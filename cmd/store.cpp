@@ -118,7 +118,7 @@ void run_access_log(const AccessLogOptions& options, Context& ctx) {
   output::write(
       ctx.out(),
       store::access_log_table(store::read_access_log(ctx.db()), format == output::Format::table),
-      format, ctx.render_options());
+      format, ctx.render_options(i18n::tr("access.none")));
 }
 
 void run_batches(const BatchesOptions& options, Context& ctx) {

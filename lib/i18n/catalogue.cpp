@@ -152,6 +152,7 @@ const std::vector<Message>& shared_messages() {
       {"access.yes", "是", "yes"},
       {"access.no", "否", "no"},
       {"access.stdout", "标准输出", "standard output"},
+      {"access.none", "还没有导出或显示完整信息的记录。", "No exports or reveals logged yet."},
       // import batches (store/batches.cpp, `store batches`)
       {"batches.col_id", "批次", "batch"},
       {"batches.col_kind", "类别", "kind"},

@@ -226,3 +226,22 @@ TEST_CASE("an export to stdout is logged with its format, rows and whether revea
         "1,2026-11-21T09:00:00+0800,tester,roster list,export,csv,1,1,\r\n"
         "2,2026-11-21T09:00:00+0800,li,roster show,export,json,1,0,\r\n");
 }
+
+TEST_CASE("store access-log with no entries notes it on a terminal and prints nothing on a pipe") {
+  const tongxin::testing::TempDir dir;
+  REQUIRE(run_args({"init", "w", "--example", "yongdeng-2011"}, dir.path.string()).code == 0);
+  const std::string w = (dir.path / "w").string();
+  std::istringstream in;
+  std::ostringstream out;
+  std::ostringstream err;
+  Environment env = test_env(in, out, err, w);
+  env.stdout_tty = true;
+  CHECK(run_in(env, {"store", "access-log"}) == 0);
+  CHECK(out.str() == "No exports or reveals logged yet.\n");
+  CHECK(err.str().empty());
+
+  const auto piped = run_args({"store", "access-log"}, w);
+  CHECK(piped.code == 0);
+  CHECK(piped.out.empty());
+  CHECK(run_args({"store", "access-log", "--format", "json"}, w).out == "[]\n");
+}
