@@ -100,7 +100,22 @@ void read_store(MapReader& r, WorkspaceConfig& config) {
   });
 }
 
+// `jurisdiction: {name: 永登县, code: "620121"}`; the code may be left empty (as `init` writes it).
+void read_jurisdiction(MapReader& j, WorkspaceConfig& config) {
+  config.jurisdiction_name = j.string("name", true).value_or("");
+  config.jurisdiction_code = j.string("code").value_or("");
+  if (!config.jurisdiction_code.empty() && !valid_division_code(config.jurisdiction_code)) {
+    j.report("code", i18n::tr("config.bad_division_code", config.jurisdiction_code));
+  }
+}
+
 }  // namespace
+
+bool valid_division_code(std::string_view code) {
+  const bool digits =
+      std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return digits && (code.size() == 6 || code.size() == 9 || code.size() == 12);
+}
 
 WorkspaceConfig parse_workspace_config(const std::string& file, const std::string& text) {
   Diagnostics diagnostics(file);
@@ -109,10 +124,7 @@ WorkspaceConfig parse_workspace_config(const std::string& file, const std::strin
   if (root.IsDefined()) {
     MapReader r(root, "", diagnostics);
     config.version = static_cast<int>(r.integer("version", 1, 1, true).value_or(1));
-    r.map("jurisdiction", [&](MapReader& j) {
-      config.jurisdiction_name = j.string("name", true).value_or("");
-      config.jurisdiction_code = j.string("code").value_or("");
-    });
+    r.map("jurisdiction", [&](MapReader& j) { read_jurisdiction(j, config); });
     config.language = r.string("language").value_or("zh");
     if (!i18n::parse_lang(config.language)) {
       r.report("language", i18n::tr("config.bad_choice", config.language, "zh, en"));
@@ -120,7 +132,11 @@ WorkspaceConfig parse_workspace_config(const std::string& file, const std::strin
     read_store(r, config);
     config.standard = r.string("standard").value_or("");
     config.plan = r.string("plan").value_or("");
-    config.communities = r.string("communities").value_or("communities/*.yaml");
+    config.communities = r.string("communities").value_or(config.communities);
+    const YAML::Node pattern = r.node("communities");
+    const YAML::Node where = pattern.IsDefined() ? pattern : root;
+    config.communities_line = where.Mark().line + 1;
+    config.communities_column = where.Mark().column + 1;
     r.map("privacy", [&](MapReader& p) { read_privacy(p, config.privacy); });
   }
   diagnostics.throw_if_any(text);
@@ -152,8 +168,36 @@ struct ParsedCommunity {
   std::vector<std::string> problems;
 };
 
+// tongxin.yaml's text for an excerpt under a diagnostic; empty when it cannot be read (a
+// workspace built in memory).
+std::string workspace_text(const fs::path& root) {
+  std::ifstream in(root / k_workspace_file, std::ios::binary);
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+// A `communities` pattern matching no file: exit 5 at the pattern, saying whether its folder is
+// missing or holds no matching file.
+[[noreturn]] void throw_no_communities(const fs::path& root, const WorkspaceConfig& config) {
+  const fs::path pattern(config.communities);
+  const std::string folder = pattern.parent_path().empty() ? "." : pattern.parent_path().string();
+  std::error_code ec;
+  const std::string message =
+      fs::is_directory(root / pattern.parent_path(), ec)
+          ? i18n::tr("config.communities_none", config.communities, folder)
+          : i18n::tr("config.communities_no_folder", config.communities, folder);
+  Diagnostics diagnostics(k_workspace_file);
+  diagnostics.add(config.communities_line, config.communities_column, "communities", message);
+  diagnostics.throw_if_any(workspace_text(root));
+  throw Error(ExitCode::config, message);  // not reached: one diagnostic was added
+}
+
 void load_communities(Workspace& ws, std::vector<std::string>& problems) {
   const std::vector<fs::path> paths = glob_files(ws.root, ws.config.communities);
+  if (paths.empty()) {
+    throw_no_communities(ws.root, ws.config);
+  }
   std::vector<ParsedCommunity> parsed(paths.size());
   // Parsed on every core: a county's 2,000 files took 1.7 s of YAML parsing on one, before any
   // command could start. Each file's result has its own slot; the checks below run in order.

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/community.h"
@@ -40,6 +41,10 @@ struct WorkspaceConfig {
   std::string standard;  // relative path; may be empty
   std::string plan;      // relative path; may be empty
   std::string communities = "communities/*.yaml";
+  // Where `communities:` is written in tongxin.yaml (1-based; line 1, column 1 when the default
+  // is used), so a pattern that matches no file can be shown in place.
+  int communities_line = 1;
+  int communities_column = 1;
   Privacy privacy;
 };
 
@@ -62,6 +67,11 @@ inline constexpr const char* k_workspace_file = "tongxin.yaml";
 // The nearest folder at or above `start` holding tongxin.yaml; std::nullopt when none.
 std::optional<std::filesystem::path> find_workspace_root(const std::filesystem::path& start);
 
+// True for an administrative division code tongxin.yaml may give: 6 digits (GB/T 2260: a
+// county, or a province or prefecture padded with zeros), 9 (a township: GB/T 2260 and the
+// 3 digits of GB/T 10114) or 12 (the statistics bureau's code of a township or community).
+bool valid_division_code(std::string_view code);
+
 // Parses tongxin.yaml text; throws tongxin::Error (exit 5) listing every problem.
 WorkspaceConfig parse_workspace_config(const std::string& file, const std::string& text);
 
@@ -70,7 +80,9 @@ WorkspaceConfig parse_workspace_config(const std::string& file, const std::strin
 WorkspaceConfig load_workspace_config(const std::filesystem::path& root);
 
 // Loads every community file under `root` for an already loaded tongxin.yaml. Collects the
-// problems of every file before throwing (exit 5), so one run shows them all.
+// problems of every file before throwing (exit 5), so one run shows them all. A `communities`
+// pattern that matches no file is an error too (exit 5, at its place in tongxin.yaml): every
+// community-scoped command would otherwise say "unknown community" without saying why.
 Workspace load_workspace(const std::filesystem::path& root, WorkspaceConfig config);
 
 // Loads tongxin.yaml and every community file under `root`.

@@ -103,6 +103,9 @@ const std::vector<Message>& shared_messages() {
       {"text.too_long", "过长：最多 {} 个字", "too long: at most {} characters"},
       {"config.mask_false", "不能关闭脱敏：身份证号和电话始终脱敏显示，除非使用 --reveal（会记入访问日志）；请删除 mask 这一行", "masking cannot be turned off: ID numbers and phones are always masked unless --reveal (which is logged); remove the mask line"},
       {"config.missing_file", "找不到配置中引用的文件 {}", "file named in the configuration not found: {}"},
+      {"config.communities_none", "模式 '{}' 在文件夹 {} 中匹配不到任何文件（在那里为每个社区放一个 YAML 文件，见 tongxin-workspace(5)；或改正这个模式）", "the pattern '{}' matches no file in the folder {} (add one YAML file per community there, see tongxin-workspace(5), or correct the pattern)"},
+      {"config.communities_no_folder", "模式 '{}' 匹配不到任何社区文件：没有文件夹 {}（新建它并放入社区文件，或改正这个模式）", "the pattern '{}' matches no community file: there is no folder {} (create it and add the community files, or correct the pattern)"},
+      {"config.bad_division_code", "行政区划代码 '{}' 无效：应为 6 位数字（GB/T 2260，如 \"620121\"），乡镇、街道可写 9 位或 12 位；不知道可留空 \"\"", "bad administrative division code '{}': expected 6 digits (GB/T 2260, e.g. \"620121\"), or 9 or 12 for a township or street; leave it \"\" when unknown"},
       {"config.duplicate_community", "{}：社区编号 '{}' 与其他文件重复", "{}: community id '{}' is used by another file too"},
       // store
       {"store.missing", "找不到数据库 {}（用 tongxin init 或 tongxin store migrate 创建）", "no store at {} (create it with tongxin init or tongxin store migrate)"},

@@ -300,3 +300,59 @@ TEST_CASE("YAML is as strict as the docs say") {
     CHECK(lines[0] == "tongxin.yaml:1:42: nested more than 32 levels deep");
   }
 }
+
+TEST_CASE("the jurisdiction code is a division code of 6, 9 or 12 digits, or left empty") {
+  i18n::set_language(i18n::Lang::en);
+  for (const char* good : {"620121", "620100", "620121001", "620121001001"}) {
+    CHECK_MESSAGE(config::valid_division_code(good), good);
+  }
+  for (const char* bad :
+       {"62x", "62", "6201", "62012", "6201210", "62012１", "620 121", "-62012"}) {
+    CHECK_MESSAGE(!config::valid_division_code(bad), bad);
+  }
+  CHECK(workspace_error("version: 1\njurisdiction: {name: 乡, code: \"\"}\n").empty());
+  CHECK(workspace_error("version: 1\njurisdiction: {name: 县, code: 620121}\n").empty());
+  const auto lines = workspace_error("version: 1\njurisdiction: {name: 永登县, code: \"62x\"}\n");
+  REQUIRE(lines.size() == 3);
+  CHECK(
+      lines[0].starts_with("tongxin.yaml:2:33: jurisdiction.code: bad administrative division "
+                           "code '62x': expected 6 digits"));
+  CHECK(lines[2] == std::string(4 + 35, ' ') + "^");  // 永登县 is six columns wide
+}
+
+TEST_CASE("a communities pattern that matches no file stops the workspace at the pattern") {
+  i18n::set_language(i18n::Lang::en);
+  testing::TempDir dir;
+  const auto error_of = [&] {
+    try {
+      config::load_workspace(dir.path);
+    } catch (const Error& e) {
+      CHECK(e.code() == ExitCode::config);
+      return e.details();
+    }
+    return std::vector<std::string>{};
+  };
+  write_text(dir.path / "tongxin.yaml", "version: 1\ncommunities: data/*.yaml\n");
+  auto lines = error_of();
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[0] ==
+        "tongxin.yaml:2:14: communities: the pattern 'data/*.yaml' matches no community file: "
+        "there is no folder data (create it and add the community files, or correct the pattern)");
+  CHECK(lines[1] == "    communities: data/*.yaml");
+  CHECK(lines[2] == "                 ^");
+
+  write_text(dir.path / "data/readme.txt", "not a community\n");
+  lines = error_of();
+  REQUIRE(!lines.empty());
+  CHECK(
+      lines[0].starts_with("tongxin.yaml:2:14: communities: the pattern 'data/*.yaml' matches "
+                           "no file in the folder data"));
+
+  write_text(dir.path / "tongxin.yaml", "version: 1\n");  // the default, communities/*.yaml
+  lines = error_of();
+  REQUIRE(!lines.empty());
+  CHECK(lines[0].starts_with("tongxin.yaml:1:1: communities: the pattern 'communities/*.yaml'"));
+
+  write_text(dir.path / "communities/a.yaml", "id: a\nname: 甲社区\n");
+  CHECK(config::load_workspace(dir.path).community_ids() == std::vector<std::string>{"a"});
+}
