@@ -9,6 +9,7 @@
 #include <functional>
 #include <optional>
 #include <sstream>
+#include <string_view>
 
 #include "core/error.h"
 #include "i18n/i18n.h"
@@ -257,11 +258,25 @@ std::string first_line(std::istream& in) {
   return line;
 }
 
+// A zip archive's local file header, what an xlsx file starts with.
+bool starts_like_zip(std::string_view head) {
+  return head.starts_with(std::string_view("PK\3\4", 4));
+}
+
 bool looks_like_zip(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  char magic[4] = {};
-  in.read(magic, 4);
-  return in.gcount() == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+  std::array<char, 4> magic{};
+  in.read(magic.data(), magic.size());
+  return starts_like_zip(std::string_view(magic.data(), static_cast<size_t>(in.gcount())));
+}
+
+// A workbook is read from its file (a zip or OLE2 container is not a stream of rows); on standard
+// input it would be read as text and give a screen of nonsense, so it is refused first (exit 2).
+void refuse_workbook(std::string_view bytes) {
+  const char* kind = starts_like_zip(bytes) ? "xlsx" : starts_like_xls(bytes) ? "xls" : nullptr;
+  if (kind != nullptr) {
+    throw Error(ExitCode::usage, i18n::tr("import.workbook_on_stdin", kind));
+  }
 }
 
 text::Encoding choose_encoding(const std::string& name,
@@ -292,25 +307,44 @@ long line_of_offset(std::string_view bytes, size_t offset, text::Encoding encodi
 }
 
 // `bytes` of the file `name` decoded to UTF-8; a bad byte is reported as `FILE:LINE:` with the
-// encoding and the byte, in the user's language.
-std::string decode(std::string_view bytes, text::Encoding encoding, const std::string& name) {
+// encoding and the byte, in the user's language. `detected`: the encoding was guessed, and
+// GB18030 is only guessed for bytes that are not UTF-8, so a bad byte then means neither fits.
+std::string decode(std::string_view bytes, text::Encoding encoding, const std::string& name,
+                   bool detected) {
   try {
     return text::to_utf8(bytes, encoding);
   } catch (const text::InvalidBytes& e) {
+    if (detected && encoding == text::Encoding::gb18030) {
+      const size_t utf8_at = text::first_invalid_utf8_offset(bytes);
+      if (utf8_at == e.offset()) {  // the same bytes break both
+        throw Error(ExitCode::bad_input,
+                    i18n::tr("import.neither_encoding_at", name,
+                             line_of_offset(bytes, utf8_at, encoding), utf8_at));
+      }
+      throw Error(
+          ExitCode::bad_input,
+          i18n::tr("import.neither_encoding", name, line_of_offset(bytes, utf8_at, encoding),
+                   utf8_at, e.offset(), line_of_offset(bytes, e.offset(), encoding)));
+    }
     throw Error(ExitCode::bad_input,
                 i18n::tr("import.invalid_bytes", name, line_of_offset(bytes, e.offset(), encoding),
                          text::encoding_name(encoding), e.offset()));
   }
 }
 
+// `detected`: the encoding a file's stream was found to have (options.encoding "auto"), or
+// nullopt to detect it from `bytes` when options.encoding says so.
 std::unique_ptr<TabularSource> open_csv_bytes(std::string bytes, const TabularOptions& options,
-                                              const std::string& name) {
+                                              const std::string& name,
+                                              std::optional<text::Encoding> detected) {
   std::string hash = sha256_hex(bytes);
   const auto size = static_cast<long long>(bytes.size());
   const text::Encoding encoding =
-      choose_encoding(options.encoding, [&] { return text::detect_encoding(bytes); });
+      detected ? *detected
+               : choose_encoding(options.encoding, [&] { return text::detect_encoding(bytes); });
+  const bool guessed = options.encoding == "auto";
   auto owned = std::make_unique<std::string>(
-      encoding == text::Encoding::utf8 ? std::move(bytes) : decode(bytes, encoding, name));
+      encoding == text::Encoding::utf8 ? std::move(bytes) : decode(bytes, encoding, name, guessed));
   auto stream = std::make_unique<std::istringstream>(*owned);
   const char delimiter = sniff_delimiter(first_line(*stream));
   auto source = std::make_unique<CsvSource>(name, std::move(stream), std::move(owned), hash,
@@ -397,7 +431,9 @@ std::unique_ptr<TabularSource> TabularSource::open(const std::string& path,
                                                    std::istream& standard_input,
                                                    const TabularOptions& options) {
   if (path == "-") {
-    return open_csv_bytes(read_all(standard_input), options, "stdin");
+    std::string bytes = read_all(standard_input);
+    refuse_workbook(bytes);
+    return open_csv_bytes(std::move(bytes), options, "stdin", std::nullopt);
   }
   auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*file) {
@@ -416,9 +452,7 @@ std::unique_ptr<TabularSource> TabularSource::open(const std::string& path,
   const text::Encoding encoding =
       choose_encoding(options.encoding, [&] { return text::detect_encoding(*file); });
   if (encoding != text::Encoding::utf8) {
-    TabularOptions decoded = options;
-    decoded.encoding = text::encoding_name(encoding);
-    return open_csv_bytes(read_all(*file), decoded, path);
+    return open_csv_bytes(read_all(*file), options, path, encoding);
   }
   const char delimiter = sniff_delimiter(first_line(*file));
   auto source =

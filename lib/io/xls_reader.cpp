@@ -64,21 +64,16 @@ std::string cell_text(const FreeXL_CellValue& value, bool& numeric) {
 
 }  // namespace
 
+bool starts_like_xls(std::string_view head) {
+  static constexpr std::string_view k_ole2 = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+  return head.starts_with(k_ole2);
+}
+
 bool looks_like_xls(const std::string& path) {
-  static constexpr std::array<unsigned char, 8> k_ole2 = {0xD0, 0xCF, 0x11, 0xE0,
-                                                          0xA1, 0xB1, 0x1A, 0xE1};
   std::ifstream in(path, std::ios::binary);
   std::array<char, 8> magic{};
   in.read(magic.data(), magic.size());
-  if (in.gcount() != static_cast<std::streamsize>(magic.size())) {
-    return false;
-  }
-  for (size_t i = 0; i < magic.size(); ++i) {
-    if (static_cast<unsigned char>(magic[i]) != k_ole2[i]) {
-      return false;
-    }
-  }
-  return true;
+  return starts_like_xls(std::string_view(magic.data(), static_cast<size_t>(in.gcount())));
 }
 
 XlsWorkbook::XlsWorkbook(const std::string& path) : m_path(path) {

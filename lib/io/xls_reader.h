@@ -12,11 +12,16 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "io/xlsx_reader.h"
 
 namespace tongxin::io {
+
+// True when `head` (a file's first bytes) starts with the signature of an OLE2 compound file
+// (what an .xls is).
+bool starts_like_xls(std::string_view head);
 
 // True when the file starts with the signature of an OLE2 compound file (what an .xls is).
 bool looks_like_xls(const std::string& path);

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/error.h"
+#include "i18n/i18n.h"
 
 namespace tongxin::io::xlsx {
 
@@ -98,8 +99,8 @@ Package::Package(std::string path, std::string_view bytes) : m_path(std::move(pa
 
 void Package::check_opened(int code) const {
   if (!m_zip) {
-    fail(m_path, code == ZIP_ER_NOZIP ? "not an xlsx workbook (not a zip archive)"
-                                      : "cannot read the file: " + zip_message(code));
+    fail(m_path, code == ZIP_ER_NOZIP ? i18n::tr("xlsx_read.not_zip")
+                                      : i18n::tr("xlsx_read.cannot_open", zip_message(code)));
   }
 }
 
@@ -118,11 +119,16 @@ struct PartStream::State {
   std::array<char, k_chunk_size> buffer{};
 };
 
-PartStream::PartStream(const Package& package, std::string_view part, XmlHandler& handler)
-    : m_package(package), m_part(part), m_state(std::make_unique<State>()) {
+PartStream::PartStream(const Package& package, std::string_view part, XmlHandler& handler,
+                       std::string shown)
+    : m_package(package),
+      m_part(part),
+      m_shown(shown.empty() ? m_part : std::move(shown)),
+      m_state(std::make_unique<State>()) {
   m_file.reset(zip_fopen(package.m_zip.get(), m_part.c_str(), ZIP_FL_NOCASE));
   if (!m_file) {
-    fail(package.path(), "cannot read " + m_part + ": " + zip_strerror(package.m_zip.get()));
+    fail(package.path(),
+         i18n::tr("xlsx_read.cannot_read_part", m_shown, zip_strerror(package.m_zip.get())));
   }
   m_parser.reset(XML_ParserCreateNS(nullptr, k_ns_separator));
   m_state->parse = ParseState{m_parser.get(), &handler, nullptr};
@@ -141,14 +147,15 @@ bool PartStream::feed() {
   auto& buffer = m_state->buffer;
   const zip_int64_t n = zip_fread(m_file.get(), buffer.data(), buffer.size());
   if (n < 0) {
-    fail(path, "cannot read " + m_part + ": " + zip_file_strerror(m_file.get()));
+    fail(path, i18n::tr("xlsx_read.cannot_read_part", m_shown, zip_file_strerror(m_file.get())));
   }
   m_done = n == 0;
   const XML_Status status = XML_Parse(m_parser.get(), buffer.data(), static_cast<int>(n), m_done);
-  m_package.rethrow_with_context(m_part, m_state->parse.error);
+  m_package.rethrow_with_context(m_shown, m_state->parse.error);
   if (status != XML_STATUS_OK) {
-    fail(path, m_part + ":" + std::to_string(XML_GetCurrentLineNumber(m_parser.get())) +
-                   ": malformed XML: " + XML_ErrorString(XML_GetErrorCode(m_parser.get())));
+    fail(path,
+         i18n::tr("xlsx_read.malformed_xml", m_shown, XML_GetCurrentLineNumber(m_parser.get()),
+                  XML_ErrorString(XML_GetErrorCode(m_parser.get()))));
   }
   return !m_done;
 }

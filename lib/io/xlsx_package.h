@@ -52,10 +52,12 @@ class Package;
 
 // One XML part streamed through expat a chunk at a time, so that a caller can act between
 // chunks (the sheet reader hands out the rows of one chunk before reading the next). The package
-// and the handler must outlive it.
+// and the handler must outlive it. Errors name the part as `shown` (a worksheet by its sheet's
+// name and part), or by the part's name when `shown` is empty.
 class PartStream {
  public:
-  PartStream(const Package& package, std::string_view part, XmlHandler& handler);
+  PartStream(const Package& package, std::string_view part, XmlHandler& handler,
+             std::string shown = {});
   ~PartStream();
   PartStream(const PartStream&) = delete;
   PartStream& operator=(const PartStream&) = delete;
@@ -68,6 +70,7 @@ class PartStream {
   struct State;
   const Package& m_package;
   std::string m_part;
+  std::string m_shown;
   std::unique_ptr<zip_file_t, ZipFileClose> m_file;
   std::unique_ptr<XML_ParserStruct, ParserFree> m_parser;
   std::unique_ptr<State> m_state;

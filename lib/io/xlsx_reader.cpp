@@ -7,10 +7,12 @@
 #include <exception>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string_view>
 #include <utility>
 
 #include "core/error.h"
+#include "i18n/i18n.h"
 #include "io/xlsx_dates.h"
 #include "io/xlsx_package.h"
 
@@ -78,11 +80,12 @@ long column_of(std::string_view ref) {
   return i == 0 ? -1 : column - 1;
 }
 
-long parse_long(std::string_view s, const char* what) {
+// `s` as a whole decimal number; nullopt when it is not one.
+std::optional<long> parse_long(std::string_view s) {
   long value = 0;
   const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
   if (ec != std::errc() || end != s.data() + s.size()) {
-    throw PartError{std::string("bad ") + what + " '" + std::string(s) + "'"};
+    return std::nullopt;
   }
   return value;
 }
@@ -300,7 +303,11 @@ class SheetHandler : public XmlHandler {
 
  private:
   void start_row(const XML_Char* r) {
-    m_row = XlsxRow{r ? parse_long(r, "row number") : m_last_row + 1, {}, 0};
+    std::optional<long> number = r ? parse_long(r) : m_last_row + 1;
+    if (!number) {
+      throw PartError{i18n::tr("xlsx_read.bad_row_number", r)};
+    }
+    m_row = XlsxRow{*number, {}, 0};
     m_last_row = m_row.row;
     m_next_column = 0;
   }
@@ -309,7 +316,7 @@ class SheetHandler : public XmlHandler {
     m_ref = r ? r : "";
     m_column = r ? column_of(r) : m_next_column;
     if (m_column < 0 || m_column >= k_max_columns) {
-      throw PartError{"row " + std::to_string(m_row.row) + ": bad cell reference '" + m_ref + "'"};
+      throw PartError{i18n::tr("xlsx_read.bad_cell_ref", m_row.row, m_ref)};
     }
     m_type = type ? type : "n";
     m_date = style != nullptr && m_styles.is_date(std::atol(style));
@@ -348,13 +355,15 @@ class SheetHandler : public XmlHandler {
       return {};
     }
     if (m_type == "s") {
-      const long index = parse_long(m_value, "shared string index");
-      if (index < 0 || static_cast<size_t>(index) >= m_shared_strings.size()) {
-        throw PartError{"cell " + m_ref + " refers to shared string " + m_value +
-                        ", which does not exist (the workbook has " +
-                        std::to_string(m_shared_strings.size()) + ")"};
+      const std::optional<long> index = parse_long(m_value);
+      if (!index) {
+        throw PartError{i18n::tr("xlsx_read.bad_shared_string_index", m_ref, m_value)};
       }
-      return {m_shared_strings[static_cast<size_t>(index)], false};
+      if (*index < 0 || static_cast<size_t>(*index) >= m_shared_strings.size()) {
+        throw PartError{
+            i18n::tr("xlsx_read.no_shared_string", m_ref, m_value, m_shared_strings.size())};
+      }
+      return {m_shared_strings[static_cast<size_t>(*index)], false};
     }
     if (m_type == "n") {
       std::string date = m_date ? xlsx::serial_to_text(m_value, m_styles.date1904) : "";
@@ -405,7 +414,7 @@ struct WorkbookInfo {
 
 WorkbookInfo read_workbook(const Package& package) {
   if (!package.has(k_workbook_part)) {
-    fail(package.path(), "not an xlsx workbook (it has no " + std::string(k_workbook_part) + ")");
+    fail(package.path(), i18n::tr("xlsx_read.no_workbook", k_workbook_part));
   }
   WorkbookHandler workbook;
   package.parse(k_workbook_part, workbook);
@@ -417,8 +426,7 @@ WorkbookInfo read_workbook(const Package& package) {
   for (const SheetEntry& sheet : workbook.sheets()) {
     const auto found = rels.rels().find(sheet.rel_id);
     if (found == rels.rels().end()) {
-      fail(package.path(), "not a valid xlsx workbook: sheet '" + sheet.name +
-                               "' has no part (relationship '" + sheet.rel_id + "' is missing)");
+      fail(package.path(), i18n::tr("xlsx_read.sheet_no_rel", sheet.name, sheet.rel_id));
     }
     info.sheets.push_back({sheet.name, resolve_target("xl/", found->second.target)});
   }
@@ -442,7 +450,7 @@ WorkbookInfo read_workbook(const Package& package) {
 const SheetPart& find_sheet(const Package& package, const WorkbookInfo& info,
                             const std::string& sheet) {
   if (info.sheets.empty()) {
-    fail(package.path(), "the workbook has no sheets");
+    fail(package.path(), i18n::tr("xls.no_sheets"));
   }
   if (sheet.empty()) {
     return info.sheets.front();
@@ -452,9 +460,9 @@ const SheetPart& find_sheet(const Package& package, const WorkbookInfo& info,
     if (part.name == sheet) {
       return part;
     }
-    names += (names.empty() ? "" : ", ") + part.name;
+    names += (names.empty() ? "" : i18n::tr("cli.list_separator")) + part.name;
   }
-  fail(package.path(), "no sheet named '" + sheet + "' (sheets: " + names + ")");
+  fail(package.path(), i18n::tr("xlsx_read.no_sheet_named", sheet, names));
 }
 
 }  // namespace
@@ -476,15 +484,15 @@ struct XlsxSheetReader::State {
         styles(xlsx::read_date_styles(package, info.styles, info.date1904)),
         rows(shared_strings, styles) {
     if (!package.has(part.part)) {
-      fail(package.path(),
-           "not a valid xlsx workbook: sheet '" + part.name + "' (" + part.part + ") is missing");
+      fail(package.path(), i18n::tr("xlsx_read.sheet_missing", part.name, part.part));
     }
     if (!info.shared_strings.empty()) {
       SharedStringsHandler strings;
       package.parse(info.shared_strings, strings);
       shared_strings = strings.take();
     }
-    stream = std::make_unique<xlsx::PartStream>(package, part.part, rows);
+    stream = std::make_unique<xlsx::PartStream>(
+        package, part.part, rows, i18n::tr("xlsx_read.sheet_part", part.name, part.part));
   }
 
   Package package;

@@ -196,7 +196,17 @@ std::optional<Encoding> utf16_by_bom(std::string_view start) {
   return std::nullopt;
 }
 
-// Offset of the first byte of the first ill-formed sequence (or of a sequence cut off by the end).
+void require_utf8(std::string_view bytes) {
+  if (!is_utf8(bytes)) {
+    const size_t offset = first_invalid_utf8_offset(bytes);
+    throw InvalidBytes(i18n::tr("encoding.invalid_bytes", "UTF-8", offset), offset);
+  }
+}
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace
+
 size_t first_invalid_utf8_offset(std::string_view bytes) {
   // A byte-by-byte rescan only runs on the error path.
   Utf8Validator validator;
@@ -211,17 +221,6 @@ size_t first_invalid_utf8_offset(std::string_view bytes) {
   }
   return sequence_start;
 }
-
-void require_utf8(std::string_view bytes) {
-  if (!is_utf8(bytes)) {
-    const size_t offset = first_invalid_utf8_offset(bytes);
-    throw InvalidBytes(i18n::tr("encoding.invalid_bytes", "UTF-8", offset), offset);
-  }
-}
-
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-}  // namespace
 
 bool has_utf8_bom(std::string_view bytes) { return bytes.starts_with(k_utf8_bom); }
 

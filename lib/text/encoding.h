@@ -54,6 +54,10 @@ std::string from_utf8(std::string_view utf8, Encoding to);
 // nullopt for anything else.
 std::optional<Encoding> parse_encoding_name(std::string_view name);
 
+// Offset of the first byte of the first ill-formed UTF-8 sequence in `bytes` (or of a sequence
+// cut off by the end); meaningful only when `bytes` is not valid UTF-8.
+size_t first_invalid_utf8_offset(std::string_view bytes);
+
 // True when `bytes` starts with the UTF-8 byte-order mark EF BB BF.
 bool has_utf8_bom(std::string_view bytes);
 

@@ -392,6 +392,7 @@ TEST_CASE("a row holds its non-empty cells only, and none right of the column li
 }
 
 TEST_CASE("read_xlsx errors name the file and what is wrong") {
+  tongxin::i18n::set_language(tongxin::i18n::Lang::en);
   SUBCASE("missing sheet lists the sheets") {
     CHECK(error_of([] { read_xlsx(k_fixture, "花名册"); }) ==
           k_fixture + ": no sheet named '花名册' (sheets: 名册, 其他)");
@@ -455,4 +456,28 @@ TEST_CASE("Excel serial dates in the 1900 and 1904 systems") {
   CHECK(serial_to_text("2958466", false).empty());
   CHECK(serial_to_text("2957003", true) == "9999-12-31");
   CHECK(serial_to_text("2958436", true).empty());  // found by fuzz_date: year 10000 in 1904
+}
+
+TEST_CASE("read_xlsx errors follow the user's language and name the file, sheet and cell") {
+  const std::string bad = std::string(TONGXIN_SOURCE_DIR) + "/tests/bad-inputs/roster/";
+  const std::string shared = bad + "xlsx_bad_shared_string.xlsx";
+  tongxin::i18n::set_language(tongxin::i18n::Lang::zh);
+  const std::string missing_sheet = error_of([] { read_xlsx(k_fixture, "花名册"); });
+  const std::string no_string = error_of([&] { read_xlsx(shared, ""); });
+  const std::string broken = error_of([&] { read_xlsx(bad + "xlsx_broken_xml.xlsx", ""); });
+  const std::string not_zip = error_of([&] { read_xlsx(bad + "not_a_zip.xlsx", ""); });
+  tongxin::i18n::set_language(tongxin::i18n::Lang::en);
+  CHECK(missing_sheet == k_fixture + ": 没有名为“花名册”的工作表（工作表有：名册、其他）");
+  CHECK(no_string ==
+        shared +
+            ": 工作表“名册”（xl/worksheets/sheet1.xml）: 单元格 A2 引用的共享字符串 99 "
+            "不存在（工作簿共有 0 个）");
+  CHECK(broken.starts_with(bad +
+                           "xlsx_broken_xml.xlsx: 工作表“名册”（xl/worksheets/sheet1.xml）:1："
+                           "XML 格式错误"));
+  CHECK(not_zip == bad + "not_a_zip.xlsx: 不是 xlsx 工作簿（不是 zip 压缩包）");
+  CHECK(error_of([&] { read_xlsx(shared, ""); }) ==
+        shared +
+            ": sheet '名册' (xl/worksheets/sheet1.xml): cell A2 refers to shared string 99, which "
+            "does not exist (the workbook has 0)");
 }
