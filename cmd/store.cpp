@@ -126,7 +126,7 @@ void run_batches(const BatchesOptions& options, Context& ctx) {
   output::write(ctx.out(),
                 store::batches_table(store::read_batches(ctx.db(), options.kind),
                                      format == output::Format::table),
-                format, ctx.render_options());
+                format, ctx.render_options(i18n::tr("batches.none")));
 }
 
 }  // namespace

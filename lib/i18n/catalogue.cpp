@@ -159,6 +159,7 @@ const std::vector<Message>& shared_messages() {
       {"access.no", "否", "no"},
       {"access.stdout", "标准输出", "standard output"},
       {"access.none", "还没有导出或显示完整信息的记录。", "No exports or reveals logged yet."},
+      {"batches.none", "还没有导入批次。", "No import batches yet."},
       // import batches (store/batches.cpp, `store batches`)
       {"batches.col_id", "批次", "batch"},
       {"batches.col_kind", "类别", "kind"},

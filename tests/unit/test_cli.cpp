@@ -227,7 +227,8 @@ TEST_CASE("an export to stdout is logged with its format, rows and whether revea
         "2,2026-11-21T09:00:00+0800,li,roster show,export,json,1,0,\r\n");
 }
 
-TEST_CASE("store access-log with no entries notes it on a terminal and prints nothing on a pipe") {
+TEST_CASE(
+    "store access-log and batches with no entries note it on a terminal, print nothing on a pipe") {
   const tongxin::testing::TempDir dir;
   REQUIRE(run_args({"init", "w", "--example", "yongdeng-2011"}, dir.path.string()).code == 0);
   const std::string w = (dir.path / "w").string();
@@ -244,4 +245,9 @@ TEST_CASE("store access-log with no entries notes it on a terminal and prints no
   CHECK(piped.code == 0);
   CHECK(piped.out.empty());
   CHECK(run_args({"store", "access-log", "--format", "json"}, w).out == "[]\n");
+
+  out.str("");
+  CHECK(run_in(env, {"store", "batches"}) == 0);  // no import yet
+  CHECK(out.str() == "No import batches yet.\n");
+  CHECK(run_args({"store", "batches"}, w).out.empty());
 }
