@@ -114,7 +114,8 @@ TEST_CASE("an xlsx workbook holds the parts libxlsxwriter wrote, each well-forme
     names.push_back(name);
     const fs::path copy = dir.path / "part.xml";
     std::ofstream(copy, std::ios::binary) << bytes;
-    INFO(name);
+    const std::string part = name;  // clang 14 cannot capture a structured binding
+    INFO(part);
     CHECK(std::system(("xmllint --noout " + copy.string()).c_str()) == 0);
   }
   CHECK(names == std::vector<std::string>{"[Content_Types].xml", "_rels/.rels", "docProps/app.xml",
