@@ -7,16 +7,10 @@ namespace tongxin::cli {
 namespace {
 
 bool uses_duties(const audit::Standard& standard) {
-  for (const audit::Group& group : standard.groups) {
-    for (const audit::Item& item : group.items) {
-      if (item.check.kind == audit::CheckKind::duty ||
-          (item.check.kind == audit::CheckKind::deduct &&
-           item.check.deduct_of == audit::DeductOf::duty)) {
-        return true;
-      }
-    }
-  }
-  return false;
+  return standard.any_check([](const audit::Check& check) {
+    return check.kind == audit::CheckKind::duty ||
+           (check.kind == audit::CheckKind::deduct && check.deduct_of == audit::DeductOf::duty);
+  });
 }
 
 }  // namespace

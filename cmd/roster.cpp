@@ -197,12 +197,9 @@ size_t emit(const ListOptions& o, Context& ctx, output::RowSource& rows) {
     return output::write(ctx.out(), rows, output::parse_format(o.format), options);
   }
   size_t count = 0;
-  if (xlsx && o.title.empty()) {
+  if (xlsx) {
     count = output::write_xlsx(ctx.path(o.out), rows, i18n::tr("roster.sheet_name"), false,
-                               ctx.file_calls());
-  } else if (xlsx) {
-    count = output::write_xlsx_titled(ctx.path(o.out), rows, i18n::tr("roster.sheet_name"), o.title,
-                                      false, ctx.file_calls());
+                               ctx.file_calls(), {}, o.title);
   } else {
     output::write_file(
         ctx.path(o.out),

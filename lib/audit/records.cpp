@@ -33,18 +33,6 @@ std::set<std::vector<std::string>> filled_sets(const Standard& standard) {
   return sets;
 }
 
-// Whether a check of `standard` sums an activity measure (activity or deduct of activities).
-bool sums_measures(const Standard& standard) {
-  for (const Group& group : standard.groups) {
-    for (const Item& item : group.items) {
-      if (!item.check.measure.empty()) {
-        return true;
-      }
-    }
-  }
-  return false;
-}
-
 void load_last_changes(SQLite::Database& db, Date as_of,
                        std::map<std::string, RosterFigures>& figures) {
   SQLite::Statement query(db, R"(
@@ -149,7 +137,8 @@ std::map<std::string, ActivityFigures> load_activity_figures(SQLite::Database& d
     figures[counts.getColumn(0).getString()].count[counts.getColumn(1).getString()] =
         counts.getColumn(2).getInt();
   }
-  if (!sums_measures(standard)) {
+  // Whether a check sums an activity measure (an activity check or a deduction of activities).
+  if (!standard.any_check([](const Check& check) { return !check.measure.empty(); })) {
     return figures;  // the join with every measure is a county's largest read: skip it unused
   }
   SQLite::Statement sums(db,

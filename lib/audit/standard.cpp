@@ -482,6 +482,13 @@ const Item* Standard::item(const std::string& code) const {
   return nullptr;
 }
 
+bool Standard::any_check(const std::function<bool(const Check&)>& test) const {
+  return std::any_of(groups.begin(), groups.end(), [&](const Group& group) {
+    return std::any_of(group.items.begin(), group.items.end(),
+                       [&](const Item& item) { return test(item.check); });
+  });
+}
+
 const std::vector<std::string>& roster_fields() {
   static const std::vector<std::string> k_fields = {
       "sex",      "birth_date", "id_number",        "phone",         "employer",

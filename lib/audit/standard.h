@@ -4,6 +4,7 @@
 // file:line:col and a did-you-mean (exit 5).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -131,6 +132,8 @@ struct Standard {
 
   // The item with this code, or nullptr.
   const Item* item(const std::string& code) const;
+  // Whether the check of any item satisfies `test`.
+  bool any_check(const std::function<bool(const Check&)>& test) const;
 };
 
 // What the loader checks names against: the plan's duty ids (empty set and `plan_loaded`

@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "core/resources.h"
 #include "output/markup.h"
 
 namespace tongxin::output::xlsx {
@@ -167,24 +168,8 @@ std::string workbook_relationships(size_t sheets) {
   return xml + "</Relationships>";
 }
 
-std::string_view styles() {
-  static constexpr std::string_view k_styles =
-      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-      "<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
-      "<fonts count=\"2\"><font><sz val=\"11\"/><color theme=\"1\"/><name val=\"Calibri\"/>"
-      "<family val=\"2\"/><scheme val=\"minor\"/></font><font><b/><sz val=\"11\"/>"
-      "<color theme=\"1\"/><name val=\"Calibri\"/><family val=\"2\"/><scheme val=\"minor\"/>"
-      "</font></fonts><fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
-      "<fill><patternFill patternType=\"gray125\"/></fill></fills><borders count=\"1\">"
-      "<border><left/><right/><top/><bottom/><diagonal/></border></borders>"
-      "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/>"
-      "</cellStyleXfs><cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" "
-      "borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" "
-      "xfId=\"0\" applyFont=\"1\"/></cellXfs><cellStyles count=\"1\"><cellStyle "
-      "name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles><dxfs count=\"0\"/>"
-      "<tableStyles count=\"0\" defaultTableStyle=\"TableStyleMedium9\" "
-      "defaultPivotStyle=\"PivotStyleLight16\"/></styleSheet>";
-  return k_styles;
-}
+std::string_view styles() { return resources::get("schemas/xlsx/styles.xml"); }
+
+std::string_view theme() { return resources::get("schemas/xlsx/theme1.xml"); }
 
 }  // namespace tongxin::output::xlsx

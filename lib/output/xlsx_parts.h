@@ -28,7 +28,8 @@ std::string app_properties(const std::vector<std::string>& names);
 std::string core_properties(std::time_t created);
 std::string workbook(const std::vector<std::string>& names);
 std::string workbook_relationships(size_t sheets);
-// Two cell formats: 0 the default, 1 bold (headers and titles).
+// Fixed parts, embedded from schemas/xlsx/ (the bytes libxlsxwriter wrote): the styles, with two
+// cell formats (0 the default, 1 bold: headers and titles), and the Office theme they refer to.
 std::string_view styles();
 std::string_view theme();
 

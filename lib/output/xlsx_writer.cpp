@@ -295,13 +295,10 @@ size_t write_workbook(const std::string& path, const std::vector<SheetRows>& she
 }  // namespace
 
 size_t write_xlsx(const std::string& path, RowSource& rows, const std::string& sheet_name,
-                  bool use_keys, const FileCalls& calls, WidthSample sample) {
-  return write_workbook(path, {SheetRows{sheet_name, {{"", &rows}}}}, use_keys, 0, calls, sample);
-}
-
-size_t write_xlsx_titled(const std::string& path, RowSource& rows, const std::string& sheet_name,
-                         const std::string& title, bool use_keys, const FileCalls& calls) {
-  return write_workbook(path, {SheetRows{sheet_name, {{title, &rows}}}}, use_keys, 0, calls, {});
+                  bool use_keys, const FileCalls& calls, WidthSample sample,
+                  const std::string& title) {
+  return write_workbook(path, {SheetRows{sheet_name, {{title, &rows}}}}, use_keys, 0, calls,
+                        sample);
 }
 
 void write_xlsx_workbook(const std::string& path, const std::vector<Sheet>& sheets, bool use_keys,

@@ -47,13 +47,11 @@ struct WidthSample {
 // The same from rows read one at a time; returns the number of rows written. Rows past the
 // width sample are deflated into the file as they come, so a million rows cost the sample's
 // memory (a few MB), not the sheet's. Too many rows is found when the row past the limit comes
-// (the message counts them all); nothing is left at `path`.
+// (the message counts them all); nothing is left at `path`. A `title` that is not empty heads
+// the sheet as a bold row (as offices head their registers), the header below it, not frozen.
 size_t write_xlsx(const std::string& path, RowSource& rows, const std::string& sheet_name,
-                  bool use_keys, const FileCalls& calls = {}, WidthSample sample = {});
-// The same under a bold title row `title` (as offices head their registers), the header below
-// it, not frozen; streamed like the above, where a titled Table would hold every row.
-size_t write_xlsx_titled(const std::string& path, RowSource& rows, const std::string& sheet_name,
-                         const std::string& title, bool use_keys, const FileCalls& calls = {});
+                  bool use_keys, const FileCalls& calls = {}, WidthSample sample = {},
+                  const std::string& title = {});
 
 // One table on a sheet, under a bold title row when `title` is not empty.
 struct SheetPart {

@@ -9,7 +9,9 @@
 
 #include <cerrno>
 #include <filesystem>
+#include <fstream>
 #include <functional>
+#include <iterator>
 #include <string>
 
 #include "core/error.h"
@@ -28,6 +30,12 @@ struct TempDir {
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
 };
+
+// The bytes of the file at `path`; "" when it cannot be read.
+inline std::string read_bytes(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
 
 // The exit code of the tongxin::Error `f` throws, or ok when it throws none.
 inline ExitCode exit_code_of(const std::function<void()>& f) {

@@ -21,13 +21,6 @@ using tongxin::testing::write_until_full;
 
 namespace {
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Names of everything in `dir`, sorted.
 std::vector<std::string> listing(const std::filesystem::path& dir) {
   std::vector<std::string> names;
@@ -53,10 +46,10 @@ TEST_CASE("a committed file replaces the target, mode 0600, with no temporary fi
     AtomicFile file(target);
     file.stream() << "a,b\r\n";
     file.write("1,2\r\n");
-    CHECK(slurp(target) == "old");  // nothing changes before commit
+    CHECK(tongxin::testing::read_bytes(target) == "old");  // nothing changes before commit
     file.commit();
   }
-  CHECK(slurp(target) == "a,b\r\n1,2\r\n");
+  CHECK(tongxin::testing::read_bytes(target) == "a,b\r\n1,2\r\n");
   struct stat st {};
   REQUIRE(::stat(target.c_str(), &st) == 0);
   CHECK((st.st_mode & 0777) == 0600);
@@ -71,7 +64,7 @@ TEST_CASE("a file written by name through temp_path() is committed too") {
     std::ofstream(file.temp_path(), std::ios::binary) << "PK";
     file.commit();
   }
-  CHECK(slurp(target) == "PK");
+  CHECK(tongxin::testing::read_bytes(target) == "PK");
   CHECK(listing(dir.path) == std::vector<std::string>{"book.xlsx"});
 }
 
@@ -120,7 +113,7 @@ TEST_CASE("a full disk throws naming the file, keeps the old target and removes 
                 target, [](std::ostream& out) { out << "data"; }, calls);
           }) == ExitCode::usage);
   }
-  CHECK(slurp(target) == "old");
+  CHECK(tongxin::testing::read_bytes(target) == "old");
   CHECK(listing(dir.path) == std::vector<std::string>{"x.csv"});
 }
 

@@ -14,17 +14,6 @@
 
 using namespace tongxin;
 
-namespace {
-
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-}  // namespace
-
 TEST_CASE("init writes a starter community and plan the strict readers accept") {
   for (const std::string language : {"zh", "en"}) {
     CAPTURE(language);
@@ -42,20 +31,23 @@ TEST_CASE("init writes a starter community and plan the strict readers accept") 
     CHECK(plan.id == "plan-2026");
     CHECK_FALSE(plan.duties.empty());
     // Every one of the ten systems is named in the comments, ready to be moved in.
-    const std::string text = slurp(dir.path / "communities/my-community.yaml");
+    const std::string text =
+        tongxin::testing::read_bytes(dir.path / "communities/my-community.yaml");
     for (const auto& entry : config::code_table("institutions").entries()) {
       CHECK(text.find("{code: " + entry.code + ",") != std::string::npos);
     }
-    CHECK(slurp(dir.path / "tongxin.yaml").find("language: " + language) != std::string::npos);
+    CHECK(tongxin::testing::read_bytes(dir.path / "tongxin.yaml").find("language: " + language) !=
+          std::string::npos);
   }
 }
 
 TEST_CASE("init refuses to overwrite a workspace") {
   testing::TempDir dir;
   workspace::init_workspace(dir.path, "", "zh", 2026);
-  const std::string before = slurp(dir.path / "communities/my-community.yaml");
+  const std::string before =
+      tongxin::testing::read_bytes(dir.path / "communities/my-community.yaml");
   std::ofstream(dir.path / "communities/my-community.yaml") << "# mine\n";
   CHECK(testing::exit_code_of([&] { workspace::init_workspace(dir.path, "", "zh", 2026); }) ==
         ExitCode::usage);
-  CHECK(slurp(dir.path / "communities/my-community.yaml") == "# mine\n");
+  CHECK(tongxin::testing::read_bytes(dir.path / "communities/my-community.yaml") == "# mine\n");
 }

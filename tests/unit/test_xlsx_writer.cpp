@@ -56,11 +56,6 @@ std::map<std::string, std::string> entries(const std::string& path) {
   return parts;
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
 // Rows given as they are asked for.
 class ListRows : public tongxin::output::RowSource {
  public:
@@ -236,7 +231,7 @@ TEST_CASE("a titled sheet from rows as they come is the titled table's sheet") {
   const std::string streamed = (dir.path / "streamed.xlsx").string();
   const std::string whole = (dir.path / "whole.xlsx").string();
   ListRows rows(table.columns, table.rows);
-  CHECK(tongxin::output::write_xlsx_titled(streamed, rows, "名册", "台账（2026年）", false) == 2);
+  CHECK(write_xlsx(streamed, rows, "名册", false, {}, {}, "台账（2026年）") == 2);
   write_xlsx_workbook(whole, {Sheet{"名册", {SheetPart{"台账（2026年）", table}}}}, false, 0);
   const std::string sheet = entries(streamed).at("xl/worksheets/sheet1.xml");
   CHECK(sheet == entries(whole).at("xl/worksheets/sheet1.xml"));
@@ -256,14 +251,14 @@ TEST_CASE("a fixed creation date gives the same bytes; the date is in docProps/c
   const std::string b = (dir.path / "b.xlsx").string();
   write_xlsx_workbook(a, sheets, false, created);
   write_xlsx_workbook(b, sheets, false, created);
-  CHECK(read_file(a) == read_file(b));
+  CHECK(tongxin::testing::read_bytes(a) == tongxin::testing::read_bytes(b));
   CHECK(entries(a)
             .at("docProps/core.xml")
             .find("<dcterms:created "
                   "xsi:type=\"dcterms:W3CDTF\">2011-12-31T00:00:00Z</dcterms:created>") !=
         std::string::npos);
   write_xlsx_workbook(b, sheets, false, created + 1);
-  CHECK(read_file(a) != read_file(b));
+  CHECK(tongxin::testing::read_bytes(a) != tongxin::testing::read_bytes(b));
 }
 
 TEST_CASE("xlsx failures mid-sheet leave nothing: a full disk, a bad cell, a cell too long") {
